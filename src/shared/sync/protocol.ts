@@ -1,0 +1,86 @@
+import * as z from 'zod/mini';
+import { idSchema, uuidSchema } from '../domain/common';
+import { collectionSchema } from './collections';
+
+/**
+ * Version of the sync wire format.
+ * History:
+ * - 1 (2026-11-22): first version. Push with per-client mutation ids, pull with an opaque
+ *   cursor carrying the scope and the last row's server sequence.
+ */
+export const PROTOCOL_VERSION = 1;
+
+/** Largest push body the server reads, and the most mutations per push. */
+export const MAX_PUSH_BYTES = 2 * 1024 * 1024;
+export const MAX_MUTATIONS_PER_PUSH = 1000;
+export const DEFAULT_PULL_LIMIT = 500;
+export const MAX_PULL_LIMIT = 5000;
+
+/** `name@version`, e.g. `visit.create@1`. Args are checked later, per name, by the server. */
+export const mutationNameSchema = z.string().check(z.regex(/^[a-z]+\.[a-z]+@\d+$/), z.maxLength(60));
+
+export const mutationSchema = z.object({
+  id: z.int().check(z.gte(1)),
+  name: mutationNameSchema,
+  args: z.unknown(),
+});
+export type Mutation = z.infer<typeof mutationSchema>;
+
+export const pushRequestSchema = z.object({
+  protocol: z.literal(PROTOCOL_VERSION),
+  clientId: uuidSchema,
+  mutations: z.array(mutationSchema).check(z.minLength(1), z.maxLength(MAX_MUTATIONS_PER_PUSH)),
+});
+export type PushRequest = z.infer<typeof pushRequestSchema>;
+
+export const rejectionSchema = z.object({ code: z.string(), message: z.string() });
+export type Rejection = z.infer<typeof rejectionSchema>;
+
+export const mutationResultSchema = z.discriminatedUnion('status', [
+  z.object({ id: z.int(), status: z.literal('applied') }),
+  z.object({
+    id: z.int(),
+    status: z.literal('conflict'),
+    /** The record as it is on the server now (absent when it was deleted). */
+    current: z.optional(z.object({ version: z.int(), record: z.nullable(z.unknown()) })),
+  }),
+  z.object({ id: z.int(), status: z.literal('rejected'), reason: rejectionSchema }),
+]);
+export type MutationResult = z.infer<typeof mutationResultSchema>;
+
+export const pushResponseSchema = z.object({
+  lastMutationId: z.int().check(z.gte(0)),
+  results: z.array(mutationResultSchema),
+});
+export type PushResponse = z.infer<typeof pushResponseSchema>;
+
+/** 409 answer when a push skips ids: the client resends from `expected`. */
+export const pushGapSchema = z.object({ code: z.literal('mutation_gap'), message: z.string(), expected: z.int() });
+
+export const changeSchema = z.discriminatedUnion('op', [
+  z.object({
+    collection: collectionSchema, op: z.literal('put'), id: idSchema,
+    version: z.int().check(z.gte(1)), seq: z.int().check(z.gte(1)), record: z.unknown(),
+  }),
+  z.object({
+    collection: collectionSchema, op: z.literal('delete'), id: idSchema,
+    version: z.int().check(z.gte(1)), seq: z.int().check(z.gte(1)),
+  }),
+]);
+export type Change = z.infer<typeof changeSchema>;
+
+export const pullResponseSchema = z.union([
+  z.object({ reset: z.literal(true) }),
+  z.object({
+    changes: z.array(changeSchema),
+    cursor: z.string().check(z.maxLength(200)),
+    hasMore: z.boolean(),
+    /** Read in the same snapshot as the changes; null for a public (account-less) pull. */
+    lastMutationId: z.nullable(z.int()),
+  }),
+]);
+export type PullResponse = z.infer<typeof pullResponseSchema>;
+
+/** Error body of every 4xx/5xx answer: a stable machine code and a French message. */
+export const apiErrorSchema = z.object({ code: z.string(), message: z.string(), details: z.optional(z.unknown()) });
+export type ApiError = z.infer<typeof apiErrorSchema>;

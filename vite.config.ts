@@ -1,0 +1,48 @@
+import { defineConfig } from 'vitest/config';
+import preact from '@preact/preset-vite';
+import { VitePWA } from 'vite-plugin-pwa';
+
+// One config for the PWA build and for Vitest.
+// The service worker is our own (src/app/sw/sw.ts, injectManifest) rather than a generated
+// one, because it carries app rules a generator cannot express well: the map-tile cache
+// shared with the "keep the map offline" action, and an update that waits for the user.
+export default defineConfig({
+  plugins: [
+    preact(),
+    VitePWA({
+      strategies: 'injectManifest',
+      srcDir: 'src/app/sw',
+      filename: 'sw.ts',
+      // The app registers the worker itself through workbox-window (src/app/pwa/), so it
+      // can announce a new version and apply it only when the user accepts.
+      injectRegister: false,
+      registerType: 'prompt',
+      manifest: false, // public/manifest.webmanifest is written by hand
+      injectManifest: {
+        // js/css/html only: icons and the manifest are fetched once and cached at runtime;
+        // listing them here too would precache them twice.
+        globPatterns: ['**/*.{js,css,html}'],
+        maximumFileSizeToCacheInBytes: 3 * 1024 * 1024,
+      },
+      devOptions: { enabled: false },
+    }),
+  ],
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+    reportCompressedSize: false,
+    modulePreload: { polyfill: false },
+  },
+  server: {
+    proxy: { '/api': 'http://127.0.0.1:8080' },
+  },
+  test: {
+    // fake-indexeddb must be installed before Dexie is first imported.
+    setupFiles: ['fake-indexeddb/auto'],
+    include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/server/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+  },
+});
