@@ -4,8 +4,9 @@
 // 1. School-holiday coverage: with a calendar, `SH` was rewritten into dates that say
 //    nothing outside the calendar (rewriteSchoolHolidays.ts), so the walk stops where the
 //    coverage ends and reports the rest as unknown.
-// 2. The library throws (its bundled school holidays end in 2027): the walk keeps what it
-//    had established and reports unknown from the last known state change.
+// 2. The library throws (its bundled school holidays end in July 2027): the walk keeps what
+//    it had established and reports unknown from the last known state change. The library
+//    also console.error()s that message before throwing; we cannot silence it from here.
 //
 // Everything here is in wall-clock Dates (parisWallClock.ts); callers convert.
 
@@ -75,7 +76,13 @@ export function openIntervals(hours: Hours, from: Date, to: Date): WallIntervals
     const last = intervals[intervals.length - 1];
     if (last && last.end === undefined) last.end = limit;
   } catch (error) {
-    return { intervals: merge(intervals), unknownFrom: known, reason: errorMessage(error) };
+    // With the library's own SH data this is the expected end of that data; say so plainly
+    // rather than pass on its "please submit a pull request" message.
+    const why =
+      source.kind === 'library'
+        ? `School holidays are not known from ${calendarDateOfWall(known)} on (the opening_hours library's data ends): ${errorMessage(error)}`
+        : errorMessage(error);
+    return { intervals: merge(intervals), unknownFrom: known, reason: why };
   }
   return { intervals: merge(intervals), ...(unknownFrom ? { unknownFrom, reason } : {}) };
 }
