@@ -1,0 +1,56 @@
+import { Hono } from 'hono';
+import { LoginRateLimiter } from './auth/LoginRateLimiter';
+import type { ServerConfig } from './config';
+import type { Database } from './db/Database';
+import { adminRoutes } from './http/adminRoutes';
+import { ApiFailure } from './http/ApiFailure';
+import type { AppContext } from './http/AppContext';
+import { authRoutes } from './http/authRoutes';
+import { errorResponse } from './http/errorResponse';
+import { metaRoutes } from './http/metaRoutes';
+import { securityHeaders } from './http/securityHeaders';
+import { syncRoutes } from './http/syncRoutes';
+import { serveStatic } from './static';
+import type { PushHooks } from './sync/applyPush';
+
+export interface AppDeps {
+  db: Database;
+  config: ServerConfig;
+  /** Injected clock (token expiry, aidant history window, audit times). */
+  now?: () => Date;
+  /** Test-only hooks into the push transaction; see PushHooks. */
+  hooks?: PushHooks;
+  /** Shared login limiter; one per app by default. */
+  limiter?: LoginRateLimiter;
+}
+
+/**
+ * The whole HTTP surface, without a port: `app.fetch` serves in-process (tests, other
+ * engineers' client sync tests), and main.ts binds it to a socket.
+ */
+export function createApp(deps: AppDeps): Hono {
+  const ctx: AppContext = {
+    db: deps.db,
+    config: deps.config,
+    now: deps.now ?? (() => new Date()),
+    limiter: deps.limiter ?? new LoginRateLimiter(),
+    hooks: deps.hooks ?? {},
+  };
+  const app = new Hono();
+  app.use('*', securityHeaders(deps.config.tileUrl));
+  app.onError(errorResponse);
+  app.route('/api', metaRoutes(ctx));
+  app.route('/api/auth', authRoutes(ctx));
+  app.route('/api/admin', adminRoutes(ctx));
+  app.route('/api/sync', syncRoutes(ctx));
+  app.all('/api/*', () => {
+    throw new ApiFailure('not_found', 'Adresse d’API inconnue.');
+  });
+  app.on(['GET', 'HEAD'], '*', async (c) => {
+    const res = await serveStatic(c, deps.config.distDir);
+    if (!res) throw new ApiFailure('not_found', 'Page introuvable.');
+    return res;
+  });
+  app.notFound((c) => errorResponse(new ApiFailure('not_found', 'Page introuvable.'), c));
+  return app;
+}

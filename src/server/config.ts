@@ -1,0 +1,96 @@
+/**
+ * Server configuration, read once from the environment at start. Every problem is
+ * reported at once with the variable's name, rather than failing later deep inside.
+ */
+export interface ServerConfig {
+  port: number;
+  host: string;
+  /** PostgreSQL URL; absent → PGlite in `dataDir`. */
+  databaseUrl?: string;
+  dataDir: string;
+  distDir: string;
+  /** Territory seeded into an empty database and given the first admin. */
+  territoryId: string;
+  adminLogin: string;
+  adminPassword?: string;
+  tileUrl: string;
+  tileAttribution: string;
+  tileMaxZoom: number;
+  sessionDays: number;
+  /** Tombstones older than this are purged and the horizon advances. */
+  tombstoneRetentionDays: number;
+  /** How far back an aidant's own visits, sessions… are pulled. */
+  aidantHistoryDays: number;
+}
+
+export const DEFAULT_TILE_URL =
+  'https://data.geopf.fr/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2' +
+  '&STYLE=normal&TILEMATRIXSET=PM&FORMAT=image/png&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}';
+
+export class ConfigError extends Error {}
+
+export function defaultConfig(overrides: Partial<ServerConfig> = {}): ServerConfig {
+  return {
+    port: 8080,
+    host: '0.0.0.0',
+    dataDir: '.escale/db',
+    distDir: 'dist',
+    territoryId: 'civraisien-en-poitou',
+    adminLogin: 'admin',
+    tileUrl: DEFAULT_TILE_URL,
+    tileAttribution: '© IGN – Plan IGN v2',
+    tileMaxZoom: 18,
+    sessionDays: 30,
+    tombstoneRetentionDays: 180,
+    aidantHistoryDays: 90,
+    ...overrides,
+  };
+}
+
+function intVar(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number, errors: string[]): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    errors.push(`${name} must be an integer between ${min} and ${max} (got "${raw}")`);
+    return fallback;
+  }
+  return n;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const errors: string[] = [];
+  const base = defaultConfig();
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) errors.push('DATABASE_URL must start with postgres:// or postgresql://');
+  const tileUrl = env.ESCALE_TILE_URL || base.tileUrl;
+  try {
+    const u = new URL(tileUrl.replace(/[{}]/g, ''));
+    if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new Error();
+  } catch {
+    errors.push(`ESCALE_TILE_URL must be an http(s) URL template (got "${tileUrl}")`);
+  }
+  const adminLogin = env.ESCALE_ADMIN_LOGIN || base.adminLogin;
+  if (!/^[a-z0-9][a-z0-9._-]{1,39}$/.test(adminLogin)) errors.push('ESCALE_ADMIN_LOGIN must be 2–40 of a-z 0-9 . _ -');
+  const adminPassword = env.ESCALE_ADMIN_PASSWORD || undefined;
+  if (adminPassword !== undefined && adminPassword.length < 10) errors.push('ESCALE_ADMIN_PASSWORD must have at least 10 characters');
+  const config: ServerConfig = {
+    ...base,
+    port: intVar(env, 'PORT', base.port, 0, 65535, errors),
+    host: env.HOST || base.host,
+    databaseUrl,
+    dataDir: env.ESCALE_DATA_DIR || base.dataDir,
+    distDir: env.ESCALE_DIST_DIR || base.distDir,
+    territoryId: env.ESCALE_TERRITORY || base.territoryId,
+    adminLogin,
+    adminPassword,
+    tileUrl,
+    tileAttribution: env.ESCALE_TILE_ATTRIBUTION || base.tileAttribution,
+    tileMaxZoom: intVar(env, 'ESCALE_TILE_MAX_ZOOM', base.tileMaxZoom, 1, 22, errors),
+    sessionDays: intVar(env, 'ESCALE_SESSION_DAYS', base.sessionDays, 1, 365, errors),
+    tombstoneRetentionDays: intVar(env, 'ESCALE_TOMBSTONE_RETENTION_DAYS', base.tombstoneRetentionDays, 1, 3650, errors),
+    aidantHistoryDays: intVar(env, 'ESCALE_AIDANT_HISTORY_DAYS', base.aidantHistoryDays, 1, 3650, errors),
+  };
+  if (errors.length) throw new ConfigError(`Invalid configuration:\n- ${errors.join('\n- ')}`);
+  return config;
+}

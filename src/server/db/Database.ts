@@ -1,0 +1,36 @@
+/**
+ * The one narrow interface the server uses to talk to its database, so that the same
+ * code runs on the embedded PGlite (npm start, tests) and on PostgreSQL (deployments).
+ * Both speak the same SQL dialect; only connection handling differs.
+ */
+export interface QueryResult<Row> {
+  rows: Row[];
+  rowCount: number;
+}
+
+export interface Queryable {
+  /** One statement with `$1…` parameters. */
+  query<Row = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<QueryResult<Row>>;
+  /** Several statements without parameters (migrations). */
+  exec(sql: string): Promise<void>;
+}
+
+export type Isolation = 'read committed' | 'repeatable read';
+
+export interface Database extends Queryable {
+  readonly kind: 'pglite' | 'postgres';
+  /**
+   * Runs `fn` in one transaction: committed when it resolves, rolled back when it throws.
+   * Hazard: inside `fn`, use only `tx`; calling `db.query` there waits for the
+   * transaction to end on PGlite's single connection, and deadlocks.
+   */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>, options?: { isolation?: Isolation }): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** int8 comes back as a string from `pg` and as number or bigint from PGlite. */
+export function toNumber(value: unknown): number {
+  if (typeof value === 'number') return value;
+  if (typeof value === 'bigint' || typeof value === 'string') return Number(value);
+  throw new TypeError(`not a number: ${String(value)}`);
+}

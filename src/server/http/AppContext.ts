@@ -1,0 +1,36 @@
+import type { Context } from 'hono';
+import type { Role } from '../../shared/domain/vocabularies';
+import { authenticate } from '../auth/authenticate';
+import type { LoginRateLimiter } from '../auth/LoginRateLimiter';
+import type { SessionUser } from '../auth/SessionUser';
+import type { ServerConfig } from '../config';
+import type { Database } from '../db/Database';
+import type { PushHooks } from '../sync/applyPush';
+import { ApiFailure } from './ApiFailure';
+
+/** What every route needs, passed explicitly (time is injected for tests). */
+export interface AppContext {
+  db: Database;
+  config: ServerConfig;
+  now: () => Date;
+  limiter: LoginRateLimiter;
+  hooks: PushHooks;
+}
+
+/** The caller, or undefined when no Authorization header was sent. */
+export function optionalUser(app: AppContext, c: Context): Promise<SessionUser | undefined> {
+  return authenticate(app.db, c.req.header('authorization'), app.now());
+}
+
+export async function requireUser(app: AppContext, c: Context, roles?: readonly Role[]): Promise<SessionUser> {
+  const user = await optionalUser(app, c);
+  if (!user) throw new ApiFailure('auth_required', 'Connexion requise.');
+  if (roles && !roles.includes(user.role)) throw new ApiFailure('forbidden', 'Votre compte n’a pas accès à cette action.');
+  return user;
+}
+
+/** The peer address from @hono/node-server; "unknown" in-process (app.request). */
+export function clientIp(c: Context): string {
+  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
+  return env?.incoming?.socket?.remoteAddress ?? 'unknown';
+}

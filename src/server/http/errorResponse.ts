@@ -1,0 +1,26 @@
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { ApiFailure } from './ApiFailure';
+
+/** Connection-level failures (database down, restarting): the client retries later. */
+function isTransient(error: unknown): boolean {
+  const code = (error as { code?: unknown })?.code;
+  return typeof code === 'string' && (/^(08|57P0|53)/.test(code) || ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT'].includes(code));
+}
+
+/** Turns anything thrown into `{code, message, details?}`; never leaks a stack. */
+export function errorResponse(error: unknown, c: Context): Response {
+  if (error instanceof ApiFailure) {
+    const body = error.details === undefined ? { code: error.code, message: error.message } : { code: error.code, message: error.message, details: error.details };
+    return c.json(body, error.status as ContentfulStatusCode, error.headers);
+  }
+  if (error instanceof HTTPException) {
+    return c.json({ code: 'malformed_json', message: 'Requête invalide.' }, error.status as ContentfulStatusCode);
+  }
+  if (isTransient(error)) {
+    return c.json({ code: 'database_unavailable', message: 'Service momentanément indisponible. Réessayez dans un instant.' }, 503);
+  }
+  console.error('[escale] unexpected error', error);
+  return c.json({ code: 'internal_error', message: 'Erreur interne du serveur.' }, 500);
+}

@@ -1,0 +1,26 @@
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * PostgreSQL text and jsonb refuse NUL and unpaired UTF-16 surrogates. Returns the path of
+ * the first such string (or key), or undefined. Iterative, so hostile nesting depth cannot
+ * overflow the stack; gives up (reports the root) past `maxNodes`.
+ */
+export function findUnstorableText(value: unknown, maxNodes = 200_000): string | undefined {
+  const stack: Array<[unknown, string]> = [[value, '']];
+  let seen = 0;
+  while (stack.length) {
+    const [v, path] = stack.pop()!;
+    if (++seen > maxNodes) return path;
+    if (typeof v === 'string') {
+      if (v.includes('\u0000') || LONE_SURROGATE.test(v)) return path;
+    } else if (Array.isArray(v)) {
+      v.forEach((item, i) => stack.push([item, `${path}[${i + 1}]`]));
+    } else if (v !== null && typeof v === 'object') {
+      for (const [k, item] of Object.entries(v)) {
+        if (k.includes('\u0000') || LONE_SURROGATE.test(k)) return path;
+        stack.push([item, path ? `${path}.${k}` : k]);
+      }
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,75 @@
+import { Hono } from 'hono';
+import * as z from 'zod/mini';
+import { territoryIdSchema } from '../../shared/domain/common';
+import { DEFAULT_PULL_LIMIT, MAX_PULL_LIMIT, MAX_PUSH_BYTES, pushRequestSchema } from '../../shared/sync/protocol';
+import { applyPush } from '../sync/applyPush';
+import { pullChanges } from '../sync/pullChanges';
+import { decodeCursor } from '../sync/pullCursor';
+import { scopeOf } from '../sync/PullScope';
+import { ApiFailure } from './ApiFailure';
+import { optionalUser, requireUser, type AppContext } from './AppContext';
+import { readJsonBody } from './readJsonBody';
+
+export function syncRoutes(app: AppContext): Hono {
+  const r = new Hono();
+
+  r.post('/push', async (c) => {
+    const user = await requireUser(app, c);
+    const push = await readJsonBody(c, pushRequestSchema, MAX_PUSH_BYTES);
+    // The outbox of one device is pushed only with that device's own session.
+    if (push.clientId !== user.clientId) throw new ApiFailure('client_mismatch', 'Cet envoi ne vient pas de l’appareil de cette session.');
+    const outcome = await applyPush(app.db, user, push, app.now(), app.hooks);
+    if (outcome.kind === 'gap') {
+      return c.json({
+        code: 'mutation_gap',
+        message: `Des modifications manquent avant la n° ${outcome.expected + 1} : renvoyez à partir de la n° ${outcome.expected}.`,
+        expected: outcome.expected,
+        details: outcome.body,
+      }, 409);
+    }
+    return c.json(outcome.body);
+  });
+
+  r.get('/pull', async (c) => {
+    const user = await optionalUser(app, c);
+    const q = c.req.query();
+    let territory = user?.territoryId;
+    if (!user) {
+      const t = z.safeParse(territoryIdSchema, q.territory ?? '');
+      if (!t.success) throw new ApiFailure('invalid_query', 'Paramètre « territory » manquant ou invalide.');
+      territory = t.data;
+      const known = await app.db.query("SELECT 1 FROM record WHERE collection = 'territory' AND id = $1 AND deleted_at IS NULL", [territory]);
+      if (!known.rows.length) throw new ApiFailure('unknown_territory', 'Territoire inconnu.');
+    }
+    let limit = DEFAULT_PULL_LIMIT;
+    if (q.limit !== undefined) {
+      limit = Number(q.limit);
+      if (!/^\d{1,6}$/.test(q.limit) || limit < 1 || limit > MAX_PULL_LIMIT) {
+        throw new ApiFailure('invalid_query', `Paramètre « limit » invalide (de 1 à ${MAX_PULL_LIMIT}).`);
+      }
+    }
+    let cursor;
+    if (q.cursor !== undefined && q.cursor !== '') {
+      cursor = decodeCursor(q.cursor);
+      if (!cursor) throw new ApiFailure('invalid_query', 'Paramètre « cursor » invalide.');
+    }
+    const now = app.now();
+    const body = await pullChanges(app.db, {
+      scope: scopeOf(user, territory!),
+      cursor,
+      limit,
+      clientId: user?.clientId,
+      ownSince: new Date(now.getTime() - app.config.aidantHistoryDays * 86_400_000),
+    });
+    if (user) {
+      // Cheap "last seen" for the devices screen: at most one write per device per minute.
+      await app.db.query(
+        `UPDATE sync_client SET last_seen = $2 WHERE client_id = $1 AND (last_seen IS NULL OR last_seen < $2::timestamptz - interval '1 minute')`,
+        [user.clientId, now],
+      );
+    }
+    return c.json(body);
+  });
+
+  return r;
+}

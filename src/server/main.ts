@@ -1,0 +1,72 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { createApp } from './app';
+import { ConfigError, loadConfig } from './config';
+import { migrate } from './db/migrate';
+import { openDatabase } from './db/openDatabase';
+import { ensureFirstAdmin } from './seed/ensureFirstAdmin';
+import { loadTerritorySeed } from './seed/loadTerritorySeed';
+import { seedTerritory } from './seed/seedTerritory';
+import { purgeTombstones } from './sync/purgeTombstones';
+
+// `npm start`: build the app if needed, open and migrate the database, seed an empty one,
+// create the first admin, and serve the PWA and /api on one port.
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  if (!existsSync(join(config.distDir, 'index.html')) && process.env.ESCALE_SKIP_BUILD !== '1') {
+    console.log('[escale] dist/index.html missing: building the app (vite build)…');
+    const r = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build'], { stdio: 'inherit' });
+    if (r.status !== 0) console.error('[escale] vite build failed: serving the API only.');
+  }
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const applied = await migrate(db);
+  if (applied.length) console.log(`[escale] migrations applied: ${applied.join(', ')}`);
+
+  const seed = await loadTerritorySeed(config.territoryId);
+  if (seed) {
+    const count = await seedTerritory(db, seed, new Date());
+    if (count) console.log(`[escale] territory ${config.territoryId} seeded: ${count} records`);
+  } else {
+    console.warn(`[escale] no seed found for territory ${config.territoryId} (src/territories): starting without one`);
+  }
+  const admin = await ensureFirstAdmin(db, { territoryId: config.territoryId, login: config.adminLogin, password: config.adminPassword });
+  if (admin) {
+    console.log(`[escale] first admin created: login "${admin.user.login}"`);
+    if (admin.generated) console.log(`[escale] its password, shown only now: ${admin.password}`);
+  }
+
+  const purge = () => purgeTombstones(db, new Date(), config.tombstoneRetentionDays).catch((e) => console.error('[escale] purge failed', e));
+  await purge();
+  const purgeTimer = setInterval(purge, 6 * 3600_000);
+  purgeTimer.unref();
+
+  const app = createApp({ db, config });
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info: AddressInfo) => {
+    const host = config.host === '0.0.0.0' ? 'localhost' : config.host;
+    console.log(`[escale] listening on http://${host}:${info.port} (database: ${db.kind})`);
+  });
+
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    console.log(`[escale] ${signal}: closing`);
+    clearInterval(purgeTimer);
+    server.close(() => {
+      db.close().then(() => process.exit(0), () => process.exit(1));
+    });
+    // Keep-alive sockets must not hold the process forever.
+    setTimeout(() => process.exit(0), 5000).unref();
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,28 @@
+import type { SessionUser } from '../auth/SessionUser';
+import type { Queryable } from '../db/Database';
+import type { MutationResult, Rejection } from '../../shared/sync/protocol';
+import type { RejectionCode } from '../http/errorCodes';
+
+export interface MutationContext {
+  tx: Queryable;
+  user: SessionUser;
+  clientId: string;
+  mutationId: number;
+  now: Date;
+}
+
+/** What a handler decides; the id is added by the caller. */
+export type Outcome =
+  | { status: 'applied' }
+  | { status: 'conflict'; current?: { version: number; record: unknown } }
+  | { status: 'rejected'; reason: Rejection };
+
+export function reject(code: RejectionCode, message: string): Outcome {
+  return { status: 'rejected', reason: { code, message } };
+}
+
+export const APPLIED: Outcome = { status: 'applied' };
+
+export function withId(id: number, outcome: Outcome): MutationResult {
+  return { id, ...outcome } as MutationResult;
+}

@@ -1,0 +1,76 @@
+import type { MutationResult, PushRequest, PushResponse } from '../../shared/sync/protocol';
+import type { SessionUser } from '../auth/SessionUser';
+import { toNumber, type Database, type Queryable } from '../db/Database';
+import { ApiFailure } from '../http/ApiFailure';
+import { applyMutation } from './applyMutation';
+import { withId } from './MutationContext';
+import { lockSyncWrites } from './records';
+
+export interface PushHooks {
+  /**
+   * Test-only: awaited inside the push transaction just before COMMIT, with the write
+   * lock held. The I5 test sleeps here to widen the window in which a sequence gap
+   * would show. Never set in production.
+   */
+  beforeCommit?: (info: { clientId: string; lastMutationId: number }) => Promise<void>;
+}
+
+export type PushOutcome =
+  | { kind: 'ok'; body: PushResponse }
+  | { kind: 'gap'; expected: number; body: PushResponse };
+
+async function storedResult(tx: Queryable, clientId: string, id: number): Promise<MutationResult> {
+  const { rows } = await tx.query<{ result: MutationResult }>(
+    'SELECT result FROM mutation_result WHERE client_id = $1 AND mutation_id = $2', [clientId, id],
+  );
+  // Ids at or below last_mutation_id always have a stored result; this is a safe answer
+  // if one was ever lost (the client drops the entry either way).
+  return rows[0]?.result ?? { id, status: 'rejected', reason: { code: 'not_found', message: 'Résultat introuvable.' } };
+}
+
+/**
+ * Applies a push exactly once per (client, mutation id) (I1, I11). The whole batch is one
+ * transaction: each mutation's effect, its stored result and the client's new
+ * last_mutation_id commit together, or nothing does (a database failure leaves the ids
+ * unadvanced and the client retries).
+ */
+export async function applyPush(db: Database, user: SessionUser, push: PushRequest, now: Date, hooks: PushHooks = {}): Promise<PushOutcome> {
+  return db.transaction(async (tx) => {
+    // Taken first: it also serializes pushes of one client, so "last" cannot move under us.
+    await lockSyncWrites(tx);
+    const { rows } = await tx.query<{ last_mutation_id: unknown; revoked_at: Date | null }>(
+      `INSERT INTO sync_client (client_id, user_id, last_seen) VALUES ($1, $2, $3)
+       ON CONFLICT (client_id) DO UPDATE SET user_id = EXCLUDED.user_id, last_seen = EXCLUDED.last_seen
+       RETURNING last_mutation_id, revoked_at`,
+      [push.clientId, user.id, now],
+    );
+    if (rows[0]!.revoked_at) throw new ApiFailure('device_revoked', 'Cet appareil a été révoqué par un administrateur.');
+    let last = toNumber(rows[0]!.last_mutation_id);
+    const start = last;
+    const results: MutationResult[] = [];
+    let gap: number | undefined;
+    for (const mutation of push.mutations) {
+      if (mutation.id <= last) {
+        results.push(await storedResult(tx, push.clientId, mutation.id));
+        continue;
+      }
+      if (mutation.id > last + 1) {
+        gap = last + 1;
+        break;
+      }
+      const result = withId(mutation.id, await applyMutation({ tx, user, clientId: push.clientId, mutationId: mutation.id, now }, mutation));
+      await tx.query(
+        'INSERT INTO mutation_result (client_id, mutation_id, status, result) VALUES ($1, $2, $3, $4::jsonb)',
+        [push.clientId, mutation.id, result.status, JSON.stringify(result)],
+      );
+      results.push(result);
+      last = mutation.id;
+    }
+    if (last !== start) {
+      await tx.query('UPDATE sync_client SET last_mutation_id = $2 WHERE client_id = $1', [push.clientId, last]);
+    }
+    await hooks.beforeCommit?.({ clientId: push.clientId, lastMutationId: last });
+    const body = { lastMutationId: last, results };
+    return gap === undefined ? { kind: 'ok', body } : { kind: 'gap', expected: gap, body };
+  });
+}

@@ -1,0 +1,65 @@
+import type { Correction } from '../../shared/domain/correction';
+import type { CoverageObservation } from '../../shared/domain/coverageObservation';
+import type { ItinerantSession } from '../../shared/domain/session';
+import type { VisitLog } from '../../shared/domain/visitLog';
+import { APPLIED, reject, type MutationContext, type Outcome } from './MutationContext';
+import { getRecord, insertRecord, replaceRecord } from './records';
+
+// Mutations of the records made on devices (visits, sessions, coverage, corrections).
+// They are created once by their author and keyed by a device UUID.
+
+function wrongTerritory(ctx: MutationContext, territoryId: string): Outcome | undefined {
+  return territoryId === ctx.user.territoryId
+    ? undefined
+    : reject('forbidden', 'Ce territoire n’est pas celui de votre compte.');
+}
+
+async function insertOwned(ctx: MutationContext, collection: 'visit' | 'session' | 'coverage' | 'correction', record: { id: string; territoryId: string }): Promise<Outcome> {
+  const inserted = await insertRecord(ctx.tx, {
+    collection, id: record.id, territoryId: record.territoryId, ownerId: ctx.user.id,
+    clientId: ctx.clientId, mutationId: ctx.mutationId, data: record, now: ctx.now,
+  });
+  if (inserted) return APPLIED;
+  // Same UUID already stored: the effect already exists when it is the same author's
+  // (a device re-sending after losing its client id); anyone else's is a clash.
+  const existing = await getRecord(ctx.tx, collection, record.id);
+  return existing?.ownerId === ctx.user.id ? APPLIED : reject('already_exists', 'Un enregistrement avec cet identifiant existe déjà.');
+}
+
+export async function visitCreate(ctx: MutationContext, visit: VisitLog): Promise<Outcome> {
+  if (visit.aidantId !== ctx.user.id) return reject('forbidden', 'Une visite doit être enregistrée au nom du compte connecté.');
+  return wrongTerritory(ctx, visit.territoryId) ?? insertOwned(ctx, 'visit', visit);
+}
+
+export async function sessionOpen(ctx: MutationContext, session: ItinerantSession): Promise<Outcome> {
+  if (!session.aidantIds.includes(ctx.user.id)) return reject('forbidden', 'Le compte connecté doit faire partie des aidants de la session.');
+  return wrongTerritory(ctx, session.territoryId) ?? insertOwned(ctx, 'session', session);
+}
+
+export async function sessionClose(ctx: MutationContext, args: { id: string; endedAt: string }): Promise<Outcome> {
+  const current = await getRecord(ctx.tx, 'session', args.id);
+  if (!current || current.deleted || current.territoryId !== ctx.user.territoryId) return reject('not_found', 'Session introuvable.');
+  const session = current.data as ItinerantSession;
+  const isStaff = ctx.user.role !== 'aidant';
+  if (!isStaff && !session.aidantIds.includes(ctx.user.id)) return reject('forbidden', 'Seuls les aidants de la session peuvent la fermer.');
+  if (Date.parse(args.endedAt) < Date.parse(session.startedAt)) return reject('invalid_args', 'La fin de session est antérieure à son début.');
+  await replaceRecord(ctx.tx, 'session', args.id, { ...session, endedAt: args.endedAt }, ctx.now);
+  return APPLIED;
+}
+
+export async function coverageRecord(ctx: MutationContext, observation: CoverageObservation): Promise<Outcome> {
+  return wrongTerritory(ctx, observation.territoryId) ?? insertOwned(ctx, 'coverage', observation);
+}
+
+export async function correctionPropose(ctx: MutationContext, correction: Correction): Promise<Outcome> {
+  if (correction.proposedBy !== ctx.user.id) return reject('forbidden', 'Une correction doit être proposée au nom du compte connecté.');
+  if (correction.status !== 'pending') return reject('invalid_args', 'Une correction proposée doit être « en attente ».');
+  return wrongTerritory(ctx, correction.territoryId) ?? insertOwned(ctx, 'correction', correction);
+}
+
+export async function correctionResolve(ctx: MutationContext, args: { id: string; status: 'accepted' | 'refused' }): Promise<Outcome> {
+  const current = await getRecord(ctx.tx, 'correction', args.id);
+  if (!current || current.deleted || current.territoryId !== ctx.user.territoryId) return reject('not_found', 'Correction introuvable.');
+  await replaceRecord(ctx.tx, 'correction', args.id, { ...current.data, status: args.status }, ctx.now);
+  return APPLIED;
+}
