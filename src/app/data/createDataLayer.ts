@@ -1,0 +1,220 @@
+import { signal, type ReadonlySignal, type Signal } from '@preact/signals';
+import type { UseStore } from 'idb-keyval';
+import type { SyncStatus } from './contracts';
+import type { Preferences } from './contracts';
+import { createChangeFeed } from './changeFeed';
+import { EscaleDb, META } from './db';
+import { LogoutRefusedError, ReloadNeededError } from './errors';
+import { createIssues, type Issues } from './issues';
+import { createLocalWrites, type LocalWrites } from './localWrites';
+import { createPreferences } from './preferences';
+import { RecordParser } from './readCollection';
+import { createReplicaReader, type ReplicaReader } from './directoryReader';
+import { createStorageMonitor, type StorageManagerLike, type StorageMonitor } from './storage';
+import { createSyncEngine, type CycleOutcome, type SyncAuth, type SyncEngine } from '../sync/syncEngine';
+import type { LockManagerLike, NetworkWatch, Timers } from '../sync/environment';
+import type { FetchLike } from '../sync/syncHttp';
+import type { BackoffOptions } from '../sync/backoff';
+
+export interface DataLayerOptions {
+  /** IndexedDB database name; one per test. */
+  dbName?: string;
+  territoryId: string;
+  fetch: FetchLike;
+  baseUrl?: string;
+  /** The session token; undefined for a public device. */
+  getAuth?: () => SyncAuth | undefined | Promise<SyncAuth | undefined>;
+  /**
+   * The device id to use when the database is created (for instance the one the login
+   * registered). Ignored once the database has one: the id never changes afterwards.
+   */
+  clientId?: string;
+  now?: () => Date;
+  timers?: Timers;
+  random?: () => number;
+  network?: NetworkWatch;
+  locks?: LockManagerLike;
+  /** `navigator.storage`; undefined where there is none. */
+  storage?: StorageManagerLike;
+  preferencesStore?: UseStore;
+  /** Called by logout() once it is allowed (forget the token). */
+  clearAuth?: () => void | Promise<void>;
+  status?: Signal<SyncStatus>;
+  indexedDB?: IDBFactory;
+  IDBKeyRange?: typeof IDBKeyRange;
+  pullLimit?: number;
+  pushBatchSize?: number;
+  periodicMs?: number;
+  afterWriteMs?: number;
+  backoff?: BackoffOptions;
+  randomUUID?: () => string;
+}
+
+/** Everything screens use. They never touch Dexie or fetch (DESIGN.md, Architecture). */
+export interface DataLayer {
+  readonly directory: ReplicaReader;
+  readonly preferences: Preferences;
+  readonly writes: LocalWrites;
+  /** Conflicts and rejections kept for the user to resolve. */
+  readonly issues: Issues;
+  readonly syncStatus: ReadonlySignal<SyncStatus>;
+  syncNow(): Promise<CycleOutcome>;
+  readonly storage: StorageMonitor;
+  /** The device's id for the server (send it at login). */
+  clientId(): Promise<string>;
+  /** Changes waiting for the server. */
+  pendingCount(): Promise<number>;
+  /** Refused with LogoutRefusedError while the outbox is not empty. */
+  logout(): Promise<void>;
+  /** After a new login: retry at once. */
+  loggedIn(): void;
+  start(): void;
+  /** Stop the engine and close the database (a test's "reload"). */
+  close(): void;
+  readonly db: EscaleDb;
+  readonly engine: SyncEngine;
+}
+
+/** Open the database, make sure the device has a clientId, wire the repositories and the engine. */
+export async function createDataLayer(options: DataLayerOptions): Promise<DataLayer> {
+  const now = options.now ?? (() => new Date());
+  const db = new EscaleDb(options.dbName ?? 'escale', {
+    ...(options.indexedDB ? { indexedDB: options.indexedDB } : {}),
+    ...(options.IDBKeyRange ? { IDBKeyRange: options.IDBKeyRange } : {}),
+  });
+  const storage = createStorageMonitor(options.storage);
+  const feed = createChangeFeed();
+
+  // A newer version of the app opened the database (another tab after an update): close
+  // cleanly so its upgrade can run, and ask for a reload. The outbox lives in IndexedDB,
+  // so nothing queued is lost.
+  db.on('versionchange', () => {
+    db.close();
+    storage.markReloadNeeded();
+    return false;
+  });
+
+  await db.open();
+  const randomUUID = options.randomUUID ?? (() => crypto.randomUUID());
+  const clientId = await db.transaction('rw', db.meta, async () => {
+    const held = (await db.meta.get(META.clientId))?.value;
+    if (typeof held === 'string') return held;
+    const fresh = options.clientId ?? randomUUID();
+    await db.meta.put({ key: META.clientId, value: fresh });
+    return fresh;
+  });
+
+  const engine = createSyncEngine({
+    db, feed, fetch: options.fetch, baseUrl: options.baseUrl ?? '', territoryId: options.territoryId,
+    getAuth: options.getAuth ?? (() => undefined), now,
+    storageFull: storage.storageFull,
+    ...pick(options, ['timers', 'random', 'network', 'locks', 'status', 'pullLimit', 'pushBatchSize', 'periodicMs', 'afterWriteMs', 'backoff']),
+  });
+
+  const guardWrite = <T>(write: () => Promise<T>): Promise<T> => {
+    if (storage.reloadNeeded.value || !db.isOpen()) return Promise.reject(new ReloadNeededError());
+    return storage.guardWrite(write);
+  };
+  const parser = new RecordParser(db, now);
+  const writes = createLocalWrites({
+    db, now, guardWrite,
+    afterWrite: () => {
+      feed.notify();
+      engine.afterLocalWrite();
+    },
+  });
+
+  return {
+    db, engine, storage,
+    directory: createReplicaReader(db, parser, feed, options.territoryId),
+    preferences: createPreferences(options.preferencesStore),
+    writes,
+    issues: createIssues(db, now, () => { feed.notify(); void engine.refreshStatus(); }),
+    syncStatus: engine.status,
+    syncNow: () => engine.syncNow(),
+    clientId: async () => clientId,
+    pendingCount: () => db.outbox.count(),
+    async logout() {
+      const cleared = await db.transaction('rw', [db.outbox, db.rows, db.pendingEdits, db.meta], async () => {
+        const pending = await db.outbox.count();
+        if (pending > 0) return pending;
+        // The next person must not see this account's rows (visit logs): start over.
+        await db.rows.clear();
+        await db.pendingEdits.clear();
+        await db.meta.delete(META.cursor);
+        return 0;
+      });
+      if (cleared > 0) throw new LogoutRefusedError(cleared);
+      await options.clearAuth?.();
+      engine.clearAuthProblem();
+      feed.notify();
+    },
+    loggedIn() {
+      engine.clearAuthProblem();
+      void engine.syncNow();
+    },
+    start() {
+      void storage.requestPersistence();
+      void storage.refreshEstimate();
+      engine.start();
+    },
+    close() {
+      engine.stop();
+      db.close();
+    },
+  };
+}
+
+function pick<T extends object, K extends keyof T>(o: T, keys: K[]): Partial<Pick<T, K>> {
+  const out: Partial<Pick<T, K>> = {};
+  for (const k of keys) if (o[k] !== undefined) out[k] = o[k];
+  return out;
+}
+
+/** The app-wide sync status, readable before the data layer has opened. */
+export const syncStatus: Signal<SyncStatus> = signal<SyncStatus>({ kind: 'pending', pending: 0 });
+
+let shared: Promise<DataLayer> | undefined;
+
+/**
+ * The app's one data layer, wired to the browser: fetch, navigator.onLine and its events,
+ * visibilitychange, navigator.locks, navigator.storage. `configure` is read on first call.
+ */
+export function getDataLayer(configure?: Partial<DataLayerOptions> & Pick<DataLayerOptions, 'territoryId'>): Promise<DataLayer> {
+  if (!shared) {
+    if (!configure) throw new Error('getDataLayer: the first call must give the territory');
+    shared = createDataLayer({
+      fetch: (input, init) => fetch(input, init),
+      network: browserNetwork(),
+      ...(typeof navigator !== 'undefined' && navigator.locks ? { locks: navigator.locks as unknown as LockManagerLike, } : {}),
+      ...(typeof navigator !== 'undefined' && navigator.storage ? { storage: navigator.storage } : {}),
+      status: syncStatus,
+      ...configure,
+    }).then((layer) => {
+      layer.start();
+      return layer;
+    });
+  }
+  return shared;
+}
+
+/** Push then pull now, through the app's data layer. */
+export async function syncNow(): Promise<CycleOutcome> {
+  if (!shared) return 'offline';
+  return (await shared).syncNow();
+}
+
+function browserNetwork(): NetworkWatch {
+  const listen = (target: EventTarget | undefined, type: string, fn: () => void) => {
+    target?.addEventListener(type, fn);
+    return () => target?.removeEventListener(type, fn);
+  };
+  const win = typeof window !== 'undefined' ? window : undefined;
+  const doc = typeof document !== 'undefined' ? document : undefined;
+  return {
+    isOnline: () => (typeof navigator === 'undefined' ? true : navigator.onLine !== false),
+    onOnline: (fn) => listen(win, 'online', fn),
+    onOffline: (fn) => listen(win, 'offline', fn),
+    onVisible: (fn) => listen(doc, 'visibilitychange', () => { if (doc?.visibilityState === 'visible') fn(); }),
+  };
+}

@@ -1,0 +1,140 @@
+import { Dexie, type EntityTable, type Table } from 'dexie';
+import type { Collection } from '../../shared/sync/collections';
+import type { MutationResult, Rejection } from '../../shared/sync/protocol';
+
+// The device database: its versioned schema lives in this ONE file (STYLE.md #3).
+//
+// Hazards this file guards against (SYNC.md):
+// - An upgrade must never drop the outbox: the outbox holds writes the server has not yet
+//   acknowledged, and they exist nowhere else. Every `db.version(n)` step below keeps the
+//   `outbox` store and, when it changes the shape of an entry, rewrites it in `upgrade()`.
+// - Rows read back after an upgrade are parsed again with the shared schemas by the
+//   repositories (a row that fails goes to `quarantine`, it never crashes a screen).
+
+/** A server row as replicated; a tombstone keeps its version so a late `put` stays ignored. */
+export interface ReplicaRow {
+  collection: Collection;
+  id: string;
+  version: number;
+  seq: number;
+  /** Unparsed: a row is a stored record only after the repository parses it (STYLE.md #8). */
+  record?: unknown;
+  deleted?: true;
+}
+
+/**
+ * A local change not yet reflected by a pull, laid over the server rows. One per mutation;
+ * the most recent (highest mutationId) of a record wins.
+ */
+export interface PendingEdit {
+  mutationId: number;
+  collection: Collection;
+  id: string;
+  op: 'put' | 'delete';
+  /** The whole record as the device now sees it (for `put`). */
+  record?: unknown;
+  /** Version the edit was based on; 0 for a creation. The server will be at base + 1. */
+  baseVersion: number;
+  /** `applied` once the server said so; the edit stays until the pull shows it. */
+  status: 'pending' | 'applied';
+}
+
+export interface OutboxEntry {
+  /** Per-client sequential mutation id, from 1, allocated in the write's transaction. */
+  id: number;
+  name: string;
+  args: unknown;
+  /** ISO instant. */
+  createdAt: string;
+  status?: 'pending';
+}
+
+/** A stale edit the server refused to apply; kept until staff resolve it (never dropped). */
+export interface ConflictRow {
+  mutationId: number;
+  name: string;
+  args: unknown;
+  collection?: Collection;
+  recordId?: string;
+  /** The server's record when it answered (absent when it was deleted). */
+  current?: Extract<MutationResult, { status: 'conflict' }>['current'];
+  at: string;
+  resolvedAt?: string;
+}
+
+/** A mutation the server refused (invalid or forbidden); kept for the user to see. */
+export interface RejectionRow {
+  mutationId: number;
+  name: string;
+  args: unknown;
+  reason: Rejection;
+  at: string;
+  dismissedAt?: string;
+}
+
+/** A row that did not parse with the shared schemas: kept aside for diagnosis. */
+export interface QuarantineRow {
+  key?: number;
+  collection: string;
+  id: string;
+  raw: unknown;
+  problem: string;
+  at: string;
+}
+
+export interface MetaRow {
+  key: string;
+  value: unknown;
+}
+
+export class EscaleDb extends Dexie {
+  rows!: Table<ReplicaRow, [Collection, string]>;
+  pendingEdits!: EntityTable<PendingEdit, 'mutationId'>;
+  outbox!: EntityTable<OutboxEntry, 'id'>;
+  conflicts!: EntityTable<ConflictRow, 'mutationId'>;
+  rejections!: EntityTable<RejectionRow, 'mutationId'>;
+  quarantine!: EntityTable<QuarantineRow, 'key'>;
+  meta!: EntityTable<MetaRow, 'key'>;
+
+  constructor(name: string, options?: ConstructorParameters<typeof Dexie>[1]) {
+    super(name, options);
+    declareVersions(this);
+  }
+}
+
+/** The current schema version, for tests that define a v+1 on top of it. */
+export const SCHEMA_VERSION = 1;
+
+/** The stores of the current version, for a later `db.version(n + 1)` to build upon. */
+export const CURRENT_STORES = {
+  // [collection+id] is the key; `collection` to read one collection, `seq` for diagnostics.
+  rows: '&[collection+id], collection, seq',
+  // Keyed by mutation id; [collection+id] finds the edits laid over one record.
+  pendingEdits: '&mutationId, [collection+id], collection, status',
+  // Keyed by mutation id, so iteration order is push order.
+  outbox: '&id',
+  conflicts: '&mutationId, resolvedAt',
+  rejections: '&mutationId, dismissedAt',
+  quarantine: '++key, collection',
+  meta: '&key',
+} as const;
+
+function declareVersions(db: Dexie): void {
+  // v1 (2026-11-22): first schema. Replicated rows, pending edits, outbox, conflicts,
+  // rejections, quarantine and meta (clientId, nextMutationId, cursor, lastMutationId,
+  // lastSyncedAt).
+  db.version(1).stores(CURRENT_STORES);
+  // A later step looks like:
+  //   db.version(2).stores({ ...CURRENT_STORES, rows: '…' }).upgrade(async (tx) => {
+  //     // rewrite entries if their shape changes; NEVER clear `outbox`.
+  //   });
+}
+
+/** Meta keys; one place so a typo cannot fork a value. */
+export const META = {
+  clientId: 'clientId',
+  nextMutationId: 'nextMutationId',
+  cursor: 'cursor',
+  lastMutationId: 'lastMutationId',
+  lastSyncedAt: 'lastSyncedAt',
+} as const;

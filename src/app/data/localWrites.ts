@@ -1,0 +1,142 @@
+import { describeIssues } from '../../shared/domain/formatIssues';
+import type { Correction } from '../../shared/domain/correction';
+import type { CoverageObservation } from '../../shared/domain/coverageObservation';
+import type { ItinerantSession } from '../../shared/domain/session';
+import type { VisitLog } from '../../shared/domain/visitLog';
+import { COLLECTION_SCHEMAS, EDITABLE_COLLECTIONS, type Collection, type EditableCollection, type RecordOf } from '../../shared/sync/collections';
+import { MUTATION_ARGS } from '../../shared/sync/mutations';
+import { type EscaleDb, type PendingEdit, META } from './db';
+import { InvalidInputError, RecordNotFoundError } from './errors';
+import { readVisibleRaw } from './readCollection';
+
+/**
+ * The only way screens write. Each write stores the local change (a pending edit laid over
+ * the replica) AND its outbox entry in ONE Dexie transaction, with the mutation id
+ * allocated inside it: a crash leaves both or neither (SYNC.md, Push).
+ */
+export interface LocalWrites {
+  createVisit(visit: VisitLog): Promise<number>;
+  openSession(session: ItinerantSession): Promise<number>;
+  closeSession(id: string, endedAt: string): Promise<number>;
+  recordCoverage(observation: CoverageObservation): Promise<number>;
+  proposeCorrection(correction: Correction): Promise<number>;
+  resolveCorrection(id: string, status: 'accepted' | 'refused'): Promise<number>;
+  createRecord<C extends EditableCollection>(collection: C, record: RecordOf<C>): Promise<number>;
+  /** `patch` replaces whole fields; a field set to undefined is removed. */
+  editRecord<C extends EditableCollection>(collection: C, id: string, baseVersion: number, patch: Partial<RecordOf<C>>): Promise<number>;
+  deleteRecord(collection: EditableCollection, id: string, baseVersion: number): Promise<number>;
+}
+
+export interface LocalWritesDeps {
+  db: EscaleDb;
+  now: () => Date;
+  /** Wraps each transaction (quota errors → StorageFullError). */
+  guardWrite: <T>(write: () => Promise<T>) => Promise<T>;
+  /** Told after each committed write: refresh screens, schedule a push. */
+  afterWrite: () => void;
+}
+
+type LocalChange = Omit<PendingEdit, 'mutationId' | 'status'>;
+
+function checkArgs(name: string, args: unknown): unknown {
+  const schema = MUTATION_ARGS[name];
+  if (!schema) throw new InvalidInputError(`action inconnue (${name})`);
+  const parsed = schema.safeParse(args);
+  if (!parsed.success) throw new InvalidInputError(describeIssues(parsed.error.issues));
+  return parsed.data;
+}
+
+function checkRecord<C extends Collection>(collection: C, record: unknown): RecordOf<C> {
+  const parsed = COLLECTION_SCHEMAS[collection].safeParse(record);
+  if (!parsed.success) throw new InvalidInputError(describeIssues(parsed.error.issues));
+  return parsed.data as RecordOf<C>;
+}
+
+function isEditable(c: string): c is EditableCollection {
+  return (EDITABLE_COLLECTIONS as readonly string[]).includes(c);
+}
+
+/** JSON has no `undefined`: what the server receives is what we store. */
+function jsonClone<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
+export function createLocalWrites({ db, now, guardWrite, afterWrite }: LocalWritesDeps): LocalWrites {
+  /**
+   * Allocate the next mutation id and store the outbox entry and the local change, all in
+   * one transaction. `prepare` runs inside it (reads the current record for an edit).
+   */
+  async function write(name: string, prepare: () => Promise<{ args: unknown; change?: LocalChange }>): Promise<number> {
+    const id = await guardWrite(() =>
+      db.transaction('rw', [db.outbox, db.pendingEdits, db.meta, db.rows], async () => {
+        const { args, change } = await prepare();
+        const stored = checkArgs(name, jsonClone(args));
+        const counter = await db.meta.get(META.nextMutationId);
+        const mutationId = typeof counter?.value === 'number' ? counter.value : 1;
+        await db.meta.put({ key: META.nextMutationId, value: mutationId + 1 });
+        await db.outbox.add({ id: mutationId, name, args: stored, createdAt: now().toISOString() });
+        if (change) await db.pendingEdits.add({ ...change, mutationId, status: 'pending' });
+        return mutationId;
+      }),
+    );
+    afterWrite();
+    return id;
+  }
+
+  const own = <C extends Collection>(collection: C, record: RecordOf<C> & { id: string }): LocalChange => ({
+    collection, id: record.id, op: 'put', record: jsonClone(record), baseVersion: 0,
+  });
+
+  return {
+    createVisit: (visit) => write('visit.create@1', async () => ({ args: visit, change: own('visit', checkRecord('visit', visit)) })),
+    openSession: (session) => write('session.open@1', async () => ({ args: session, change: own('session', checkRecord('session', session)) })),
+    closeSession: (id, endedAt) =>
+      write('session.close@1', async () => {
+        const visible = await readVisibleRaw(db, 'session', id);
+        const args = { id, endedAt };
+        if (!visible) return { args };
+        const record = checkRecord('session', { ...(visible.record as object), endedAt });
+        return { args, change: { collection: 'session', id, op: 'put', record, baseVersion: visible.version } };
+      }),
+    recordCoverage: (o) => write('coverage.record@1', async () => ({ args: o, change: own('coverage', checkRecord('coverage', o)) })),
+    proposeCorrection: (c) => write('correction.propose@1', async () => ({ args: c, change: own('correction', checkRecord('correction', c)) })),
+    resolveCorrection: (id, status) =>
+      write('correction.resolve@1', async () => {
+        const visible = await readVisibleRaw(db, 'correction', id);
+        const args = { id, status };
+        if (!visible) return { args };
+        const record = checkRecord('correction', { ...(visible.record as object), status });
+        return { args, change: { collection: 'correction', id, op: 'put', record, baseVersion: visible.version } };
+      }),
+    createRecord: (collection, record) => {
+      if (!isEditable(collection)) throw new InvalidInputError(`collection non modifiable (${String(collection)})`);
+      return write(`${collection}.create@1`, async () => {
+        const checked = checkRecord(collection, record);
+        if (await readVisibleRaw(db, collection, checked.id)) throw new InvalidInputError(`une fiche porte déjà l'identifiant ${checked.id}`);
+        return { args: { record: checked }, change: own(collection, checked) };
+      });
+    },
+    editRecord: (collection, id, baseVersion, patch) => {
+      if (!isEditable(collection)) throw new InvalidInputError(`collection non modifiable (${String(collection)})`);
+      return write(`${collection}.update@1`, async () => {
+        const visible = await readVisibleRaw(db, collection, id);
+        if (!visible) throw new RecordNotFoundError(collection, id);
+        const merged: Record<string, unknown> = { ...(visible.record as Record<string, unknown>), ...patch, id };
+        for (const k of Object.keys(merged)) if (merged[k] === undefined) delete merged[k];
+        const record = checkRecord(collection, merged);
+        return {
+          args: { id, baseVersion, patch: jsonClone(patch) },
+          change: { collection, id, op: 'put', record, baseVersion },
+        };
+      });
+    },
+    deleteRecord: (collection, id, baseVersion) => {
+      if (!isEditable(collection)) throw new InvalidInputError(`collection non modifiable (${String(collection)})`);
+      return write(`${collection}.delete@1`, async () => {
+        const visible = await readVisibleRaw(db, collection, id);
+        if (!visible) throw new RecordNotFoundError(collection, id);
+        return { args: { id, baseVersion }, change: { collection, id, op: 'delete', baseVersion } };
+      });
+    },
+  };
+}

@@ -1,0 +1,141 @@
+import type { Change, Mutation, PushResponse } from '../../shared/sync/protocol';
+import { parseMutationName } from '../../shared/sync/mutations';
+import { collectionSchema } from '../../shared/sync/collections';
+import { planPage } from '../sync/applyPage';
+import { planAfterPush, planGap, type GapPlan } from '../sync/outboxRules';
+import { settledPendingEdits } from '../sync/overlayPending';
+import { rowKey } from '../sync/rowKey';
+import { META, type EscaleDb, type OutboxEntry, type ReplicaRow } from './db';
+
+// The engine's writes to the device database, each in ONE Dexie transaction.
+
+export interface StoredCursor {
+  /** Which scope the cursor belongs to, as the device knows it (public:<territory> or account). */
+  scope: string;
+  cursor: string;
+}
+
+export async function readCursor(db: EscaleDb): Promise<StoredCursor | undefined> {
+  const row = await db.meta.get(META.cursor);
+  const v = row?.value as Partial<StoredCursor> | undefined;
+  return v && typeof v.scope === 'string' && typeof v.cursor === 'string' ? { scope: v.scope, cursor: v.cursor } : undefined;
+}
+
+export interface PageToStore {
+  changes: Change[];
+  cursor: string;
+  hasMore: boolean;
+  lastMutationId: number | null;
+}
+
+/**
+ * Store one pull page and its cursor together: a cut connection resumes from the last page
+ * stored, and storing a page twice changes nothing (SYNC.md I6, I7). On the last page,
+ * pending edits the snapshot covers are dropped.
+ */
+export async function storePulledPage(db: EscaleDb, scope: string, page: PageToStore, now: Date): Promise<{ written: number }> {
+  return db.transaction('rw', [db.rows, db.meta, db.pendingEdits, db.quarantine], async () => {
+    const keys = [...new Map(page.changes.map((c) => [rowKey(c.collection, c.id), [c.collection, c.id] as [typeof c.collection, string]])).values()];
+    const held = await db.rows.bulkGet(keys);
+    const existing = new Map<string, ReplicaRow>();
+    for (const row of held) if (row) existing.set(rowKey(row.collection, row.id), row);
+    const plan = planPage(existing, page.changes);
+    if (plan.put.length) await db.rows.bulkPut(plan.put);
+    for (const q of plan.quarantine) {
+      console.warn(`[sync] ${q.collection} ${q.id} from the server does not match its schema, set aside: ${q.problem}`);
+      await db.quarantine.add({ ...q, at: now.toISOString() });
+    }
+    await db.meta.put({ key: META.cursor, value: { scope, cursor: page.cursor } satisfies StoredCursor });
+    const pending = await db.pendingEdits.toArray();
+    if (pending.length) {
+      const versions = new Map<string, number>();
+      for (const row of plan.put) versions.set(rowKey(row.collection, row.id), row.version);
+      for (const [k, row] of existing) if (!versions.has(k)) versions.set(k, row.version);
+      const covered = !page.hasMore && page.lastMutationId !== null ? page.lastMutationId : undefined;
+      const drop = settledPendingEdits(pending, (e) => versions.get(rowKey(e.collection, e.id)), covered);
+      if (drop.length) await db.pendingEdits.bulkDelete(drop);
+    }
+    if (!page.hasMore) await db.meta.put({ key: META.lastSyncedAt, value: now.toISOString() });
+    return { written: plan.put.length };
+  });
+}
+
+/** `{reset: true}` or a scope change: clear the replicated rows and the cursor, NEVER the outbox. */
+export async function resetReplica(db: EscaleDb): Promise<void> {
+  await db.transaction('rw', [db.rows, db.meta], async () => {
+    await db.rows.clear();
+    await db.meta.delete(META.cursor);
+  });
+}
+
+export async function readOutbox(db: EscaleDb): Promise<OutboxEntry[]> {
+  return db.outbox.orderBy('id').toArray();
+}
+
+function targetOf(entry: Pick<OutboxEntry, 'name' | 'args'>): { collection?: ReturnType<typeof collectionSchema.parse>; recordId?: string } {
+  const entity = parseMutationName(entry.name)?.entity;
+  const collection = collectionSchema.safeParse(entity);
+  const args = entry.args as { id?: unknown; record?: { id?: unknown } } | undefined;
+  const id = typeof args?.id === 'string' ? args.id : typeof args?.record?.id === 'string' ? args.record.id : undefined;
+  return { ...(collection.success ? { collection: collection.data } : {}), ...(id ? { recordId: id } : {}) };
+}
+
+/**
+ * Store a push answer in one transaction: results go to conflicts / rejections (kept,
+ * never dropped), the pending edits they concern stop being laid over, applied ones wait
+ * for the pull, and the entries `lastMutationId` covers leave the outbox.
+ */
+export async function storePushAnswer(db: EscaleDb, sent: Mutation[], answer: PushResponse, now: Date): Promise<{ removed: number }> {
+  return db.transaction('rw', [db.outbox, db.pendingEdits, db.conflicts, db.rejections, db.meta], async () => {
+    const held = await db.outbox.bulkGet(sent.map((m) => m.id));
+    const outbox = held.filter((e): e is OutboxEntry => e !== undefined);
+    const plan = planAfterPush(outbox, answer.lastMutationId, answer.results);
+    const byId = new Map(outbox.map((e) => [e.id, e]));
+    const at = now.toISOString();
+    for (const c of plan.conflicts) {
+      const entry = byId.get(c.id)!;
+      await db.conflicts.put({ mutationId: c.id, name: entry.name, args: entry.args, ...targetOf(entry), ...(c.current ? { current: c.current } : {}), at });
+    }
+    for (const r of plan.rejections) {
+      const entry = byId.get(r.id)!;
+      await db.rejections.put({ mutationId: r.id, name: entry.name, args: entry.args, reason: r.reason, at });
+    }
+    const resolvedAway = [...plan.conflicts, ...plan.rejections].map((r) => r.id);
+    if (resolvedAway.length) await db.pendingEdits.bulkDelete(resolvedAway);
+    for (const id of plan.applied) await db.pendingEdits.update(id, { status: 'applied' });
+    // Entries covered by lastMutationId but without a result in this answer (answered in a
+    // lost response earlier) are still covered: they leave too; their edits wait for the pull.
+    if (plan.remove.length) await db.outbox.bulkDelete(plan.remove);
+    const prev = (await db.meta.get(META.lastMutationId))?.value;
+    if (typeof prev !== 'number' || answer.lastMutationId > prev) await db.meta.put({ key: META.lastMutationId, value: answer.lastMutationId });
+    return { removed: plan.remove.length };
+  });
+}
+
+/**
+ * Answer a 409 gap, planned inside the transaction so a write made meanwhile is included.
+ * `renumber` rewrites the ids of the entries we hold (and of their pending edits), keeping
+ * their order, and moves the id counter to follow them (see planGap for when and why).
+ */
+export async function storeGapAnswer(db: EscaleDb, expected: number): Promise<GapPlan> {
+  return db.transaction('rw', [db.outbox, db.pendingEdits, db.meta], async () => {
+    const plan = planGap(await db.outbox.toArray(), expected);
+    if (plan.kind !== 'renumber') return plan;
+    const from = plan.mapping.map(([f]) => f);
+    const entries = await db.outbox.bulkGet(from);
+    const edits = await db.pendingEdits.bulkGet(from);
+    await db.outbox.bulkDelete(from);
+    await db.pendingEdits.bulkDelete(from);
+    for (let i = 0; i < plan.mapping.length; i++) {
+      const to = plan.mapping[i]![1];
+      const e = entries[i];
+      if (e) await db.outbox.put({ ...e, id: to });
+      const p = edits[i];
+      if (p) await db.pendingEdits.put({ ...p, mutationId: to });
+    }
+    console.warn(`[sync] the server expects mutation ${expected}: ${plan.mapping.length} waiting change(s) renumbered`);
+    await db.meta.put({ key: META.nextMutationId, value: expected + plan.mapping.length });
+    await db.meta.put({ key: META.lastMutationId, value: expected - 1 });
+    return plan;
+  });
+}

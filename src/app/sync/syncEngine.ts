@@ -1,0 +1,285 @@
+import { signal, type ReadonlySignal, type Signal } from '@preact/signals';
+import { DEFAULT_PULL_LIMIT, MAX_MUTATIONS_PER_PUSH } from '../../shared/sync/protocol';
+import type { SyncStatus } from '../data/contracts';
+import type { ChangeFeed } from '../data/changeFeed';
+import { META, type EscaleDb } from '../data/db';
+import { readCursor, resetReplica, storeGapAnswer, storePulledPage, storePushAnswer } from '../data/replicaStore';
+import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
+import { deriveStatus, type StatusFacts } from './deriveStatus';
+import { inProcessLocks, steadyNetwork, type LockManagerLike, type NetworkWatch, type Timers } from './environment';
+import { takeBatch } from './outboxRules';
+import { getPull, postPush, type AuthProblem, type FetchLike } from './syncHttp';
+
+/** Who the device is on the server. undefined: a public device (pulls the directory only). */
+export interface SyncAuth {
+  token: string;
+}
+
+export interface SyncEngineOptions {
+  db: EscaleDb;
+  feed: ChangeFeed;
+  fetch: FetchLike;
+  /** '' for same-origin `/api`. */
+  baseUrl?: string;
+  /** Territory a public device pulls (`?territory=`). */
+  territoryId: string;
+  getAuth: () => SyncAuth | undefined | Promise<SyncAuth | undefined>;
+  now?: () => Date;
+  timers?: Timers;
+  random?: () => number;
+  network?: NetworkWatch;
+  /** `navigator.locks` when there is one; a realm-local mutex otherwise. */
+  locks?: LockManagerLike;
+  /** Name of the lock, per origin in a browser. */
+  lockName?: string;
+  /** Written by the engine; pass the app-wide signal to share it. */
+  status?: Signal<SyncStatus>;
+  storageFull?: ReadonlySignal<boolean>;
+  pullLimit?: number;
+  pushBatchSize?: number;
+  /** Sync again this long after a success (ms). */
+  periodicMs?: number;
+  /** Wait this long after a local write before pushing, to group quick writes (ms). */
+  afterWriteMs?: number;
+  backoff?: BackoffOptions;
+}
+
+export type CycleOutcome = 'ok' | 'retry' | 'auth' | 'offline';
+
+export interface SyncEngine {
+  readonly status: ReadonlySignal<SyncStatus>;
+  /** Push then pull now (one run at a time; a call during a run asks for one more run). */
+  syncNow(): Promise<CycleOutcome>;
+  /** A local write happened: refresh the status, push soon. */
+  afterLocalWrite(): void;
+  /** Subscribe to the triggers (online, visible) and run a first sync. */
+  start(): void;
+  stop(): void;
+  refreshStatus(): Promise<void>;
+  /** Forget an auth problem (after a new login). */
+  clearAuthProblem(): void;
+}
+
+const MAX_LOOPS = 10_000;
+
+export function createSyncEngine(o: SyncEngineOptions): SyncEngine {
+  const db = o.db;
+  const now = o.now ?? (() => new Date());
+  const timers: Timers = o.timers ?? { setTimeout: (fn, ms) => globalThis.setTimeout(fn, ms), clearTimeout: (h) => globalThis.clearTimeout(h as number) };
+  const random = o.random ?? Math.random;
+  const network = o.network ?? steadyNetwork;
+  const locks = o.locks ?? inProcessLocks;
+  const lockName = o.lockName ?? `escale-push:${db.name}`;
+  const status = o.status ?? signal<SyncStatus>({ kind: 'pending', pending: 0 });
+  const pullLimit = o.pullLimit ?? DEFAULT_PULL_LIMIT;
+  const periodicMs = o.periodicMs ?? 5 * 60_000;
+  const afterWriteMs = o.afterWriteMs ?? 300;
+  const backoff = o.backoff ?? DEFAULT_BACKOFF;
+  let pushBatchSize = o.pushBatchSize ?? MAX_MUTATIONS_PER_PUSH;
+
+  let syncing = false;
+  let failing = false;
+  let attempt = 0;
+  let authProblem: AuthProblem | undefined;
+  let timer: unknown;
+  let stopped = true;
+  let loop: Promise<CycleOutcome> | undefined;
+  let dirty = false;
+  const unsubscribe: Array<() => void> = [];
+
+  async function refreshStatus(): Promise<void> {
+    if (!db.isOpen()) return;
+    try {
+      const [pending, conflicts, rejections, synced] = await db.transaction('r', [db.outbox, db.conflicts, db.rejections, db.meta], () =>
+        Promise.all([
+          db.outbox.count(),
+          db.conflicts.filter((c) => !c.resolvedAt).count(),
+          db.rejections.filter((r) => !r.dismissedAt).count(),
+          db.meta.get(META.lastSyncedAt),
+        ]),
+      );
+      const facts: StatusFacts = {
+        online: network.isOnline(), syncing, pending, conflicts, rejections, storageFull: o.storageFull?.value ?? false, failing,
+        ...(authProblem ? { authProblem } : {}),
+        ...(typeof synced?.value === 'string' ? { lastSyncedAt: new Date(synced.value) } : {}),
+      };
+      status.value = deriveStatus(facts);
+    } catch (err) {
+      console.warn('[sync] could not read the status', err);
+    }
+  }
+
+  function schedule(ms: number): void {
+    if (stopped) return;
+    if (timer !== undefined) timers.clearTimeout(timer);
+    timer = timers.setTimeout(() => {
+      timer = undefined;
+      void syncNow();
+    }, ms);
+  }
+
+  async function pushAll(token: string): Promise<CycleOutcome> {
+    const clientId = (await db.meta.get(META.clientId))?.value;
+    if (typeof clientId !== 'string') throw new Error('no clientId in meta');
+    let stuck = 0;
+    for (let i = 0; i < MAX_LOOPS; i++) {
+      const outbox = await db.outbox.orderBy('id').limit(pushBatchSize).toArray();
+      const batch = takeBatch(outbox, pushBatchSize);
+      if (batch.length === 0) return 'ok';
+      const res = await postPush(o.fetch, o.baseUrl ?? '', token, clientId, batch);
+      switch (res.kind) {
+        case 'ok': {
+          const { removed } = await storePushAnswer(db, batch, res.body, now());
+          o.feed.notify();
+          // An answer that covers nothing we sent and is not a gap: do not spin.
+          if (removed === 0 && ++stuck > 2) return 'retry';
+          break;
+        }
+        case 'gap': {
+          const plan = await storeGapAnswer(db, res.expected);
+          o.feed.notify();
+          if (plan.kind === 'resendFrom' && batch[0]?.id === res.expected && ++stuck > 2) return 'retry';
+          break;
+        }
+        case 'tooLarge':
+          if (batch.length === 1) return 'retry';
+          pushBatchSize = Math.max(1, Math.floor(batch.length / 2));
+          break;
+        case 'auth':
+          authProblem = res.problem;
+          return 'auth';
+        case 'retry':
+          console.info(`[sync] push failed, will retry: ${res.error}`);
+          return 'retry';
+      }
+    }
+    return 'retry';
+  }
+
+  async function pullAll(token: string | undefined): Promise<CycleOutcome> {
+    // The device's idea of its scope; the server checks the real one in the cursor.
+    const scope = token ? 'account' : `public:${o.territoryId}`;
+    const stored = await readCursor(db);
+    let cursor = stored?.cursor;
+    if (stored && stored.scope !== scope) {
+      await resetReplica(db);
+      o.feed.notify();
+      cursor = undefined;
+    }
+    let resets = 0;
+    for (let i = 0; i < MAX_LOOPS; i++) {
+      const res = await getPull(o.fetch, o.baseUrl ?? '', token, {
+        ...(cursor ? { cursor } : {}), limit: pullLimit, ...(token ? {} : { territory: o.territoryId }),
+      });
+      if (res.kind === 'auth') {
+        authProblem = res.problem;
+        return 'auth';
+      }
+      if (res.kind !== 'ok') {
+        console.info(`[sync] pull failed, will retry: ${res.kind === 'retry' ? res.error : res.kind}`);
+        return 'retry';
+      }
+      if ('reset' in res.body) {
+        // Scope changed or cursor older than the tombstone horizon: start over. Never the outbox.
+        if (++resets > 3) return 'retry';
+        await resetReplica(db);
+        o.feed.notify();
+        cursor = undefined;
+        continue;
+      }
+      await storePulledPage(db, scope, res.body, now());
+      o.feed.notify();
+      cursor = res.body.cursor;
+      if (!res.body.hasMore) return 'ok';
+    }
+    return 'retry';
+  }
+
+  async function cycle(): Promise<CycleOutcome> {
+    if (!network.isOnline()) return 'offline';
+    const auth = await o.getAuth();
+    if (auth) {
+      const pushed = await pushAll(auth.token);
+      if (pushed !== 'ok') return pushed;
+    }
+    const pulled = await pullAll(auth?.token);
+    if (pulled !== 'ok') return pulled;
+    // A write made during the pull waits for the next run, asked for by afterLocalWrite.
+    return 'ok';
+  }
+
+  async function runOnce(): Promise<CycleOutcome> {
+    syncing = true;
+    await refreshStatus();
+    let outcome: CycleOutcome;
+    try {
+      outcome = await locks.request(lockName, cycle);
+    } catch (err) {
+      console.warn('[sync] run failed', err);
+      outcome = 'retry';
+    }
+    syncing = false;
+    if (outcome === 'ok') {
+      attempt = 0;
+      failing = false;
+      authProblem = undefined;
+      schedule(periodicMs);
+    } else if (outcome === 'retry' || outcome === 'offline') {
+      failing = true;
+      schedule(backoffDelay(attempt++, random(), backoff));
+    }
+    // 'auth': no timer; a new login (clearAuthProblem), `online` or syncNow try again.
+    await refreshStatus();
+    return outcome;
+  }
+
+  function syncNow(): Promise<CycleOutcome> {
+    dirty = true;
+    if (!loop) {
+      loop = (async () => {
+        let outcome: CycleOutcome = 'ok';
+        try {
+          while (dirty && db.isOpen()) {
+            dirty = false;
+            outcome = await runOnce();
+          }
+        } finally {
+          loop = undefined;
+        }
+        return outcome;
+      })();
+    }
+    return loop;
+  }
+
+  return {
+    status,
+    syncNow,
+    afterLocalWrite() {
+      void refreshStatus();
+      schedule(afterWriteMs);
+    },
+    start() {
+      if (!stopped) return;
+      stopped = false;
+      unsubscribe.push(
+        network.onOnline(() => { attempt = 0; void syncNow(); }),
+        network.onOffline(() => { void refreshStatus(); }),
+        network.onVisible(() => { void syncNow(); }),
+      );
+      if (o.storageFull) unsubscribe.push(o.storageFull.subscribe(() => { void refreshStatus(); }));
+      void syncNow();
+    },
+    stop() {
+      stopped = true;
+      if (timer !== undefined) timers.clearTimeout(timer);
+      timer = undefined;
+      for (const u of unsubscribe.splice(0)) u();
+    },
+    refreshStatus,
+    clearAuthProblem() {
+      authProblem = undefined;
+      void refreshStatus();
+    },
+  };
+}

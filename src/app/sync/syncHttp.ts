@@ -1,0 +1,94 @@
+import {
+  apiErrorSchema, PROTOCOL_VERSION, pullResponseSchema, pushGapSchema, pushResponseSchema,
+  type Mutation, type PullResponse, type PushResponse,
+} from '../../shared/sync/protocol';
+
+// The two sync requests. Each answer is parsed with the shared protocol schemas before it
+// is trusted (STYLE.md #8): a body cut at any byte fails to parse and is a plain retry.
+
+export type FetchLike = (input: string, init?: { method?: string; headers?: Record<string, string>; body?: string }) => Promise<Response>;
+
+export type AuthProblem = 'sessionExpired' | 'deviceRevoked';
+
+export type HttpOutcome<T> =
+  | { kind: 'ok'; body: T }
+  | { kind: 'gap'; expected: number }
+  | { kind: 'auth'; problem: AuthProblem; code: string }
+  | { kind: 'tooLarge' }
+  /** Network down, 5xx, a cut or malformed answer: retry later with backoff. */
+  | { kind: 'retry'; error: string };
+
+const REVOKED = new Set(['device_revoked']);
+
+async function readJson(res: Response): Promise<unknown> {
+  const text = await res.text();
+  return JSON.parse(text) as unknown;
+}
+
+async function classifyFailure(res: Response): Promise<HttpOutcome<never>> {
+  let code = `http_${res.status}`;
+  try {
+    const body = apiErrorSchema.safeParse(await readJson(res));
+    if (body.success) code = body.data.code;
+  } catch { /* a cut error body: keep the status */ }
+  if (res.status === 401 || (res.status === 403 && code !== 'forbidden')) {
+    return { kind: 'auth', problem: REVOKED.has(code) ? 'deviceRevoked' : 'sessionExpired', code };
+  }
+  if (res.status === 413) return { kind: 'tooLarge' };
+  return { kind: 'retry', error: code };
+}
+
+function headers(token: string | undefined, json: boolean): Record<string, string> {
+  const h: Record<string, string> = { accept: 'application/json' };
+  if (json) h['content-type'] = 'application/json';
+  if (token) h.authorization = `Bearer ${token}`;
+  return h;
+}
+
+export async function postPush(
+  fetch: FetchLike, baseUrl: string, token: string | undefined, clientId: string, mutations: Mutation[],
+): Promise<HttpOutcome<PushResponse>> {
+  let res: Response;
+  try {
+    res = await fetch(`${baseUrl}/api/sync/push`, {
+      method: 'POST',
+      headers: headers(token, true),
+      body: JSON.stringify({ protocol: PROTOCOL_VERSION, clientId, mutations }),
+    });
+  } catch (err) {
+    return { kind: 'retry', error: `network: ${String(err)}` };
+  }
+  try {
+    if (res.status === 409) {
+      const gap = pushGapSchema.safeParse(await readJson(res));
+      return gap.success ? { kind: 'gap', expected: gap.data.expected } : { kind: 'retry', error: 'bad 409 body' };
+    }
+    if (!res.ok) return await classifyFailure(res);
+    const body = pushResponseSchema.safeParse(await readJson(res));
+    return body.success ? { kind: 'ok', body: body.data } : { kind: 'retry', error: 'bad push answer' };
+  } catch (err) {
+    return { kind: 'retry', error: `cut answer: ${String(err)}` };
+  }
+}
+
+export async function getPull(
+  fetch: FetchLike, baseUrl: string, token: string | undefined, query: { cursor?: string; limit: number; territory?: string },
+): Promise<HttpOutcome<PullResponse>> {
+  const params = new URLSearchParams();
+  if (query.cursor) params.set('cursor', query.cursor);
+  params.set('limit', String(query.limit));
+  if (query.territory) params.set('territory', query.territory);
+  let res: Response;
+  try {
+    res = await fetch(`${baseUrl}/api/sync/pull?${params.toString()}`, { method: 'GET', headers: headers(token, false) });
+  } catch (err) {
+    return { kind: 'retry', error: `network: ${String(err)}` };
+  }
+  try {
+    if (!res.ok) return await classifyFailure(res);
+    const body = pullResponseSchema.safeParse(await readJson(res));
+    return body.success ? { kind: 'ok', body: body.data } : { kind: 'retry', error: 'bad pull answer' };
+  } catch (err) {
+    return { kind: 'retry', error: `cut answer: ${String(err)}` };
+  }
+}
