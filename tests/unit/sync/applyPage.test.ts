@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { planPage } from '../../../src/app/sync/applyPage';
+import { rowKey } from '../../../src/app/sync/rowKey';
+import type { ReplicaRow } from '../../../src/app/data/db';
+import type { Change } from '../../../src/shared/sync/protocol';
+import { del, put } from './support/fixtures';
+
+/** Apply pages to an in-memory replica with the same pure function the Dexie store uses. */
+function applyAll(replica: Map<string, ReplicaRow>, pages: Change[][]): Map<string, ReplicaRow> {
+  const out = new Map(replica);
+  for (const page of pages) for (const row of planPage(out, page).put) out.set(rowKey(row.collection, row.id), row);
+  return out;
+}
+
+describe('planPage', () => {
+  const page1 = [put('a', 1, 1), put('b', 1, 2)];
+  const page2 = [put('a', 2, 3), del('b', 2, 4), put('c', 1, 5)];
+
+  it('writes new rows and tombstones', () => {
+    const replica = applyAll(new Map(), [page1, page2]);
+    expect(replica.get('place/a')?.version).toBe(2);
+    expect(replica.get('place/b')).toMatchObject({ version: 2, deleted: true });
+    expect(replica.get('place/c')?.version).toBe(1);
+  });
+
+  it('is idempotent: the same page twice changes nothing (I7)', () => {
+    const once = applyAll(new Map(), [page1, page2]);
+    const plan = planPage(once, page2);
+    expect(plan.put).toEqual([]);
+    expect(plan.skipped).toBe(3);
+    expect(applyAll(once, [page1, page2, page2])).toEqual(once);
+  });
+
+  it('ends in the same state whatever the page order after a reset (I7)', () => {
+    const inOrder = applyAll(new Map(), [page1, page2]);
+    expect(applyAll(new Map(), [page2, page1])).toEqual(inOrder);
+    expect(applyAll(new Map(), [page2, page1, page2, page1])).toEqual(inOrder);
+  });
+
+  it('a late put never resurrects a tombstone', () => {
+    const replica = applyAll(new Map(), [[del('b', 3, 9)], [put('b', 2, 4)]]);
+    expect(replica.get('place/b')).toMatchObject({ deleted: true, version: 3 });
+  });
+
+  it('keeps the newest version when a page names a record twice', () => {
+    const plan = planPage(new Map(), [put('a', 2, 3), put('a', 1, 1)]);
+    expect(plan.put).toHaveLength(1);
+    expect(plan.put[0]?.version).toBe(2);
+  });
+
+  it('quarantines a record that fails its schema and leaves the stored row', () => {
+    const replica = applyAll(new Map(), [[put('a', 1, 1)]]);
+    const plan = planPage(replica, [put('a', 2, 2, { id: 'a', name: 42 })]);
+    expect(plan.put).toEqual([]);
+    expect(plan.quarantine).toHaveLength(1);
+    expect(plan.quarantine[0]).toMatchObject({ collection: 'place', id: 'a' });
+  });
+});
