@@ -120,7 +120,7 @@ export async function createDataLayer(options: DataLayerOptions): Promise<DataLa
     db, now, guardWrite,
     afterWrite: () => {
       feed.notify();
-      engine.afterLocalWrite();
+      return engine.afterLocalWrite();
     },
   });
 

@@ -32,8 +32,8 @@ export interface LocalWritesDeps {
   now: () => Date;
   /** Wraps each transaction (quota errors → StorageFullError). */
   guardWrite: <T>(write: () => Promise<T>) => Promise<T>;
-  /** Told after each committed write: refresh screens, schedule a push. */
-  afterWrite: () => void;
+  /** Told after each committed write: refresh screens and the status, schedule a push. */
+  afterWrite: () => Promise<void>;
 }
 
 type LocalChange = Omit<PendingEdit, 'mutationId' | 'status'>;
@@ -79,7 +79,7 @@ export function createLocalWrites({ db, now, guardWrite, afterWrite }: LocalWrit
         return mutationId;
       }),
     );
-    afterWrite();
+    await afterWrite();
     return id;
   }
 

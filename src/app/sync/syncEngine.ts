@@ -51,7 +51,7 @@ export interface SyncEngine {
   /** Push then pull now (one run at a time; a call during a run asks for one more run). */
   syncNow(): Promise<CycleOutcome>;
   /** A local write happened: refresh the status, push soon. */
-  afterLocalWrite(): void;
+  afterLocalWrite(): Promise<void>;
   /** Subscribe to the triggers (online, visible) and run a first sync. */
   start(): void;
   stop(): void;
@@ -256,8 +256,8 @@ export function createSyncEngine(o: SyncEngineOptions): SyncEngine {
     status,
     syncNow,
     afterLocalWrite() {
-      void refreshStatus();
       schedule(afterWriteMs);
+      return refreshStatus();
     },
     start() {
       if (!stopped) return;

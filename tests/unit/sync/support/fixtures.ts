@@ -34,17 +34,15 @@ export const put = (id: string, version: number, seq: number, record: unknown = 
   ({ collection: 'place', op: 'put', id, version, seq, record });
 export const del = (id: string, version: number, seq: number): Change => ({ collection: 'place', op: 'delete', id, version, seq });
 
-/** Deterministic UUID v4 from a seeded counter (tests never use the wall clock or Math.random). */
+/** Deterministic UUID v4 from a seed and a counter (tests never use the wall clock or Math.random). */
 export function seededUuid(seed: number): () => string {
-  let n = seed;
+  let n = 0;
+  const s = (seed >>> 0).toString(16).padStart(8, '0').slice(-8);
   return () => {
-    n = (Math.imul(n, 1103515245) + 12345) >>> 0;
-    const hex = (n.toString(16).padStart(8, '0') + (n ^ 0x5bd1e995).toString(16).padStart(8, '0')).slice(0, 16);
-    const c = (++counter).toString(16).padStart(12, '0');
-    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${c.slice(0, 3)}-${c.slice(0, 12)}`;
+    const c = (++n).toString(16).padStart(12, '0');
+    return `${s}-0000-4000-8000-${c}`;
   };
 }
-let counter = 0;
 
 /** mulberry32: a small seeded PRNG. */
 export function prng(seed: number): () => number {

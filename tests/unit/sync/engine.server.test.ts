@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LogoutRefusedError } from '../../../src/app/data/errors';
+import { makePlace, makeVisit, seededUuid } from './support/fixtures';
+import { freshDbName, openClient } from './support/clients';
+import { serverProjection, startTestServer, type TestServer } from './support/testServer';
+
+let server: TestServer;
+const uuid = seededUuid(7);
+
+beforeAll(async () => { server = await startTestServer(); });
+afterAll(async () => { await server.close(); });
+
+async function device(role: 'aidant' | 'staff', label: string) {
+  const account = await server.account(role);
+  const client = await openClient({ fetch: server.fetch, dbName: freshDbName(label) });
+  client.setToken(await account.login(await client.clientId()));
+  return { client, userId: account.userId };
+}
+
+async function replicaVersions(client: Awaited<ReturnType<typeof openClient>>): Promise<Map<string, number>> {
+  const rows = await client.db.rows.toArray();
+  return new Map(rows.filter((r) => !r.deleted).map((r) => [`${r.collection}/${r.id}`, r.version]));
+}
+
+describe('sync engine against the real server', () => {
+  it('a public device pulls the directory of its territory without a token', async () => {
+    const client = await openClient({ fetch: server.fetch, dbName: freshDbName('public') });
+    expect(await client.syncNow()).toBe('ok');
+    expect((await client.directory.places()).length).toBe(5);
+    expect((await client.directory.territory())?.id).toBe('civraisien-en-poitou');
+    expect(client.syncStatus.value.kind).toBe('upToDate');
+    expect(await replicaVersions(client)).toEqual(await serverProjection(server.db, { role: 'public' }));
+    client.close();
+  });
+
+  it('an aidant logs visits offline; they reach the server once and come back in the pull', async () => {
+    const { client, userId } = await device('aidant', 'aidant');
+    const ids = [uuid(), uuid(), uuid()];
+    for (const id of ids) await client.writes.createVisit(makeVisit(id, userId));
+    expect(await client.pendingCount()).toBe(3);
+    expect((await client.directory.visits()).map((v) => v.id)).toEqual(ids);
+    expect(client.syncStatus.value).toMatchObject({ kind: 'pending', pending: 3 });
+    expect(await client.syncNow()).toBe('ok');
+    expect(await client.pendingCount()).toBe(0);
+    expect(await client.db.pendingEdits.count()).toBe(0);
+    expect((await client.directory.visits()).map((v) => v.id).sort()).toEqual([...ids].sort());
+    const { rows } = await server.db.query<{ n: number }>("SELECT count(*)::int AS n FROM record WHERE collection = 'visit' AND owner_id = $1", [userId]);
+    expect(rows[0]!.n).toBe(3);
+    expect(await replicaVersions(client)).toEqual(await serverProjection(server.db, { role: 'aidant', userId }));
+    client.close();
+  });
+
+  it('two staff devices edit the same place offline: one applied, one conflict with the server record (I8)', async () => {
+    const a = await device('staff', 'staffA');
+    const b = await device('staff', 'staffB');
+    await a.client.syncNow();
+    await b.client.syncNow();
+    const base = await a.client.directory.versionOf('place', 'lieu-2');
+    expect(base).toBe(1);
+    await a.client.writes.editRecord('place', 'lieu-2', base!, { name: 'Mairie (A)' });
+    await b.client.writes.editRecord('place', 'lieu-2', base!, { name: 'Mairie (B)' });
+    expect((await b.client.directory.place('lieu-2'))?.name).toBe('Mairie (B)');
+    await a.client.syncNow();
+    await b.client.syncNow();
+    expect((await a.client.directory.place('lieu-2'))?.name).toBe('Mairie (A)');
+    const conflicts = await b.client.issues.conflicts();
+    expect(conflicts).toHaveLength(1);
+    expect(conflicts[0]).toMatchObject({ collection: 'place', recordId: 'lieu-2', current: { version: 2, record: { name: 'Mairie (A)' } } });
+    expect((await b.client.directory.place('lieu-2'))?.name).toBe('Mairie (A)');
+    expect(b.client.syncStatus.value).toEqual({ kind: 'actionNeeded', reason: 'conflict', count: 1 });
+    await b.client.issues.resolveConflict(conflicts[0]!.mutationId);
+    await b.client.engine.refreshStatus();
+    expect(b.client.syncStatus.value.kind).toBe('upToDate');
+    expect(await b.client.issues.conflicts({ includeResolved: true })).toHaveLength(1);
+    a.client.close();
+    b.client.close();
+  });
+
+  it('a rejected mutation is kept and does not block the ones after it (I12)', async () => {
+    const { client, userId } = await device('aidant', 'reject');
+    await client.writes.createVisit(makeVisit(uuid(), userId));
+    // An aidant may not edit the directory: the server rejects it.
+    await client.writes.createRecord('place', makePlace('lieu-interdit'));
+    await client.writes.createVisit(makeVisit(uuid(), userId));
+    expect(await client.syncNow()).toBe('ok');
+    expect(await client.pendingCount()).toBe(0);
+    const rejections = await client.issues.rejections();
+    expect(rejections).toHaveLength(1);
+    expect(rejections[0]).toMatchObject({ name: 'place.create@1', reason: { code: 'forbidden' } });
+    expect(await client.directory.place('lieu-interdit')).toBeUndefined();
+    expect(await client.directory.visits()).toHaveLength(2);
+    expect(client.syncStatus.value).toEqual({ kind: 'actionNeeded', reason: 'rejected', count: 1 });
+    client.close();
+  });
+
+  it('logout is refused while the outbox is not empty, allowed once it is', async () => {
+    const { client, userId } = await device('aidant', 'logout');
+    await client.writes.createVisit(makeVisit(uuid(), userId));
+    await expect(client.logout()).rejects.toBeInstanceOf(LogoutRefusedError);
+    await expect(client.logout()).rejects.toThrow(/Impossible de se déconnecter/);
+    expect(await client.pendingCount()).toBe(1);
+    await client.syncNow();
+    await client.logout();
+    expect(await client.db.rows.count()).toBe(0);
+    client.close();
+  });
+
+  it('an expired or unknown session: action needed, outbox kept', async () => {
+    const { client, userId } = await device('aidant', 'expired');
+    await client.writes.createVisit(makeVisit(uuid(), userId));
+    client.setToken('x'.repeat(43));
+    expect(await client.syncNow()).toBe('auth');
+    expect(client.syncStatus.value).toMatchObject({ kind: 'actionNeeded', reason: 'sessionExpired' });
+    expect(await client.pendingCount()).toBe(1);
+    client.close();
+  });
+});
