@@ -7,7 +7,7 @@ import { writeAudit } from '../admin/writeAudit';
 import { ACCOUNT_COLUMNS, createAccount, LoginTakenError, toUser, type AccountRow } from '../auth/accounts';
 import { ApiFailure } from './ApiFailure';
 import { requireUser, type AppContext } from './AppContext';
-import { assertStorableText, readJsonBody } from './readJsonBody';
+import { readJsonBody } from './readJsonBody';
 
 const ADMIN = ['admin'] as const;
 
@@ -35,7 +35,6 @@ export function adminRoutes(app: AppContext): Hono {
   r.post('/accounts', async (c) => {
     const admin = await requireUser(app, c, ADMIN);
     const body = await readJsonBody(c, newAccountSchema);
-    assertStorableText(body);
     try {
       const user = await app.db.transaction(async (tx) => {
         const created = await createAccount(tx, { ...body, territoryId: admin.territoryId });

@@ -24,3 +24,27 @@ export function findUnstorableText(value: unknown, maxNodes = 200_000): string |
   }
   return undefined;
 }
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * Path of the first `__proto__`/`constructor`/`prototype` key, or undefined. JSON.parse
+ * makes them plain own keys, but a later copy through assignment (as schema parsers do)
+ * would turn `__proto__` into a prototype: such input is refused outright.
+ */
+export function findForbiddenKey(value: unknown, maxNodes = 200_000): string | undefined {
+  const stack: Array<[unknown, string]> = [[value, '']];
+  let seen = 0;
+  while (stack.length) {
+    const [v, path] = stack.pop()!;
+    if (++seen > maxNodes) return path;
+    if (Array.isArray(v)) v.forEach((item, i) => stack.push([item, `${path}[${i + 1}]`]));
+    else if (v !== null && typeof v === 'object') {
+      for (const [k, item] of Object.entries(v)) {
+        if (FORBIDDEN_KEYS.has(k)) return path ? `${path}.${k}` : k;
+        stack.push([item, path ? `${path}.${k}` : k]);
+      }
+    }
+  }
+  return undefined;
+}

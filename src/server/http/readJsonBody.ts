@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import * as z from 'zod/mini';
 import { describeIssues } from '../../shared/domain/formatIssues';
 import { ApiFailure } from './ApiFailure';
-import { findUnstorableText } from './findUnstorableText';
+import { findForbiddenKey, findUnstorableText } from './findUnstorableText';
 
 /** Default body limit of every JSON endpoint but push. */
 export const DEFAULT_BODY_BYTES = 16 * 1024;
@@ -13,7 +13,10 @@ export const DEFAULT_BODY_BYTES = 16 * 1024;
  * lying or absent Content-Length does not help), not JSON (415/400), not UTF-8 (400),
  * wrong shape (400 with the issues).
  */
-export async function readJsonBody<S extends z.ZodMiniType>(c: Context, schema: S, limit = DEFAULT_BODY_BYTES): Promise<z.infer<S>> {
+export async function readJsonBody<S extends z.ZodMiniType>(
+  c: Context, schema: S, options: { limit?: number; checkText?: boolean } = {},
+): Promise<z.infer<S>> {
+  const limit = options.limit ?? DEFAULT_BODY_BYTES;
   const type = c.req.header('content-type') ?? '';
   if (!/^application\/json\s*(;|$)/i.test(type)) {
     throw new ApiFailure('unsupported_media_type', 'Le corps de la requête doit être du JSON (Content-Type: application/json).');
@@ -33,11 +36,21 @@ export async function readJsonBody<S extends z.ZodMiniType>(c: Context, schema: 
   } catch {
     throw new ApiFailure('malformed_json', 'Le corps de la requête n’est pas du JSON valide.');
   }
+  // Push checks this per mutation instead: one bad visit must be `rejected`, not block
+  // the whole outbox behind a 400.
+  if (options.checkText !== false) assertSafeBody(value);
   const parsed = z.safeParse(schema, value);
   if (!parsed.success) {
     throw new ApiFailure('invalid_body', `Requête invalide : ${describeIssues(parsed.error.issues)}.`, { issues: parsed.error.issues.slice(0, 10).map((i) => ({ path: i.path.map(String), code: i.code })) });
   }
   return parsed.data;
+}
+
+/** Rejects text PostgreSQL cannot store and prototype keys, before any query sees them. */
+export function assertSafeBody(value: unknown): void {
+  assertStorableText(value);
+  const key = findForbiddenKey(value);
+  if (key !== undefined) throw new ApiFailure('invalid_body', `Requête invalide : clé interdite (${key.slice(0, 100)}).`);
 }
 
 /** Rejects text PostgreSQL cannot store (NUL, lone surrogates) before it reaches a query. */

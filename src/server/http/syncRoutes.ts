@@ -15,7 +15,7 @@ export function syncRoutes(app: AppContext): Hono {
 
   r.post('/push', async (c) => {
     const user = await requireUser(app, c);
-    const push = await readJsonBody(c, pushRequestSchema, MAX_PUSH_BYTES);
+    const push = await readJsonBody(c, pushRequestSchema, { limit: MAX_PUSH_BYTES, checkText: false });
     // The outbox of one device is pushed only with that device's own session.
     if (push.clientId !== user.clientId) throw new ApiFailure('client_mismatch', 'Cet envoi ne vient pas de l’appareil de cette session.');
     const outcome = await applyPush(app.db, user, push, app.now(), app.hooks);

@@ -4,7 +4,7 @@ import type { Role } from '../../shared/domain/vocabularies';
 import { EDITABLE_COLLECTIONS } from '../../shared/sync/collections';
 import { MUTATION_ARGS } from '../../shared/sync/mutations';
 import type { Mutation } from '../../shared/sync/protocol';
-import { findUnstorableText } from '../http/findUnstorableText';
+import { findForbiddenKey, findUnstorableText } from '../http/findUnstorableText';
 import {
   correctionPropose, correctionResolve, coverageRecord, sessionClose, sessionOpen, visitCreate,
 } from './deviceMutations';
@@ -51,6 +51,8 @@ export async function applyMutation(ctx: MutationContext, mutation: Mutation): P
   }
   const handler = HANDLERS[mutation.name]!;
   if (!handler.roles.includes(ctx.user.role)) return reject('forbidden', 'Votre compte n’a pas le droit de faire cette action.');
+  const badKey = findForbiddenKey(mutation.args);
+  if (badKey !== undefined) return reject('invalid_args', `Clé interdite dans les données : ${badKey.slice(0, 100)}.`);
   const parsed = z.safeParse(MUTATION_ARGS[mutation.name]!, mutation.args);
   if (!parsed.success) return reject('invalid_args', `Données invalides : ${describeIssues(parsed.error.issues)}.`);
   if (findUnstorableText(parsed.data) !== undefined) return reject('invalid_text', 'Texte invalide (caractère nul ou non représentable).');

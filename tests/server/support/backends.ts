@@ -1,0 +1,75 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import type { Database } from '../../../src/server/db/Database';
+import { openPglite } from '../../../src/server/db/openPglite';
+import { openPostgres } from '../../../src/server/db/openPostgres';
+
+/**
+ * The databases every server test runs on: PGlite in memory always, and real PostgreSQL
+ * when reachable (set ESCALE_TEST_PG=0 to skip it, ESCALE_TEST_PG_URL to point elsewhere).
+ * Each `open()` makes a brand-new database (PostgreSQL: `CREATE DATABASE escale_t_<random>`,
+ * dropped on close), so tests never share state.
+ *
+ *   describe.each(backends)('push on $name', (backend) => { … });
+ */
+export interface Backend {
+  name: 'pglite' | 'postgres';
+  open(): Promise<{ db: Database; drop: () => Promise<void> }>;
+}
+
+const MAINTENANCE_URL = process.env.ESCALE_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+async function postgresReachable(): Promise<boolean> {
+  if (process.env.ESCALE_TEST_PG === '0') return false;
+  const client = new pg.Client({ connectionString: MAINTENANCE_URL, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+async function maintenance<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: MAINTENANCE_URL });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+export const pgliteBackend: Backend = {
+  name: 'pglite',
+  async open() {
+    const db = await openPglite('memory://');
+    return { db, drop: () => db.close() };
+  },
+};
+
+export const postgresBackend: Backend = {
+  name: 'postgres',
+  async open() {
+    const name = `escale_t_${randomBytes(6).toString('hex')}`;
+    await maintenance((c) => c.query(`CREATE DATABASE ${name}`));
+    const url = new URL(MAINTENANCE_URL);
+    url.pathname = `/${name}`;
+    const db = openPostgres(url.toString(), 30);
+    return {
+      db,
+      async drop() {
+        await db.close();
+        await maintenance((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+      },
+    };
+  },
+};
+
+export const postgresAvailable = await postgresReachable();
+
+/** PGlite, then PostgreSQL when reachable. */
+export const backends: Backend[] = postgresAvailable ? [pgliteBackend, postgresBackend] : [pgliteBackend];
