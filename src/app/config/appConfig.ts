@@ -1,0 +1,57 @@
+import { get, set } from 'idb-keyval';
+
+// The server's public configuration (`GET /api/config`), kept on the device so the map
+// knows its tile source offline. Only the map reads it, so it is not in the entry chunk.
+
+export interface AppConfig {
+  tileUrl: string;
+  tileAttribution: string;
+  tileMaxZoom: number;
+}
+
+const KEY = 'escale:config';
+
+/** IGN Géoplateforme "Plan IGN v2" (open licence, no key): the default when the server
+ *  has never been reached. Never OSM's public tile servers (no bulk download allowed). */
+export const DEFAULT_CONFIG: AppConfig = {
+  tileUrl:
+    'https://data.geopf.fr/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2&STYLE=normal&TILEMATRIXSET=PM&FORMAT=image/png&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}',
+  tileAttribution: '© IGN – Plan IGN v2',
+  tileMaxZoom: 18,
+};
+
+function parseConfig(value: unknown): AppConfig | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const v = value as Record<string, unknown>;
+  if (typeof v['tileUrl'] !== 'string' || !/^(https?:\/\/|\/)/.test(v['tileUrl'])) return undefined;
+  return {
+    tileUrl: v['tileUrl'],
+    tileAttribution: typeof v['tileAttribution'] === 'string' ? v['tileAttribution'] : '',
+    tileMaxZoom: typeof v['tileMaxZoom'] === 'number' && v['tileMaxZoom'] > 0 ? v['tileMaxZoom'] : 18,
+  };
+}
+
+/** The stored configuration at once (refreshed in the background for next time); the
+ *  server's on a first visit; the default when neither is reachable. A dead connection
+ *  in a white zone can hang rather than fail, hence the timeout. */
+export async function loadAppConfig(fetchImpl: typeof fetch = fetch.bind(globalThis)): Promise<AppConfig> {
+  const stored = parseConfig(await get(KEY).catch(() => undefined));
+  const refresh = fetchConfig(fetchImpl);
+  if (stored) {
+    void refresh;
+    return stored;
+  }
+  return (await refresh) ?? DEFAULT_CONFIG;
+}
+
+async function fetchConfig(fetchImpl: typeof fetch): Promise<AppConfig | undefined> {
+  try {
+    const response = await fetchImpl('/api/config', { headers: { accept: 'application/json' }, signal: AbortSignal.timeout(5_000) });
+    if (!response.ok) return undefined;
+    const fresh = parseConfig(await response.json());
+    if (fresh) await set(KEY, fresh).catch(() => undefined);
+    return fresh;
+  } catch {
+    return undefined; // offline or no server: the caller falls back
+  }
+}

@@ -1,0 +1,27 @@
+import { signal } from '@preact/signals';
+import { useEffect } from 'preact/hooks';
+
+export type HoursApi = typeof import('./hoursApi');
+
+const api = signal<HoursApi | undefined>(undefined);
+let loading: Promise<HoursApi> | undefined;
+
+/** Loads the opening-hours evaluation chunk once. */
+export function loadHoursApi(): Promise<HoursApi> {
+  loading ??= import('./hoursApi').then((module) => (api.value = module));
+  return loading;
+}
+
+/**
+ * The opening-hours functions, or undefined while they load. The chunk is requested
+ * after the screen has painted, so the list appears first and the "open now" badges a
+ * moment later.
+ */
+export function useHoursApi(): HoursApi | undefined {
+  useEffect(() => {
+    if (api.value) return;
+    const timer = setTimeout(() => void loadHoursApi().catch(() => (loading = undefined)), 0);
+    return () => clearTimeout(timer);
+  }, []);
+  return api.value;
+}

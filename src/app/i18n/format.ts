@@ -1,0 +1,61 @@
+import { locale } from './i18n';
+
+// Dates and times are always shown in Paris time: the services are in the Vienne,
+// whatever zone the phone is set to.
+const TIME_ZONE = 'Europe/Paris';
+
+export function formatTime(instant: Date): string {
+  return new Intl.DateTimeFormat(locale(), { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit' }).format(instant);
+}
+
+/** "mardi 3 mars". */
+export function formatDay(instant: Date): string {
+  return new Intl.DateTimeFormat(locale(), { timeZone: TIME_ZONE, weekday: 'long', day: 'numeric', month: 'long' }).format(instant);
+}
+
+/** A calendar date `YYYY-MM-DD` as "3 mars 2026". */
+export function formatCalendarDate(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  if (!y || !m || !d) return date;
+  return new Intl.DateTimeFormat(locale(), { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' }).format(
+    new Date(Date.UTC(y, m - 1, d)),
+  );
+}
+
+/** Weekday name of a calendar date, "lundi". */
+export function formatWeekday(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  if (!y || !m || !d) return date;
+  return new Intl.DateTimeFormat(locale(), { timeZone: 'UTC', weekday: 'long' }).format(new Date(Date.UTC(y, m - 1, d)));
+}
+
+export function formatDateTime(instant: Date): string {
+  return new Intl.DateTimeFormat(locale(), {
+    timeZone: TIME_ZONE, day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit',
+  }).format(instant);
+}
+
+export function formatKm(km: number): string {
+  return new Intl.NumberFormat(locale(), { maximumFractionDigits: km < 10 ? 1 : 0 }).format(km);
+}
+
+export function formatNumber(n: number, digits = 0): string {
+  return new Intl.NumberFormat(locale(), { maximumFractionDigits: digits }).format(n);
+}
+
+/** A language code as its name in the interface language ("anglais"). */
+export function languageName(code: string): string {
+  try {
+    return new Intl.DisplayNames([locale()], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** A wall-clock "08:30" as people write it: "8 h 30" in French, "8:30" in English. */
+export function formatHm(hhmm: string): string {
+  const [h, m] = hhmm.split(':');
+  const hour = String(Number(h));
+  if (locale() === 'fr-FR') return m === '00' ? `${hour} h` : `${hour} h ${m}`;
+  return `${hour}:${m}`;
+}

@@ -1,0 +1,36 @@
+import { formatDay, formatTime } from '../../i18n/format';
+import { t } from '../../i18n/i18n';
+import { useHoursApi } from '../../hours/useHoursApi';
+import type { OpeningStatus } from '../../hours/hoursApi';
+import { useAppState, useServices } from '../../services/services';
+import { Icon } from '../../ui/Icon';
+
+/** The words for an opening status; pure, for tests. */
+export function describeOpening(status: OpeningStatus | undefined): { text: string; kind: 'open' | 'closed' | 'unknown' } {
+  if (!status || status.state === 'unknown') return { text: t('hours.unknown'), kind: 'unknown' };
+  if (status.state === 'open') {
+    return { text: status.closesAt ? t('hours.openUntil', { time: formatTime(status.closesAt) }) : t('hours.open'), kind: 'open' };
+  }
+  if (status.opensAt && status.opensToday) return { text: t('hours.opensToday', { time: formatTime(status.opensAt) }), kind: 'closed' };
+  if (status.opensAt) return { text: t('hours.opensAt', { day: formatDay(status.opensAt), time: formatTime(status.opensAt) }), kind: 'closed' };
+  return { text: t('hours.closedToday'), kind: 'closed' };
+}
+
+/** "Ouvert jusqu'à 12:00" / "Fermé — ouvre mardi à 9:00" / "Horaires inconnus", with a
+ *  pictogram so the state never rests on colour. */
+export function OpeningBadge({ value }: { value: string | undefined }) {
+  const api = useHoursApi();
+  const { now } = useServices();
+  const { territory } = useAppState();
+  if (value && !api) {
+    return <span class="status status-loading">{t('hours.loading')}</span>;
+  }
+  const status = value && api ? api.statusOf(value, now(), territory.value?.schoolHolidays) : undefined;
+  const { text, kind } = describeOpening(status);
+  return (
+    <span class={`status status-${kind}`}>
+      <Icon name={kind === 'open' ? 'check' : kind === 'closed' ? 'clock' : 'info'} size="1.1em" />
+      {text}
+    </span>
+  );
+}

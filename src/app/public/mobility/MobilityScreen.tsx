@@ -1,0 +1,78 @@
+import type { MobilityOffer } from '../../../shared/domain/mobilityOffer';
+import { label, t } from '../../i18n/i18n';
+import { localized } from '../../i18n/localized';
+import { useAppState } from '../../services/services';
+import { Icon } from '../../ui/Icon';
+import { Loading } from '../../ui/Loading';
+import { usePageTitle } from '../../ui/usePageTitle';
+import { VerifiedBadge } from '../common/VerifiedBadge';
+import { telHref } from '../place/directions';
+
+export function servesCommune(offer: MobilityOffer, insee: string | undefined): boolean {
+  return insee === undefined || offer.communesServed === 'all' || offer.communesServed.includes(insee);
+}
+
+/** "Comment y aller ?": the ways to travel that serve the chosen commune. */
+export function MobilityScreen() {
+  usePageTitle(t('mobility.title'));
+  const state = useAppState();
+  if (!state.loaded.value) return <Loading />;
+  const commune = state.commune.value;
+  const offers = state.mobilityOffers.value.filter((offer) => servesCommune(offer, commune?.insee));
+  return (
+    <>
+      <h1>{t('mobility.title')}</h1>
+      <p>{t('mobility.intro')}</p>
+      <h2>{commune ? t('mobility.forCommune', { commune: commune.name }) : t('mobility.all')}</h2>
+      {offers.length === 0 ? (
+        <p>{t('mobility.none')}</p>
+      ) : (
+        <ul class="card-list plain-list">
+          {offers.map((offer) => <OfferCard key={offer.id} offer={offer} />)}
+        </ul>
+      )}
+    </>
+  );
+}
+
+function OfferCard({ offer }: { offer: MobilityOffer }) {
+  const description = localized(offer.description);
+  const eligibility = localized(offer.eligibility);
+  const notice = localized(offer.booking.notice);
+  const price = localized(offer.price);
+  return (
+    <li class="card">
+      <h3>
+        <Icon name={offer.kind === 'halte-ferroviaire' || offer.kind === 'ligne-car' ? 'bus' : 'mobility'} /> {offer.name}
+      </h3>
+      <p class="place-meta">
+        <span>{label('mobilityKinds', offer.kind)}</span>
+        <VerifiedBadge verifiedAt={offer.verifiedAt} />
+      </p>
+      {description && <p lang={description.lang}>{description.text}</p>}
+      <dl class="pairs">
+        {eligibility && (<><dt>{t('mobility.who')}</dt><dd lang={eligibility.lang}>{eligibility.text}</dd></>)}
+        {notice && (<><dt>{t('mobility.notice')}</dt><dd lang={notice.lang}>{notice.text}</dd></>)}
+        {price && (<><dt>{t('mobility.price')}</dt><dd lang={price.lang}>{price.text}</dd></>)}
+        {offer.operator && (<><dt>{t('mobility.operator')}</dt><dd>{offer.operator}</dd></>)}
+        {offer.location?.label && (<><dt>{t('place.address')}</dt><dd>{offer.location.label}</dd></>)}
+      </dl>
+      {(offer.booking.phone || offer.booking.url) && (
+        <div class="button-row booking">
+          {offer.booking.phone && (
+            <a class="button" href={telHref(offer.booking.phone)}>
+              <Icon name="phone" />
+              {t('mobility.book', { phone: offer.booking.phone })}
+            </a>
+          )}
+          {offer.booking.url && (
+            <a class="button button-quiet" href={offer.booking.url} rel="noopener" target="_blank">
+              <Icon name="globe" />
+              {t('mobility.site')}
+            </a>
+          )}
+        </div>
+      )}
+    </li>
+  );
+}

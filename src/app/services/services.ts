@@ -1,0 +1,37 @@
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import type { ReadonlySignal } from '@preact/signals';
+import type { DirectoryReader, Preferences, SyncStatus } from '../data/contracts';
+import type { AppState } from '../state/appState';
+
+/**
+ * Everything a screen may ask of the world outside the interface. Screens get it from
+ * this context and never import the data layer, Dexie or fetch themselves; the one place
+ * that builds it is `wiring.ts` (tests build theirs from in-memory twins).
+ */
+export interface Services {
+  directory: DirectoryReader;
+  preferences: Preferences;
+  /** Undefined until the sync engine has said anything. */
+  syncStatus: ReadonlySignal<SyncStatus | undefined>;
+  /** Asks the sync engine for a pull now (e.g. a "refresh" button); absent in tests. */
+  syncNow?: () => Promise<void>;
+  /** The clock, injected so screens and tests agree on "now" (opening hours, passages). */
+  now: () => Date;
+}
+
+export interface AppContextValue {
+  services: Services;
+  state: AppState;
+}
+
+export const AppContext = createContext<AppContextValue | undefined>(undefined);
+
+export function useApp(): AppContextValue {
+  const value = useContext(AppContext);
+  if (!value) throw new Error('AppContext is missing: wrap the screen in <AppContext.Provider>.');
+  return value;
+}
+
+export const useServices = (): Services => useApp().services;
+export const useAppState = (): AppState => useApp().state;

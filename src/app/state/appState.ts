@@ -1,0 +1,89 @@
+import { computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
+import type { Checklist } from '../../shared/domain/checklist';
+import type { MobilityOffer } from '../../shared/domain/mobilityOffer';
+import type { Place } from '../../shared/domain/place';
+import type { Commune, Territory } from '../../shared/domain/territory';
+import type { Tour } from '../../shared/domain/tour';
+import type { GeoPoint } from '../../shared/geo/geoPoint';
+import type { Services } from '../services/services';
+
+/**
+ * The directory as the public screens see it: read once from the repositories, read
+ * again whenever the replica changes (a pulled page), held in signals so every screen
+ * re-renders by itself. Plus what the person chose: their commune (kept in Preferences)
+ * and, if they asked, their position (kept in memory only).
+ */
+export interface AppState {
+  territory: Signal<Territory | undefined>;
+  places: Signal<Place[]>;
+  tours: Signal<Tour[]>;
+  mobilityOffers: Signal<MobilityOffer[]>;
+  checklists: Signal<Checklist[]>;
+  /** The first read is done (the lists may still be empty on a fresh device). */
+  loaded: Signal<boolean>;
+  /** INSEE code of the chosen commune. */
+  communeInsee: Signal<string | undefined>;
+  commune: ReadonlySignal<Commune | undefined>;
+  /** The device's position, when the person asked to use it. */
+  position: Signal<GeoPoint | undefined>;
+  /** Where distances are measured from: the position, else the commune's centre. */
+  origin: ReadonlySignal<GeoPoint | undefined>;
+  chooseCommune(insee: string | undefined): Promise<void>;
+  dispose(): void;
+}
+
+export function createAppState(services: Pick<Services, 'directory' | 'preferences'>): AppState {
+  const { directory, preferences } = services;
+  const territory = signal<Territory | undefined>(undefined);
+  const places = signal<Place[]>([]);
+  const tours = signal<Tour[]>([]);
+  const mobilityOffers = signal<MobilityOffer[]>([]);
+  const checklists = signal<Checklist[]>([]);
+  const loaded = signal(false);
+  const communeInsee = signal<string | undefined>(undefined);
+  const position = signal<GeoPoint | undefined>(undefined);
+
+  const commune = computed(() => territory.value?.communes.find((c) => c.insee === communeInsee.value));
+  const origin = computed<GeoPoint | undefined>(() => {
+    if (position.value) return position.value;
+    const c = commune.value;
+    return c ? { lat: c.lat, lon: c.lon } : undefined;
+  });
+
+  let generation = 0;
+  async function load(): Promise<void> {
+    const mine = ++generation;
+    const [t, p, tr, m, c] = await Promise.all([
+      directory.territory(), directory.places(), directory.tours(), directory.mobilityOffers(), directory.checklists(),
+    ]);
+    if (mine !== generation) return; // a newer read is under way
+    territory.value = t;
+    places.value = p;
+    tours.value = tr;
+    mobilityOffers.value = m;
+    checklists.value = c;
+    loaded.value = true;
+  }
+  const reportFailure = (error: unknown) => {
+    // The replica may be unreadable for a moment (schema upgrade in another tab): keep
+    // what is shown, say nothing alarming, and try again on the next change.
+    console.warn('Escale: reading the directory failed', error);
+    loaded.value = true;
+  };
+
+  void load().catch(reportFailure);
+  void preferences.getCommune().then((insee) => {
+    if (insee && communeInsee.value === undefined) communeInsee.value = insee;
+  }, reportFailure);
+  const unsubscribe = directory.onChange(() => void load().catch(reportFailure));
+
+  return {
+    territory, places, tours, mobilityOffers, checklists, loaded, communeInsee, commune, position, origin,
+    async chooseCommune(insee) {
+      communeInsee.value = insee;
+      if (insee === undefined) position.value = undefined;
+      await preferences.setCommune(insee);
+    },
+    dispose: unsubscribe,
+  };
+}

@@ -1,0 +1,67 @@
+/// <reference lib="webworker" />
+import { clientsClaim } from 'workbox-core';
+import { ExpirationPlugin } from 'workbox-expiration';
+import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
+import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { CacheFirst, StaleWhileRevalidate } from 'workbox-strategies';
+import { TILE_CACHE } from './tileCache';
+
+declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (string | { url: string; revision: string | null })[] };
+
+// The app shell (JS, CSS, index.html), listed by the build: every screen opens offline
+// after one visit. Old precaches from earlier builds are removed on activation.
+precacheAndRoute(self.__WB_MANIFEST);
+cleanupOutdatedCaches();
+
+// Any navigation (/, /lieu/…, /bus, /aidant/…) is answered by the precached index.html,
+// so deep links open offline; /api is never a page and must reach the server (or fail).
+registerRoute(new NavigationRoute(createHandlerBoundToURL('/index.html'), { denylist: [/^\/api(\/|$)/] }));
+
+// Map tiles: cache first, in the cache the "keep the map offline" action fills
+// (src/app/map/keepMapOffline.ts), so tiles seen once and tiles stored on purpose are
+// one and the same. Tiles rarely change; a stale tile beats no map in a white zone.
+// Only CORS responses with status 200 are kept (opaque ones cost megabytes of quota
+// each). The expiration only bounds tiles seen while browsing; tiles stored on purpose
+// are not tracked by it and stay until "Libérer la place".
+registerRoute(
+  ({ request, url }) => request.destination === 'image' && isTileUrl(url),
+  new CacheFirst({
+    cacheName: TILE_CACHE,
+    plugins: [
+      {
+        cacheWillUpdate: async ({ response }) => (response.status === 200 ? response : null),
+      },
+      new ExpirationPlugin({ maxEntries: 3000, purgeOnQuotaError: true }),
+    ],
+  }),
+);
+
+// Icons, favicon and manifest are not precached (see vite.config.ts): served from cache
+// at once, refreshed in the background, so an updated icon appears on the next visit.
+registerRoute(
+  ({ url }) =>
+    url.origin === self.location.origin &&
+    (url.pathname.startsWith('/icons/') || url.pathname === '/manifest.webmanifest' || url.pathname === '/favicon.svg'),
+  new StaleWhileRevalidate({ cacheName: 'escale-static' }),
+);
+
+// A new version waits until the person accepts it (the app sends SKIP_WAITING from the
+// "Mettre à jour" banner). Never skipWaiting() on install: a page running old code
+// against a new worker could lose what someone was typing.
+self.addEventListener('message', (event: ExtendableMessageEvent) => {
+  const data: unknown = event.data;
+  if (typeof data === 'object' && data !== null && (data as { type?: unknown }).type === 'SKIP_WAITING') {
+    void self.skipWaiting();
+  }
+});
+
+// Once active (first install, or after the person accepted an update), take control of
+// open pages so the map tiles they request go through the cache above.
+clientsClaim();
+
+/** Tile URLs: slippy-map paths (/z/x/y.png) or WMTS GetTile queries (IGN Géoplateforme). */
+function isTileUrl(url: URL): boolean {
+  if (/\/\d{1,2}\/\d+\/\d+(@2x)?\.(png|jpe?g|webp)$/i.test(url.pathname)) return true;
+  const params = new URLSearchParams(url.search.toLowerCase());
+  return params.get('request') === 'gettile';
+}

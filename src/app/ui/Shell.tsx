@@ -1,0 +1,34 @@
+import type { ComponentChildren } from 'preact';
+import { useLocation } from 'preact-iso';
+import { t } from '../i18n/i18n';
+import { LanguageSwitch } from './LanguageSwitch';
+import { NetworkStatus } from './NetworkStatus';
+import { PublicNav } from './PublicNav';
+import { UpdateBanner } from '../pwa/UpdateBanner';
+
+/** The frame around every screen: header, network state, update banner, main, menu. */
+export function Shell({ children }: { children: ComponentChildren }) {
+  const { path } = useLocation();
+  const isPublic = !path.startsWith('/aidant') && !path.startsWith('/bureau');
+  return (
+    <div class="shell">
+      <a class="skip-link" href="#main">{t('app.skip')}</a>
+      <header class="app-header">
+        <a class="brand" href="/">
+          <img src="/favicon.svg" alt="" width="40" height="40" />
+          <span>
+            <span class="brand-name">{t('app.name')}</span>
+            <span class="brand-territory">{t('app.territory')}</span>
+          </span>
+        </a>
+        <LanguageSwitch />
+      </header>
+      <NetworkStatus />
+      <UpdateBanner />
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+      {isPublic && <PublicNav path={path} />}
+    </div>
+  );
+}
