@@ -48,6 +48,9 @@ export interface DataLayerOptions {
   afterWriteMs?: number;
   backoff?: BackoffOptions;
   randomUUID?: () => string;
+  /** Builds the Dexie database (tests give a subclass declaring a later version). */
+  createDb?: (name: string) => EscaleDb;
+  log?: (message: string) => void;
 }
 
 /** Everything screens use. They never touch Dexie or fetch (DESIGN.md, Architecture). */
@@ -78,7 +81,8 @@ export interface DataLayer {
 /** Open the database, make sure the device has a clientId, wire the repositories and the engine. */
 export async function createDataLayer(options: DataLayerOptions): Promise<DataLayer> {
   const now = options.now ?? (() => new Date());
-  const db = new EscaleDb(options.dbName ?? 'escale', {
+  const name = options.dbName ?? 'escale';
+  const db = options.createDb?.(name) ?? new EscaleDb(name, {
     ...(options.indexedDB ? { indexedDB: options.indexedDB } : {}),
     ...(options.IDBKeyRange ? { IDBKeyRange: options.IDBKeyRange } : {}),
   });
@@ -108,7 +112,7 @@ export async function createDataLayer(options: DataLayerOptions): Promise<DataLa
     db, feed, fetch: options.fetch, baseUrl: options.baseUrl ?? '', territoryId: options.territoryId,
     getAuth: options.getAuth ?? (() => undefined), now,
     storageFull: storage.storageFull,
-    ...pick(options, ['timers', 'random', 'network', 'locks', 'status', 'pullLimit', 'pushBatchSize', 'periodicMs', 'afterWriteMs', 'backoff']),
+    ...pick(options, ['timers', 'random', 'network', 'locks', 'status', 'pullLimit', 'pushBatchSize', 'periodicMs', 'afterWriteMs', 'backoff', 'log']),
   });
 
   const guardWrite = <T>(write: () => Promise<T>): Promise<T> => {

@@ -42,6 +42,8 @@ export interface SyncEngineOptions {
   /** Wait this long after a local write before pushing, to group quick writes (ms). */
   afterWriteMs?: number;
   backoff?: BackoffOptions;
+  /** Where retry notices go (console.info by default). */
+  log?: (message: string) => void;
 }
 
 export type CycleOutcome = 'ok' | 'retry' | 'auth' | 'offline';
@@ -76,6 +78,7 @@ export function createSyncEngine(o: SyncEngineOptions): SyncEngine {
   const afterWriteMs = o.afterWriteMs ?? 300;
   const backoff = o.backoff ?? DEFAULT_BACKOFF;
   let pushBatchSize = o.pushBatchSize ?? MAX_MUTATIONS_PER_PUSH;
+  const log = o.log ?? ((message: string) => console.info(message));
 
   let syncing = false;
   let failing = false;
@@ -149,7 +152,7 @@ export function createSyncEngine(o: SyncEngineOptions): SyncEngine {
           authProblem = res.problem;
           return 'auth';
         case 'retry':
-          console.info(`[sync] push failed, will retry: ${res.error}`);
+          log(`[sync] push failed, will retry: ${res.error}`);
           return 'retry';
       }
     }
@@ -176,7 +179,7 @@ export function createSyncEngine(o: SyncEngineOptions): SyncEngine {
         return 'auth';
       }
       if (res.kind !== 'ok') {
-        console.info(`[sync] pull failed, will retry: ${res.kind === 'retry' ? res.error : res.kind}`);
+        log(`[sync] pull failed, will retry: ${res.kind === 'retry' ? res.error : res.kind}`);
         return 'retry';
       }
       if ('reset' in res.body) {

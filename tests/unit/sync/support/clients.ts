@@ -11,14 +11,15 @@ export function freshDbName(label: string): string {
 }
 
 /** Timers that fire only when the test says so. */
-export function manualTimers(): Timers & { due(): number; fireAll(): void } {
-  const pending = new Map<number, () => void>();
+export function manualTimers(): Timers & { due(): number[]; fireAll(): void } {
+  const pending = new Map<number, { fn: () => void; ms: number }>();
   let next = 0;
   return {
-    setTimeout(fn) { const id = ++next; pending.set(id, fn); return id; },
+    setTimeout(fn, ms) { const id = ++next; pending.set(id, { fn, ms }); return id; },
     clearTimeout(h) { pending.delete(h as number); },
-    due: () => pending.size,
-    fireAll() { const fns = [...pending.values()]; pending.clear(); for (const f of fns) f(); },
+    /** Delays of the timers waiting to fire. */
+    due: () => [...pending.values()].map((t) => t.ms),
+    fireAll() { const all = [...pending.values()]; pending.clear(); for (const t of all) t.fn(); },
   };
 }
 
@@ -35,6 +36,7 @@ export async function openClient(o: ClientOptions): Promise<DataLayer & { setTok
     territoryId: TERRITORY_ID,
     timers: manualTimers(),
     random: () => 0.5,
+    log: () => {},
     preferencesStore: createStore(`${o.dbName}-prefs`, 'kv'),
     getAuth: () => (token ? { token } : undefined),
     ...o,

@@ -1,0 +1,139 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CURRENT_STORES, EscaleDb, SCHEMA_VERSION, type OutboxEntry } from '../../../src/app/data/db';
+import type { FetchLike } from '../../../src/app/sync/syncHttp';
+import { makeVisit, prng, seededUuid } from './support/fixtures';
+import { freshDbName, openClient } from './support/clients';
+import { faultyFetch } from './support/faultyFetch';
+import { serverProjection, startTestServer, type TestServer } from './support/testServer';
+
+let server: TestServer;
+beforeAll(async () => { server = await startTestServer(); });
+afterAll(async () => { await server.close(); });
+
+async function visitCount(userId: string): Promise<{ total: number; distinct: number }> {
+  const { rows } = await server.db.query<{ total: number; distinct: number }>(
+    "SELECT count(*)::int AS total, count(DISTINCT id)::int AS distinct FROM record WHERE collection = 'visit' AND owner_id = $1", [userId],
+  );
+  return rows[0]!;
+}
+
+async function replicaVersions(db: EscaleDb): Promise<Map<string, number>> {
+  const rows = await db.rows.toArray();
+  return new Map(rows.filter((r) => !r.deleted).map((r) => [`${r.collection}/${r.id}`, r.version]));
+}
+
+/** v+1 of the schema as a later release would declare it: a new index and a rewrite of every outbox entry. */
+class UpgradedDb extends EscaleDb {
+  constructor(name: string) {
+    super(name);
+    this.version(SCHEMA_VERSION + 1)
+      .stores({ ...CURRENT_STORES, outbox: '&id, name' })
+      .upgrade(async (tx) => {
+        await tx.table<OutboxEntry, number>('outbox').toCollection().modify((e) => { e.status = 'pending'; });
+      });
+  }
+}
+
+describe('no lost write across reloads and a schema upgrade (I2)', () => {
+  it('every outbox entry ends applied after reloads mid-sync and an upgrade with a full outbox', async () => {
+    const uuid = seededUuid(21);
+    const account = await server.account('aidant');
+    const dbName = freshDbName('reload');
+    const random = prng(2);
+    // Answers are lost after the server committed, one time in two: the worst moment to reload.
+    let fetch: FetchLike = faultyFetch(server.fetch, random, { dropBefore: 0.1, dropAfter: 0.5, truncate: 0.2 });
+    let client = await openClient({ fetch, dbName });
+    const clientId = await client.clientId();
+    let token = await account.login(clientId);
+    client.setToken(token);
+    const created: string[] = [];
+    for (let round = 0; round < 6; round++) {
+      for (let i = 0; i < 5; i++) {
+        const id = uuid();
+        created.push(id);
+        await client.writes.createVisit(makeVisit(id, account.userId));
+      }
+      await client.syncNow();
+      // "Reload": close the database mid-way and open it again.
+      client.close();
+      client = await openClient({ fetch, dbName });
+      client.setToken(token);
+      expect(await client.clientId()).toBe(clientId);
+    }
+    // More writes, then an app update upgrades the schema with the outbox still full.
+    for (let i = 0; i < 5; i++) {
+      const id = uuid();
+      created.push(id);
+      await client.writes.createVisit(makeVisit(id, account.userId));
+    }
+    const before = await client.db.outbox.toArray();
+    expect(before.length).toBeGreaterThan(0);
+    client.close();
+    fetch = server.fetch;
+    client = await openClient({ fetch, dbName, createDb: (name) => new UpgradedDb(name) });
+    client.setToken(token);
+    expect(client.db.verno).toBe(SCHEMA_VERSION + 1);
+    const after = await client.db.outbox.toArray();
+    expect(after.map((e) => ({ ...e, status: undefined }))).toEqual(before.map((e) => ({ ...e, status: undefined })));
+    expect(after.every((e) => e.status === 'pending')).toBe(true);
+    expect(await client.syncNow()).toBe('ok');
+    expect(await client.pendingCount()).toBe(0);
+    expect(await client.issues.rejections()).toEqual([]);
+    expect(await visitCount(account.userId)).toEqual({ total: created.length, distinct: created.length });
+    expect((await client.directory.visits()).map((v) => v.id).sort()).toEqual([...created].sort());
+    expect(await replicaVersions(client.db)).toEqual(await serverProjection(server.db, { role: 'aidant', userId: account.userId }));
+    token = '';
+    client.close();
+  });
+});
+
+describe('resumable under faults (I6)', () => {
+  async function run(seed: number, faults: boolean) {
+    // Same operations in both runs (own PRNG), faults from another PRNG; fresh ids per run.
+    const uuid = seededUuid(1000 + seed + (faults ? 500 : 0));
+    const random = prng(seed);
+    const faultRandom = prng(seed * 7919);
+    const clients = [];
+    for (let k = 0; k < 3; k++) {
+      const account = await server.account('aidant');
+      const fetch = faultyFetch(server.fetch, faultRandom, faults ? { dropBefore: 0.15, dropAfter: 0.15, truncate: 0.15 } : { dropBefore: 0, dropAfter: 0, truncate: 0 });
+      const client = await openClient({ fetch, dbName: freshDbName(`chaos${seed}-${k}`), pullLimit: 3, pushBatchSize: 4 });
+      client.setToken(await account.login(await client.clientId()));
+      clients.push({ client, account, fetch, made: [] as string[] });
+    }
+    for (let step = 0; step < 40; step++) {
+      const c = clients[Math.floor(random() * clients.length)]!;
+      if (random() < 0.7) {
+        const id = uuid();
+        c.made.push(id);
+        await c.client.writes.createVisit(makeVisit(id, c.account.userId));
+      } else {
+        await c.client.syncNow();
+      }
+    }
+    // Let every device sync until it is at rest (faults stay on: retries must get there).
+    for (const c of clients) {
+      for (let tries = 0; tries < 200; tries++) {
+        if ((await c.client.syncNow()) === 'ok' && (await c.client.pendingCount()) === 0) break;
+      }
+    }
+    const out = [];
+    for (const c of clients) {
+      expect(await c.client.pendingCount()).toBe(0);
+      expect(await visitCount(c.account.userId)).toEqual({ total: c.made.length, distinct: c.made.length });
+      expect(await replicaVersions(c.client.db)).toEqual(await serverProjection(server.db, { role: 'aidant', userId: c.account.userId }));
+      expect(await c.client.db.pendingEdits.count()).toBe(0);
+      out.push({ made: c.made.length, faults: c.fetch.stats });
+      c.client.close();
+    }
+    return out;
+  }
+
+  it('ends like the fault-free run: exact visit counts, no duplicate, replicas equal to the server', async () => {
+    const clean = await run(5, false);
+    const chaotic = await run(5, true);
+    expect(chaotic.map((c) => c.made)).toEqual(clean.map((c) => c.made));
+    const injected = chaotic.reduce((n, c) => n + c.faults.droppedBefore + c.faults.droppedAfter + c.faults.truncated, 0);
+    expect(injected).toBeGreaterThan(10);
+  });
+});
