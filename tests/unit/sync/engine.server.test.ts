@@ -11,9 +11,9 @@ beforeAll(async () => { server = await startTestServer(); });
 afterAll(async () => { await server.close(); });
 
 async function device(role: 'aidant' | 'staff', label: string) {
-  const account = await server.account(role);
   const client = await openClient({ fetch: server.fetch, dbName: freshDbName(label) });
-  client.setToken(await account.login(await client.clientId()));
+  const account = await server.account(role, await client.clientId());
+  client.setToken(account.token);
   return { client, userId: account.userId };
 }
 

@@ -1,56 +1,37 @@
-import { createApp } from '../../../../src/server/app';
-import { createAccount } from '../../../../src/server/auth/accounts';
-import { defaultConfig } from '../../../../src/server/config';
-import { migrate } from '../../../../src/server/db/migrate';
-import { openPglite } from '../../../../src/server/db/openPglite';
 import type { Database } from '../../../../src/server/db/Database';
-import { seedTerritory } from '../../../../src/server/seed/seedTerritory';
-import type { Role } from '../../../../src/shared/domain/vocabularies';
 import type { FetchLike } from '../../../../src/app/sync/syncHttp';
+import { pgliteBackend } from '../../../server/support/backends';
+import { createTestServer } from '../../../server/support/createTestServer';
 import { makePlace, makeTerritory, TERRITORY_ID } from './fixtures';
 
-// The real server in-process: Hono's app.fetch over PGlite in memory, no port
-// (STYLE.md #9). Seeded with a small territory.
+// The real server in-process (the server's own test helper: Hono's app.fetch over PGlite
+// in memory, no port, STYLE.md #9), seeded with a small territory.
 
 export interface TestServer {
   db: Database;
   fetch: FetchLike;
-  /** A new account; `login(clientId)` opens a session bound to that device. */
-  account(role: Exclude<Role, 'admin'> | 'admin'): Promise<{ userId: string; login(clientId: string): Promise<string> }>;
+  /** A new account with a session bound to the device `clientId`. */
+  account(role: 'aidant' | 'staff', clientId: string): Promise<{ userId: string; token: string }>;
   close(): Promise<void>;
 }
 
-let accounts = 0;
-
 export async function startTestServer(places = 5): Promise<TestServer> {
-  const db = await openPglite('memory://');
-  await migrate(db);
-  await seedTerritory(db, {
-    territory: makeTerritory(),
-    places: Array.from({ length: places }, (_, i) => makePlace(`lieu-${i + 1}`)),
-    tours: [], mobility: [], checklists: [],
-  }, new Date());
-  const app = createApp({ db, config: defaultConfig({ aidantHistoryDays: 3650 }) });
-  const fetch: FetchLike = async (input, init) => app.fetch(new Request(`http://escale.test${input}`, init));
-  return {
-    db,
-    fetch,
-    async account(role) {
-      const login = `${role}${++accounts}`;
-      const password = 'motdepasse-tres-long';
-      const user = await createAccount(db, { login, displayName: login, role, territoryId: TERRITORY_ID, password });
-      return {
-        userId: user.id,
-        async login(clientId: string) {
-          const res = await fetch('/api/auth/login', {
-            method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login, password, clientId }),
-          });
-          if (!res.ok) throw new Error(`login failed: ${res.status} ${await res.text()}`);
-          return ((await res.json()) as { token: string }).token;
-        },
-      };
+  const server = await createTestServer(pgliteBackend, {
+    seed: {
+      territory: makeTerritory(),
+      places: Array.from({ length: places }, (_, i) => makePlace(`lieu-${i + 1}`)),
+      tours: [], mobility: [], checklists: [],
     },
-    close: () => db.close(),
+    config: { aidantHistoryDays: 3650 },
+  });
+  return {
+    db: server.db,
+    fetch: (input, init) => server.fetch(input, init),
+    async account(role, clientId) {
+      const a = await server.createAccount(role, TERRITORY_ID, { clientId });
+      return { userId: a.user.id, token: a.token };
+    },
+    close: () => server.close(),
   };
 }
 
