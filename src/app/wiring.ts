@@ -1,13 +1,30 @@
+import { getDataLayer } from './data/createDataLayer';
 import { createMemoryServices } from './services/memoryServices';
 import type { Services } from './services/services';
 
+/** A public device follows one territory; the server decides what it may pull. */
+export const TERRITORY_ID = 'civraisien-en-poitou';
+
 /**
- * The one place where the interface meets the data layer: it builds the repositories
- * and the sync engine and hands them to the screens through AppContext.
- *
- * Until the Dexie data layer (src/app/data) and the sync engine (src/app/sync) are
- * wired here, the app runs on the in-memory twins (an empty directory).
+ * The one place where the interface meets the data layer: the Dexie replica with its
+ * repositories and the sync engine (src/app/data, src/app/sync), handed to every screen
+ * through AppContext. Screens only see the contracts (DirectoryReader, Preferences,
+ * SyncStatus); tests hand them in-memory twins instead.
  */
 export async function createServices(): Promise<Services> {
-  return createMemoryServices();
+  try {
+    const layer = await getDataLayer({ territoryId: TERRITORY_ID });
+    return {
+      directory: layer.directory,
+      preferences: layer.preferences,
+      syncStatus: layer.syncStatus,
+      syncNow: async () => void (await layer.syncNow()),
+      now: () => new Date(),
+    };
+  } catch (error) {
+    // No IndexedDB (some private modes) or a database that cannot open: the screens
+    // still show, empty, rather than a blank page.
+    console.error('Escale: the local database could not open', error);
+    return createMemoryServices();
+  }
 }

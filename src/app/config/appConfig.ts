@@ -1,7 +1,6 @@
-import { get, set } from 'idb-keyval';
-
-// The server's public configuration (`GET /api/config`), kept on the device so the map
-// knows its tile source offline. Only the map reads it, so it is not in the entry chunk.
+// The server's public configuration (`GET /api/config`), kept on the device (Cache
+// Storage: idb-keyval belongs to the data layer) so the map knows its tile source
+// offline. Only the map reads it, so it is not in the entry chunk.
 
 export interface AppConfig {
   tileUrl: string;
@@ -9,7 +8,8 @@ export interface AppConfig {
   tileMaxZoom: number;
 }
 
-const KEY = 'escale:config';
+const CACHE = 'escale-config';
+const KEY = '/api/config';
 
 /** IGN Géoplateforme "Plan IGN v2" (open licence, no key): the default when the server
  *  has never been reached. Never OSM's public tile servers (no bulk download allowed). */
@@ -35,7 +35,7 @@ function parseConfig(value: unknown): AppConfig | undefined {
  *  server's on a first visit; the default when neither is reachable. A dead connection
  *  in a white zone can hang rather than fail, hence the timeout. */
 export async function loadAppConfig(fetchImpl: typeof fetch = fetch.bind(globalThis)): Promise<AppConfig> {
-  const stored = parseConfig(await get(KEY).catch(() => undefined));
+  const stored = await readStored();
   const refresh = fetchConfig(fetchImpl);
   if (stored) {
     void refresh;
@@ -49,9 +49,27 @@ async function fetchConfig(fetchImpl: typeof fetch): Promise<AppConfig | undefin
     const response = await fetchImpl('/api/config', { headers: { accept: 'application/json' }, signal: AbortSignal.timeout(5_000) });
     if (!response.ok) return undefined;
     const fresh = parseConfig(await response.json());
-    if (fresh) await set(KEY, fresh).catch(() => undefined);
+    if (fresh) await store(fresh);
     return fresh;
   } catch {
     return undefined; // offline or no server: the caller falls back
+  }
+}
+
+async function readStored(): Promise<AppConfig | undefined> {
+  try {
+    const cached = await (await caches.open(CACHE)).match(KEY);
+    return cached ? parseConfig(await cached.json()) : undefined;
+  } catch {
+    return undefined; // no Cache Storage (old browser, private mode)
+  }
+}
+
+async function store(config: AppConfig): Promise<void> {
+  try {
+    const body = JSON.stringify(config);
+    await (await caches.open(CACHE)).put(KEY, new Response(body, { headers: { 'content-type': 'application/json' } }));
+  } catch {
+    // Not kept: the next offline visit uses the default source.
   }
 }

@@ -10,7 +10,8 @@ import type { IconName } from './icons';
 /** What the status line says: calm words, a pictogram, and a tone that is never the
  *  only carrier of meaning. Pure, for tests. */
 export function describeStatus(status: SyncStatus | undefined, online: boolean): { text: string; icon: IconName; tone: 'calm' | 'busy' | 'attention' } {
-  if (!status) return online ? { text: t('net.online'), icon: 'online', tone: 'calm' } : { text: t('net.offline'), icon: 'offline', tone: 'calm' };
+  // "Pending, nothing pending" is the engine's word for "not synced yet": say nothing odd.
+  if (!status || (status.kind === 'pending' && status.pending === 0)) return online ? { text: t('net.online'), icon: 'online', tone: 'calm' } : { text: t('net.offline'), icon: 'offline', tone: 'calm' };
   switch (status.kind) {
     case 'offline':
       return {
