@@ -48,9 +48,12 @@ export function buildSpatialIndex<T>(items: readonly T[], getPoint: (item: T) =>
     points.push(point);
   });
   const size = points.length;
-  const tree = new KDBush(Math.max(size, 1));
-  for (const point of points) tree.add(wrapLon(point.lon), point.lat);
-  tree.finish();
+  // kdbush refuses to finish an empty tree; an empty index simply answers nothing.
+  const tree = size > 0 ? new KDBush(size) : undefined;
+  if (tree) {
+    for (const point of points) tree.add(wrapLon(point.lon), point.lat);
+    tree.finish();
+  }
 
   // Ids only ever come from the tree built above, so the lookups below are in range.
   const itemAt = (id: number): T => items[indexOf[id]!] as T;
@@ -61,7 +64,7 @@ export function buildSpatialIndex<T>(items: readonly T[], getPoint: (item: T) =>
     filter?: (item: T) => boolean,
     maxDistanceKm = Infinity,
   ): Ranked<T>[] {
-    if (size === 0 || !(n >= 1) || !(maxDistanceKm >= 0) || !isValidPoint(origin)) return [];
+    if (!tree || !(n >= 1) || !(maxDistanceKm >= 0) || !isValidPoint(origin)) return [];
     const lon = wrapLon(origin.lon);
     const predicate = filter ? (id: number) => filter(itemAt(id)) : undefined;
     const search = (maxResults: number, radiusKm: number): number[] => {
