@@ -1,0 +1,24 @@
+// @vitest-environment happy-dom
+import { cleanup, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, test } from 'vitest';
+import { GENCAY, renderApp } from './support';
+
+afterEach(cleanup);
+
+describe('when does the bus come', () => {
+  test('lists the next passages in the chosen commune, and says the tour is an example', async () => {
+    await renderApp('/bus', { commune: GENCAY });
+    await screen.findByRole('heading', { level: 2, name: 'Prochains passages à Gençay' });
+    // Gençay: Th[1,3] 09:30-12:00. From Tuesday 1 December 2026: 3 and 17 December, 7 January.
+    await screen.findByText(/jeudi 3 décembre, de 09:30 à 12:00/, undefined, { timeout: 15_000 });
+    expect(screen.getByText(/jeudi 17 décembre, de 09:30 à 12:00/)).toBeTruthy();
+    expect(screen.getAllByText(/ces horaires ne sont pas les vrais/).length).toBeGreaterThan(0);
+    expect(screen.getAllByText(/centre de Gençay/).length).toBeGreaterThan(0);
+    expect(screen.getAllByText('Aide pour les papiers').length).toBeGreaterThan(0);
+  });
+
+  test('without a commune, asks for one', async () => {
+    await renderApp('/bus');
+    await screen.findByText(/Choisissez votre commune/);
+  });
+});

@@ -1,0 +1,41 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, test } from 'vitest';
+import { GENCAY, placeLike, renderApp } from './support';
+
+afterEach(cleanup);
+
+const places = [
+  placeLike({ id: 'papers-place', name: 'Lieu papiers', thematiques: ['acces-aux-droits-et-citoyennete--accompagnement-dans-les-demarches-administratives'] }),
+  placeLike({ id: 'health-place', name: 'Lieu santé', thematiques: ['sante--acces-aux-soins'], lat: 46.4, lon: 0.4 }),
+  placeLike({ id: 'jobs-place', name: 'Lieu emploi', thematiques: ['trouver-un-emploi--preparer-sa-candidature'], lat: 46.2, lon: 0.3 }),
+];
+
+describe('home: nearest places and the need filter', () => {
+  test('lists places nearest first from the remembered commune, and filters by need', async () => {
+    await renderApp('/', { data: { places }, commune: GENCAY });
+    await screen.findByText('Vous êtes à Gençay.');
+    const list = () => [...document.querySelectorAll('.place-list .place-name')].map((n) => n.textContent);
+    expect(list()).toEqual(['Lieu papiers', 'Lieu santé', 'Lieu emploi']);
+    expect(screen.getAllByText(/km à vol d’oiseau/).length).toBe(3);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Santé' }));
+    await waitFor(() => expect(list()).toEqual(['Lieu santé']));
+    expect(screen.getByRole('button', { name: 'Santé' }).getAttribute('aria-pressed')).toBe('true');
+    expect(location.search).toBe('?besoin=health');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Tout' }));
+    await waitFor(() => expect(list()).toHaveLength(3));
+  });
+
+  test('shows whether each place is open, once the hours module has loaded', async () => {
+    await renderApp('/', { data: { places: places.slice(0, 1) }, commune: GENCAY });
+    // Tuesday 09:00: Mo-Fr 08:00-12:00,13:30-16:30 → open until 12:00.
+    await screen.findByText(/Ouvert jusqu’à 12:00/, undefined, { timeout: 15_000 });
+  });
+
+  test('says the data is not on the device yet rather than showing an empty page', async () => {
+    await renderApp('/', { data: { territory: undefined } });
+    await screen.findByText(/pas encore sur cet appareil/);
+  });
+});

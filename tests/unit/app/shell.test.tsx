@@ -1,0 +1,42 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, test } from 'vitest';
+import { applyLanguage } from '../../../src/app/i18n/i18n';
+import { describeStatus } from '../../../src/app/ui/NetworkStatus';
+import { renderApp } from './support';
+
+afterEach(async () => {
+  cleanup();
+  await applyLanguage('fr');
+});
+
+describe('the shell', () => {
+  test('shows the network state calmly, in a status region', async () => {
+    await renderApp('/', { status: { kind: 'offline', pending: 0 } });
+    const line = await screen.findByText('Hors connexion — vos données sont gardées sur l’appareil.');
+    expect(line.closest('[role="status"]')).toBeTruthy();
+  });
+
+  test('status words never rely on colour alone', () => {
+    expect(describeStatus({ kind: 'actionNeeded', reason: 'storageFull', count: 0 }, true)).toMatchObject({ icon: 'warning' });
+    expect(describeStatus({ kind: 'syncing', pending: 2 }, true).text).toBe('Mise à jour des informations…');
+    expect(describeStatus(undefined, false).text).toMatch(/^Hors connexion/);
+  });
+
+  test('switches to English, keeps the choice, and updates <html lang>', async () => {
+    const { services } = await renderApp('/');
+    fireEvent.click(await screen.findByRole('button', { name: 'Read in English' }));
+    await screen.findByRole('heading', { level: 1, name: 'Find help near you' });
+    expect(document.documentElement.lang).toBe('en');
+    await waitFor(async () => expect(await services.preferences.getLanguage()).toBe('en'));
+    expect(screen.getByRole('navigation', { name: 'Main menu' })).toBeTruthy();
+  });
+
+  test('the aidant and staff spaces are placeholders for now', async () => {
+    await renderApp('/aidant/session');
+    await screen.findByRole('heading', { level: 1, name: 'Espace aidants numériques' });
+    cleanup();
+    await renderApp('/bureau');
+    await screen.findByRole('heading', { level: 1, name: 'Espace du bureau' });
+  });
+});
