@@ -4,7 +4,10 @@
  *   1. Chromium: found (ESCALE_CHROMIUM, /usr/bin/chromium), or installed from Debian when
  *      running as root with apt-get; otherwise the browser tests are skipped with a loud
  *      warning, except under CI=true where a missing Chromium is a failure.
- *   2. PostgreSQL: probed once; the server tests read ESCALE_TEST_PG (a URL, or "off").
+ *   2. PostgreSQL: probed once and told to the server tests the way
+ *      tests/server/support/backends.ts reads it: ESCALE_TEST_PG_URL (the maintenance
+ *      database they create their throwaway databases from), or ESCALE_TEST_PG=0 to run
+ *      on PGlite only.
  *   3. `vite build`: the server and browser tests run the built dist/.
  *   4. `vitest run`: unit and server tests (the root vite.config.ts).
  *   5. `vitest run --config tests/e2e/vitest.config.ts`: the browser end-to-end suite.
@@ -137,26 +140,28 @@ async function probePostgres(url: string): Promise<string | undefined> {
   }
 }
 
-async function choosePostgres(): Promise<string> {
+/** The PostgreSQL URL the server tests will use, or undefined for PGlite only. */
+async function choosePostgres(): Promise<string | undefined> {
   banner('PostgreSQL');
-  const given = process.env.ESCALE_TEST_PG;
-  if (given === 'off') {
-    console.log('ESCALE_TEST_PG=off: the server tests run on PGlite only.');
-    return 'off';
+  if (process.env.ESCALE_TEST_PG === '0') {
+    console.log('ESCALE_TEST_PG=0: the server tests run on PGlite only.');
+    return undefined;
   }
+  const given = process.env.ESCALE_TEST_PG_URL;
   const url = given || DEFAULT_PG_URL;
+  const shown = url.replace(/:[^:@/]*@/, ':***@');
   const problem = await probePostgres(url);
   if (!problem) {
-    console.log(`PostgreSQL reachable at ${url.replace(/:[^:@/]*@/, ':***@')}: the server tests run on PGlite and PostgreSQL.`);
+    console.log(`PostgreSQL reachable at ${shown}: the server tests run on PGlite and PostgreSQL.`);
     return url;
   }
   warnLoudly([
-    `PostgreSQL is not reachable at ${url} (${problem}).`,
-    'The server tests run on PGlite only (ESCALE_TEST_PG=off).',
+    `PostgreSQL is not reachable at ${shown} (${problem}).`,
+    'The server tests run on PGlite only (ESCALE_TEST_PG=0).',
     'Start it with: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start',
   ]);
-  if (given) infraFailure(`ESCALE_TEST_PG=${given} is set but not reachable`);
-  return 'off';
+  if (given) infraFailure(`ESCALE_TEST_PG_URL=${shown} is set but not reachable`);
+  return undefined;
 }
 
 // ---------------------------------------------------------------- vitest reports
@@ -244,7 +249,9 @@ async function main(): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
   const chromium = await timed('chromium check', ensureChromium);
   const pgUrl = await timed('postgres probe', choosePostgres);
-  const env: NodeJS.ProcessEnv = { ...process.env, ESCALE_TEST_PG: pgUrl };
+  const env: NodeJS.ProcessEnv = pgUrl
+    ? { ...process.env, ESCALE_TEST_PG: '1', ESCALE_TEST_PG_URL: pgUrl }
+    : { ...process.env, ESCALE_TEST_PG: '0' };
   if (chromium) env.ESCALE_CHROMIUM = chromium;
   else env.ESCALE_SKIP_BROWSER = '1';
 
@@ -264,7 +271,7 @@ async function main(): Promise<void> {
   console.log(timings.map((t) => `  ${t}`).join('\n'));
   console.log(`  total: ${((Date.now() - started) / 1000).toFixed(1)} s`);
   if (!chromium) console.log('  browser tests: SKIPPED (no Chromium)');
-  if (pgUrl === 'off') console.log('  PostgreSQL backend: not tested (ESCALE_TEST_PG=off)');
+  if (!pgUrl) console.log('  PostgreSQL backend: NOT tested (ESCALE_TEST_PG=0)');
   if (total.failures.length) {
     console.log('\nFailures:');
     for (const f of total.failures) console.log(`  ✗ ${f}`);
