@@ -71,7 +71,9 @@ export function createSyncEngine(o: SyncEngineOptions): SyncEngine {
   const random = o.random ?? Math.random;
   const network = o.network ?? steadyNetwork;
   const locks = o.locks ?? inProcessLocks;
-  const lockName = o.lockName ?? `escale-push:${db.name}`;
+  // One lock per origin in a browser (all tabs share the database); the in-process mutex is
+  // keyed by database so that several simulated devices in one test do not wait on each other.
+  const lockName = o.lockName ?? (o.locks ? 'escale-push' : `escale-push:${db.name}`);
   const status = o.status ?? signal<SyncStatus>({ kind: 'pending', pending: 0 });
   const pullLimit = o.pullLimit ?? DEFAULT_PULL_LIMIT;
   const periodicMs = o.periodicMs ?? 5 * 60_000;

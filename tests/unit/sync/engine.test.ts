@@ -1,0 +1,180 @@
+import { describe, expect, it } from 'vitest';
+import { META } from '../../../src/app/data/db';
+import type { NetworkWatch } from '../../../src/app/sync/environment';
+import type { FetchLike } from '../../../src/app/sync/syncHttp';
+import { makeVisit, put, seededUuid } from './support/fixtures';
+import { freshDbName, manualTimers, openClient } from './support/clients';
+
+// The engine against a scripted server: time, network events and locks are injected.
+
+const uuid = seededUuid(5);
+const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+
+/** A scripted server: pulls answer from a queue of pages (then an empty page), pushes apply everything. */
+function scripted(pages: unknown[] = []) {
+  const calls: string[] = [];
+  let last = 0;
+  let failing = false;
+  let answer401: string | undefined;
+  const fetch: FetchLike = async (input, init) => {
+    calls.push(`${init?.method ?? 'GET'} ${input}`);
+    if (failing) throw new TypeError('Failed to fetch');
+    if (answer401) return json(answer401 === 'device_revoked' ? 403 : 401, { code: answer401, message: 'non' });
+    if (input.startsWith('/api/sync/push')) {
+      const body = JSON.parse(init!.body!) as { mutations: Array<{ id: number }> };
+      const results = body.mutations.filter((m) => m.id > last).map((m) => ({ id: m.id, status: 'applied' }));
+      last = Math.max(last, ...body.mutations.map((m) => m.id));
+      return json(200, { lastMutationId: last, results });
+    }
+    const page = pages.shift() ?? { changes: [], cursor: 'end', hasMore: false, lastMutationId: last };
+    return json(200, page);
+  };
+  return {
+    fetch, calls,
+    fail(on: boolean) { failing = on; },
+    deny(code: string | undefined) { answer401 = code; },
+  };
+}
+
+function fakeNetwork() {
+  const listeners = { online: new Set<() => void>(), offline: new Set<() => void>(), visible: new Set<() => void>() };
+  let online = true;
+  const sub = (set: Set<() => void>) => (fn: () => void) => { set.add(fn); return () => set.delete(fn); };
+  const net: NetworkWatch & { go(on: boolean): void; show(): void } = {
+    isOnline: () => online,
+    onOnline: sub(listeners.online),
+    onOffline: sub(listeners.offline),
+    onVisible: sub(listeners.visible),
+    go(on) { online = on; for (const l of on ? listeners.online : listeners.offline) l(); },
+    show() { for (const l of listeners.visible) l(); },
+  };
+  return net;
+}
+
+const settle = () => new Promise((r) => setTimeout(r, 30));
+
+describe('sync engine, scripted', () => {
+  it('backs off with jitter on failures, then returns to the periodic timer', async () => {
+    const server = scripted();
+    const timers = manualTimers();
+    const client = await openClient({ fetch: server.fetch, dbName: freshDbName('backoff'), timers, token: 't'.repeat(30), random: () => 1, periodicMs: 60_000 });
+    client.engine.start();
+    await settle();
+    server.fail(true);
+    expect(await client.syncNow()).toBe('retry');
+    const delays: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      delays.push(...timers.due());
+      expect(await client.syncNow()).toBe('retry');
+    }
+    expect(delays).toEqual([1000, 2000, 4000, 8000]);
+    expect(client.syncStatus.value.kind).toBe('offline');
+    server.fail(false);
+    expect(await client.syncNow()).toBe('ok');
+    expect(timers.due()).toEqual([60_000]);
+    expect(client.syncStatus.value.kind).toBe('upToDate');
+    client.close();
+  });
+
+  it('syncs on start, when the network comes back, when the page becomes visible, and soon after a write', async () => {
+    const server = scripted();
+    const timers = manualTimers();
+    const network = fakeNetwork();
+    const client = await openClient({ fetch: server.fetch, dbName: freshDbName('triggers'), timers, network, token: 't'.repeat(30), afterWriteMs: 250 });
+    client.engine.start();
+    await settle();
+    const pulls = () => server.calls.filter((c) => c.startsWith('GET')).length;
+    expect(pulls()).toBe(1);
+    network.go(false);
+    await client.writes.createVisit(makeVisit(uuid(), 'aidant-1'));
+    expect(timers.due()).toContain(250);
+    expect(await client.syncNow()).toBe('offline');
+    expect(client.syncStatus.value).toMatchObject({ kind: 'offline', pending: 1 });
+    expect(server.calls.filter((c) => c.startsWith('POST'))).toHaveLength(0);
+    network.go(true);
+    await settle();
+    expect(server.calls.filter((c) => c.startsWith('POST'))).toHaveLength(1);
+    expect(await client.pendingCount()).toBe(0);
+    network.show();
+    await settle();
+    expect(pulls()).toBe(3);
+    client.close();
+  });
+
+  it('takes the Web Lock "escale-push" when the browser has one', async () => {
+    const server = scripted();
+    const names: string[] = [];
+    const locks = { request: <T>(name: string, cb: () => Promise<T>) => { names.push(name); return cb(); } };
+    const client = await openClient({ fetch: server.fetch, dbName: freshDbName('locks'), locks });
+    await client.syncNow();
+    expect(names).toEqual(['escale-push']);
+    client.close();
+  });
+
+  it('one push at a time per database: concurrent syncNow calls are coalesced', async () => {
+    const server = scripted();
+    const client = await openClient({ fetch: server.fetch, dbName: freshDbName('coalesce'), token: 't'.repeat(30) });
+    await client.writes.createVisit(makeVisit(uuid(), 'aidant-1'));
+    await Promise.all([client.syncNow(), client.syncNow(), client.syncNow()]);
+    expect(server.calls.filter((c) => c.startsWith('POST'))).toHaveLength(1);
+    client.close();
+  });
+
+  it('a reset clears the replicated rows, never the outbox, and pulls from zero', async () => {
+    const server = scripted([
+      { changes: [put('a', 1, 1), put('b', 1, 2)], cursor: 'p1', hasMore: false, lastMutationId: null },
+      { reset: true },
+      { changes: [put('b', 2, 7)], cursor: 'p7', hasMore: false, lastMutationId: null },
+    ]);
+    const client = await openClient({ fetch: server.fetch, dbName: freshDbName('reset') });
+    await client.syncNow();
+    expect((await client.directory.places()).map((p) => p.id)).toEqual(['a', 'b']);
+    await client.db.outbox.add({ id: 1, name: 'visit.create@1', args: makeVisit(uuid(), 'x'), createdAt: '2026-11-22T10:00:00Z' });
+    await client.syncNow();
+    expect((await client.directory.places()).map((p) => p.id)).toEqual(['b']);
+    expect(await client.db.outbox.count()).toBe(1);
+    const gets = server.calls.filter((c) => c.startsWith('GET'));
+    expect(gets[1]).toContain('cursor=p1');
+    expect(gets[2]).not.toContain('cursor=');
+    expect(gets[2]).toContain('territory=civraisien-en-poitou');
+    client.close();
+  });
+
+  it('a page and its cursor are stored together: a failure stores neither', async () => {
+    const server = scripted([
+      { changes: [put('a', 1, 1)], cursor: 'p1', hasMore: true, lastMutationId: null },
+      { changes: [put('b', 1, 2)], cursor: 'p2', hasMore: false, lastMutationId: null },
+    ]);
+    const client = await openClient({ fetch: server.fetch, dbName: freshDbName('atomic') });
+    let crash = true;
+    client.db.rows.hook('creating', (_key, row) => { if (crash && row.id === 'b') throw new Error('crash while storing'); });
+    expect(await client.syncNow()).toBe('retry');
+    expect((await client.db.meta.get(META.cursor))?.value).toEqual({ scope: 'public:civraisien-en-poitou', cursor: 'p1' });
+    expect(await client.db.rows.count()).toBe(1);
+    crash = false;
+    server.calls.length = 0;
+    expect(await client.syncNow()).toBe('ok');
+    expect(server.calls[0]).toContain('cursor=p1');
+    client.close();
+  });
+
+  it('a revoked device: action needed, the outbox kept, no retry timer', async () => {
+    const server = scripted();
+    const timers = manualTimers();
+    const client = await openClient({ fetch: server.fetch, dbName: freshDbName('revoked'), timers, token: 't'.repeat(30) });
+    client.engine.start();
+    await settle();
+    await client.writes.createVisit(makeVisit(uuid(), 'aidant-1'));
+    server.deny('device_revoked');
+    timers.fireAll();
+    expect(await client.syncNow()).toBe('auth');
+    expect(client.syncStatus.value).toEqual({ kind: 'actionNeeded', reason: 'deviceRevoked', count: 1 });
+    expect(timers.due()).toEqual([]);
+    expect(await client.pendingCount()).toBe(1);
+    server.deny(undefined);
+    client.loggedIn();
+    await settle();
+    expect(await client.pendingCount()).toBe(0);
+    client.close();
+  });
+});
