@@ -1,11 +1,11 @@
-import { readFileSync } from 'node:fs';
+import territory from '../../../src/territories/civraisien-en-poitou/territory.json';
 import { describe, expect, it } from 'vitest';
 import { boundingBox } from '../../../src/shared/geo/boundingBox';
 import type { FeatureCollection } from '../../../src/shared/geo/geoJson';
 
 describe('boundingBox', () => {
   it('covers the territory of the CC du Civraisien en Poitou', () => {
-    const contours = JSON.parse(readFileSync('/work/shared/data/communes-contours.geojson', 'utf8')) as FeatureCollection;
+    const contours = territory.outlines as unknown as FeatureCollection;
     const box = boundingBox(contours.features);
     expect(box).toBeDefined();
     expect(box!.west).toBeCloseTo(0.108, 2);

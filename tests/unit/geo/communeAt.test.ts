@@ -1,17 +1,15 @@
-import { readFileSync } from 'node:fs';
+import territory from '../../../src/territories/civraisien-en-poitou/territory.json';
 import { describe, expect, it } from 'vitest';
 import { communeAt } from '../../../src/shared/geo/communeAt';
 import { pointInPolygon } from '../../../src/shared/geo/pointInPolygon';
 import type { FeatureCollection, PolygonGeometry, AreaGeometry } from '../../../src/shared/geo/geoJson';
 
-const data = '/work/shared/data';
-const contours = JSON.parse(readFileSync(`${data}/communes-contours.geojson`, 'utf8')) as FeatureCollection<
+// The repository's own copy of the outlines and centre points (built from ../shared/data).
+const contours = territory.outlines as unknown as FeatureCollection<
   AreaGeometry,
   { code: string; nom: string }
 >;
-const { communes } = JSON.parse(readFileSync(`${data}/communes.json`, 'utf8')) as {
-  communes: { insee: string; name: string; latitude: number; longitude: number }[];
-};
+const communes = territory.communes.map((c) => ({ insee: c.insee, name: c.name, latitude: c.lat, longitude: c.lon }));
 
 describe('communeAt', () => {
   it.each(communes.map((c) => [c.name, c] as const))('puts the centre of %s in its own outline', (_, commune) => {
