@@ -114,4 +114,38 @@ describe('sync engine against the real server', () => {
     expect(await client.pendingCount()).toBe(1);
     client.close();
   });
+
+  it('the server lost what it had acknowledged (data reset): waiting changes are renumbered and applied once', async () => {
+    const { client, userId } = await device('aidant', 'serverReset');
+    for (let i = 0; i < 3; i++) await client.writes.createVisit(makeVisit(uuid(), userId));
+    await client.syncNow();
+    const clientId = await client.clientId();
+    // The server's data for this device is gone (restored from an empty backup).
+    await server.db.query('DELETE FROM mutation_result WHERE client_id = $1', [clientId]);
+    await server.db.query('DELETE FROM record WHERE client_id = $1', [clientId]);
+    await server.db.query('UPDATE sync_client SET last_mutation_id = 0 WHERE client_id = $1', [clientId]);
+    const later = [uuid(), uuid()];
+    for (const id of later) await client.writes.createVisit(makeVisit(id, userId));
+    expect((await client.db.outbox.toArray()).map((e) => e.id)).toEqual([4, 5]);
+    expect(await client.syncNow()).toBe('ok');
+    expect(await client.pendingCount()).toBe(0);
+    const { rows } = await server.db.query<{ id: string; mutation_id: string }>(
+      "SELECT id, mutation_id::text FROM record WHERE collection = 'visit' AND client_id = $1 ORDER BY mutation_id", [clientId],
+    );
+    expect(rows.map((r) => [r.id, Number(r.mutation_id)])).toEqual([[later[0], 1], [later[1], 2]]);
+    // The next write follows the renumbered ones.
+    expect(await client.writes.createVisit(makeVisit(uuid(), userId))).toBe(3);
+    expect(await client.syncNow()).toBe('ok');
+    client.close();
+  });
+
+  it('a public device that signs in starts its replica over under the new scope', async () => {
+    const client = await openClient({ fetch: server.fetch, dbName: freshDbName('scope') });
+    await client.syncNow();
+    const account = await server.account('staff', await client.clientId());
+    client.setToken(account.token);
+    expect(await client.syncNow()).toBe('ok');
+    expect(await replicaVersions(client)).toEqual(await serverProjection(server.db, { role: 'staff' }));
+    client.close();
+  });
 });
