@@ -5,7 +5,9 @@ import type { Preferences } from './contracts';
 import { createChangeFeed } from './changeFeed';
 import { EscaleDb, META } from './db';
 import { LogoutRefusedError, ReloadNeededError } from './errors';
+import { createAccountSession } from './accountSession';
 import { createIssues, type Issues } from './issues';
+import type { User } from '../../shared/domain/user';
 import { createLocalWrites, type LocalWrites } from './localWrites';
 import { createPreferences } from './preferences';
 import { RecordParser } from './readCollection';
@@ -22,7 +24,10 @@ export interface DataLayerOptions {
   territoryId: string;
   fetch: FetchLike;
   baseUrl?: string;
-  /** The session token; undefined for a public device. */
+  /**
+   * The session token; undefined for a public device. By default the account signed in
+   * with `login()` on this device (kept in the database).
+   */
   getAuth?: () => SyncAuth | undefined | Promise<SyncAuth | undefined>;
   /**
    * The device id to use when the database is created (for instance the one the login
@@ -65,9 +70,16 @@ export interface DataLayer {
   readonly storage: StorageMonitor;
   /** The device's id for the server (send it at login). */
   clientId(): Promise<string>;
+  /** The signed-in account (aidant, staff), undefined on a public device. */
+  readonly account: ReadonlySignal<User | undefined>;
+  /** Sign in on this device (needs the network); then syncs under the account's scope. */
+  login(login: string, password: string): Promise<User>;
   /** Changes waiting for the server. */
   pendingCount(): Promise<number>;
-  /** Refused with LogoutRefusedError while the outbox is not empty. */
+  /**
+   * Sign out: refused with LogoutRefusedError while the outbox is not empty (those changes
+   * would be lost); otherwise forgets the session and this account's replicated rows.
+   */
   logout(): Promise<void>;
   /** After a new login: retry at once. */
   loggedIn(): void;
@@ -108,9 +120,11 @@ export async function createDataLayer(options: DataLayerOptions): Promise<DataLa
     return fresh;
   });
 
+  const session = createAccountSession(db, options.fetch, options.baseUrl ?? '');
+  await session.load();
   const engine = createSyncEngine({
     db, feed, fetch: options.fetch, baseUrl: options.baseUrl ?? '', territoryId: options.territoryId,
-    getAuth: options.getAuth ?? (() => undefined), now,
+    getAuth: options.getAuth ?? (() => { const token = session.token(); return token ? { token } : undefined; }), now,
     storageFull: storage.storageFull,
     ...pick(options, ['timers', 'random', 'network', 'locks', 'status', 'pullLimit', 'pushBatchSize', 'periodicMs', 'afterWriteMs', 'backoff', 'log']),
   });
@@ -138,6 +152,13 @@ export async function createDataLayer(options: DataLayerOptions): Promise<DataLa
     syncNow: () => engine.syncNow(),
     clientId: async () => clientId,
     pendingCount: () => db.outbox.count(),
+    account: session.user,
+    async login(login, password) {
+      const user = await session.login(login, password, clientId);
+      engine.clearAuthProblem();
+      void engine.syncNow();
+      return user;
+    },
     async logout() {
       const cleared = await db.transaction('rw', [db.outbox, db.rows, db.pendingEdits, db.meta], async () => {
         const pending = await db.outbox.count();
@@ -149,6 +170,7 @@ export async function createDataLayer(options: DataLayerOptions): Promise<DataLa
         return 0;
       });
       if (cleared > 0) throw new LogoutRefusedError(cleared);
+      await session.forget();
       await options.clearAuth?.();
       engine.clearAuthProblem();
       feed.notify();

@@ -137,4 +137,6 @@ export const META = {
   cursor: 'cursor',
   lastMutationId: 'lastMutationId',
   lastSyncedAt: 'lastSyncedAt',
+  /** The signed-in account and its token (accountSession.ts). */
+  session: 'session',
 } as const;

@@ -148,4 +148,28 @@ describe('sync engine against the real server', () => {
     expect(await replicaVersions(client)).toEqual(await serverProjection(server.db, { role: 'staff' }));
     client.close();
   });
+
+  it('signs in on the device, syncs under the account, signs out once nothing waits', async () => {
+    const dbName = freshDbName('login');
+    let client = await openClient({ fetch: server.fetch, dbName, getAuth: undefined });
+    const account = await server.account('aidant');
+    await expect(client.login(account.login, 'mauvais-mot-de-passe')).rejects.toThrow(/incorrect/);
+    const user = await client.login(account.login, account.password);
+    expect(user.id).toBe(account.userId);
+    expect(client.account.value?.id).toBe(account.userId);
+    await client.syncNow();
+    await client.writes.createVisit(makeVisit(uuid(), account.userId));
+    // A reload keeps the session.
+    client.close();
+    client = await openClient({ fetch: server.fetch, dbName, getAuth: undefined });
+    expect(client.account.value?.id).toBe(account.userId);
+    await expect(client.logout()).rejects.toBeInstanceOf(LogoutRefusedError);
+    expect(await client.syncNow()).toBe('ok');
+    expect(await client.directory.visits()).toHaveLength(1);
+    await client.logout();
+    expect(client.account.value).toBeUndefined();
+    expect(await client.syncNow()).toBe('ok');
+    expect(await replicaVersions(client)).toEqual(await serverProjection(server.db, { role: 'public' }));
+    client.close();
+  });
 });

@@ -38,7 +38,7 @@ export async function openClient(o: ClientOptions): Promise<DataLayer & { setTok
     random: () => 0.5,
     log: () => {},
     preferencesStore: createStore(`${o.dbName}-prefs`, 'kv'),
-    getAuth: () => (token ? { token } : undefined),
+    ...('getAuth' in o ? {} : { getAuth: () => (token ? { token } : undefined) }),
     ...o,
   });
   return Object.assign(layer, { setToken(t: string | undefined) { token = t; } });

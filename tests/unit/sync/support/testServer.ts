@@ -11,7 +11,7 @@ export interface TestServer {
   db: Database;
   fetch: FetchLike;
   /** A new account with a session bound to the device `clientId`. */
-  account(role: 'aidant' | 'staff', clientId: string): Promise<{ userId: string; token: string }>;
+  account(role: 'aidant' | 'staff', clientId?: string): Promise<{ userId: string; token: string; login: string; password: string }>;
   close(): Promise<void>;
 }
 
@@ -28,8 +28,8 @@ export async function startTestServer(places = 5): Promise<TestServer> {
     db: server.db,
     fetch: (input, init) => server.fetch(input, init),
     async account(role, clientId) {
-      const a = await server.createAccount(role, TERRITORY_ID, { clientId });
-      return { userId: a.user.id, token: a.token };
+      const a = await server.createAccount(role, TERRITORY_ID, clientId ? { clientId } : {});
+      return { userId: a.user.id, token: a.token, login: a.user.login, password: a.password };
     },
     close: () => server.close(),
   };
