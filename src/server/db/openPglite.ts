@@ -22,7 +22,11 @@ function wrap(conn: PGlite | Transaction): Queryable {
  */
 export async function openPglite(dataDir: string): Promise<Database> {
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  const pg = await PGlite.create(dataDir);
+  return wrapPglite(await PGlite.create(dataDir));
+}
+
+/** Wraps an already open PGlite (tests open theirs from a pre-migrated data-dir dump). */
+export function wrapPglite(pg: PGlite): Database {
   const base = wrap(pg);
   return {
     kind: 'pglite',

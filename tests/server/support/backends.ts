@@ -1,7 +1,12 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { loadMigrations, migrate } from '../../../src/server/db/migrate';
 import type { Database } from '../../../src/server/db/Database';
-import { openPglite } from '../../../src/server/db/openPglite';
+import { wrapPglite } from '../../../src/server/db/openPglite';
 import { openPostgres } from '../../../src/server/db/openPostgres';
 
 /**
@@ -43,10 +48,34 @@ async function maintenance<T>(fn: (client: pg.Client) => Promise<T>): Promise<T>
   }
 }
 
+/**
+ * A fresh PGlite costs 5–15 s here (initdb in WebAssembly); loading a dump of an already
+ * initialised and migrated data dir costs 1–3 s. The dump is cached in the temp folder,
+ * keyed by the migrations' text, and shared by test processes (written then renamed, so
+ * a concurrent reader never sees half a file).
+ */
+let template: Promise<Blob> | undefined;
+function pgliteTemplate(): Promise<Blob> {
+  template ??= (async () => {
+    const key = createHash('sha256').update(JSON.stringify(loadMigrations())).digest('hex').slice(0, 16);
+    const file = join(tmpdir(), `escale-pglite-template-${key}.tar`);
+    if (existsSync(file)) return new Blob([readFileSync(file)]);
+    const fresh = await PGlite.create('memory://');
+    await migrate(wrapPglite(fresh));
+    const dump = await fresh.dumpDataDir('none');
+    await fresh.close();
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, Buffer.from(await dump.arrayBuffer()));
+    renameSync(tmp, file);
+    return dump;
+  })();
+  return template;
+}
+
 export const pgliteBackend: Backend = {
   name: 'pglite',
   async open() {
-    const db = await openPglite('memory://');
+    const db = wrapPglite(await PGlite.create({ loadDataDir: await pgliteTemplate() }));
     return { db, drop: () => db.close() };
   },
 };
