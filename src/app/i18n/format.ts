@@ -4,8 +4,11 @@ import { locale } from './i18n';
 // whatever zone the phone is set to.
 const TIME_ZONE = 'Europe/Paris';
 
+const parisClock = new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, hourCycle: 'h23', hour: '2-digit', minute: '2-digit' });
+
+/** A time of day in Paris, as people write it: "9 h 30" in French, "9:30" in English. */
 export function formatTime(instant: Date): string {
-  return new Intl.DateTimeFormat(locale(), { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit' }).format(instant);
+  return formatHm(parisClock.format(instant));
 }
 
 /** "mardi 3 mars". */
@@ -56,6 +59,7 @@ export function languageName(code: string): string {
 export function formatHm(hhmm: string): string {
   const [h, m] = hhmm.split(':');
   const hour = String(Number(h));
-  if (locale() === 'fr-FR') return m === '00' ? `${hour} h` : `${hour} h ${m}`;
+  // Non-breaking spaces: "16 h 30" never splits across lines.
+  if (locale() === 'fr-FR') return m === '00' ? `${hour}\u00a0h` : `${hour}\u00a0h\u00a0${m}`;
   return `${hour}:${m}`;
 }

@@ -10,6 +10,7 @@ import { nearestPlaces } from './home/nearestPlaces';
 import { NeedFilter, parseNeed } from './home/NeedFilter';
 import { PlaceList } from './home/PlaceList';
 import { PositionButton } from './home/PositionButton';
+import { NextBusTeaser } from './bus/NextBusTeaser';
 
 /** "Where am I, and what is near": the commune (or position), a need, the nearest places. */
 export function HomeScreen() {
@@ -53,7 +54,7 @@ export function HomeScreen() {
                 state.position.value = undefined;
                 void state.chooseCommune(c.insee);
               }} />
-            <p class="or">—</p>
+            <p class="or">{t('home.or')}</p>
             <PositionButton
               territory={territory}
               onLocated={(point, insee) => {
@@ -64,6 +65,8 @@ export function HomeScreen() {
           </>
         )}
       </section>
+
+      {commune && <NextBusTeaser commune={commune} />}
 
       <section aria-labelledby="places-title">
         <h2 id="places-title">{commune ? t('home.placesNear', { commune: commune.name }) : t('home.placesTitle')}</h2>

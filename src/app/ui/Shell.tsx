@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { t } from '../i18n/i18n';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -10,6 +11,7 @@ import { UpdateBanner } from '../pwa/UpdateBanner';
 export function Shell({ children }: { children: ComponentChildren }) {
   const { path } = useLocation();
   const isPublic = !path.startsWith('/aidant') && !path.startsWith('/bureau');
+  useFocusOnNavigation(path);
   return (
     <div class="shell">
       <a class="skip-link" href="#main">{t('app.skip')}</a>
@@ -31,4 +33,19 @@ export function Shell({ children }: { children: ComponentChildren }) {
       {isPublic && <PublicNav path={path} />}
     </div>
   );
+}
+
+/**
+ * After a navigation inside the app, start at the top and move focus to <main>, so a
+ * screen-reader or keyboard user lands on the new screen, not on the link they left.
+ * Not on first load: the browser's own focus handling is right there.
+ */
+function useFocusOnNavigation(path: string): void {
+  const previous = useRef(path);
+  useEffect(() => {
+    if (previous.current === path) return;
+    previous.current = path;
+    window.scrollTo(0, 0);
+    document.getElementById('main')?.focus();
+  }, [path]);
 }

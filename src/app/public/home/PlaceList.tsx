@@ -18,7 +18,7 @@ export function PlaceList({ items }: { items: readonly ListedPlace[] }) {
                 <Icon name="pin" size="1.1em" />
                 {place.city}
               </span>
-              {distanceKm !== undefined && <span>{t('places.distance', { km: formatKm(distanceKm) })}</span>}
+              {distanceKm !== undefined && <span>{distanceKm < 1 ? t('places.distanceNear') : t('places.distance', { km: formatKm(distanceKm) })}</span>}
               {place.itinerant && (
                 <span>
                   <Icon name="bus" size="1.1em" />

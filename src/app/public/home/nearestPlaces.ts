@@ -11,7 +11,7 @@ export interface ListedPlace {
 }
 
 /** The places answering `need`, nearest to `origin` first (alphabetical without one). */
-export function nearestPlaces(places: readonly Place[], origin: GeoPoint | undefined, need: Need | undefined, limit = 30): ListedPlace[] {
+export function nearestPlaces(places: readonly Place[], origin: GeoPoint | undefined, need: Need | undefined, limit = 100): ListedPlace[] {
   const filter = (place: Place) => placeAnswers(place, need);
   if (!origin) {
     return places

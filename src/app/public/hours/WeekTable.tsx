@@ -26,9 +26,8 @@ export function WeekTable({ value }: { value: string }) {
               {day.intervals.length === 0
                 ? day.unknownReason ? t('hours.dayUnknown') : t('hours.closed')
                 : day.intervals.map((interval, i) => (
-                    <span key={i}>
-                      {i > 0 && ', '}
-                      {formatHm(interval.from)} – {formatHm(interval.to)}
+                    <span key={i} class="interval">
+                      {formatHm(interval.from)}{'\u00a0–\u00a0'}{formatHm(interval.to)}
                       {interval.uncertain && ` ${t('hours.uncertain')}`}
                       {interval.comment && ` (${interval.comment})`}
                     </span>

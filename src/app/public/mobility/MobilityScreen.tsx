@@ -18,18 +18,33 @@ export function MobilityScreen() {
   const state = useAppState();
   if (!state.loaded.value) return <Loading />;
   const commune = state.commune.value;
-  const offers = state.mobilityOffers.value.filter((offer) => servesCommune(offer, commune?.insee));
+  const all = state.mobilityOffers.value;
+  const here = all.filter((offer) => servesCommune(offer, commune?.insee));
+  // Offers whose communes are not known (or are others) still matter in a rural area:
+  // listed after, with a plain warning, never hidden.
+  const others = commune ? all.filter((offer) => !servesCommune(offer, commune.insee)) : [];
   return (
     <>
       <h1>{t('mobility.title')}</h1>
       <p>{t('mobility.intro')}</p>
-      <h2>{commune ? t('mobility.forCommune', { commune: commune.name }) : t('mobility.all')}</h2>
-      {offers.length === 0 ? (
-        <p>{t('mobility.none')}</p>
-      ) : (
-        <ul class="card-list plain-list">
-          {offers.map((offer) => <OfferCard key={offer.id} offer={offer} />)}
-        </ul>
+      <section aria-labelledby="mobility-here">
+        <h2 id="mobility-here">{commune ? t('mobility.forCommune', { commune: commune.name }) : t('mobility.all')}</h2>
+        {here.length === 0 ? (
+          <p>{t('mobility.none')}</p>
+        ) : (
+          <ul class="card-list">
+            {here.map((offer) => <OfferCard key={offer.id} offer={offer} />)}
+          </ul>
+        )}
+      </section>
+      {others.length > 0 && (
+        <section aria-labelledby="mobility-others">
+          <h2 id="mobility-others">{t('mobility.others')}</h2>
+          <p class="notice">{t('mobility.othersHint')}</p>
+          <ul class="card-list">
+            {others.map((offer) => <OfferCard key={offer.id} offer={offer} />)}
+          </ul>
+        </section>
       )}
     </>
   );

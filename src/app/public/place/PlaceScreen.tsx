@@ -102,8 +102,9 @@ export function PlaceScreen() {
       <section aria-labelledby="address-title">
         <h2 id="address-title">{t('place.address')}</h2>
         <address>
-          {p.address && <>{p.address}<br /></>}
-          {p.postcode} {p.city}
+          {p.address}
+          {/* Seed addresses often already end with the postcode and town. */}
+          {!p.address?.includes(p.postcode) && <>{p.address && <br />}{p.postcode} {p.city}</>}
         </address>
         {p.approximateLocation && <p class="small">{t('place.approximate')}</p>}
         <ul class="contact-list no-print">

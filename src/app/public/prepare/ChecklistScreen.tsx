@@ -66,8 +66,7 @@ export function ChecklistScreen() {
       </a>
       <h1 lang={title.lang}>{title.text}</h1>
       <p class="place-meta">
-        <span>{checklist.reviewedAt ? t('prepare.reviewed', { date: formatCalendarDate(checklist.reviewedAt) }) : ''}</span>
-        {!checklist.reviewedAt && <VerifiedBadge verifiedAt="" />}
+        {checklist.reviewedAt ? <span>{t('prepare.reviewed', { date: formatCalendarDate(checklist.reviewedAt) })}</span> : <VerifiedBadge verifiedAt="" />}
       </p>
 
       <section aria-labelledby="forwhom-title">
