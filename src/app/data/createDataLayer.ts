@@ -56,6 +56,7 @@ export interface DataLayerOptions {
   /** Builds the Dexie database (tests give a subclass declaring a later version). */
   createDb?: (name: string) => EscaleDb;
   log?: (message: string) => void;
+  requestTimeoutMs?: number;
 }
 
 /** Everything screens use. They never touch Dexie or fetch (DESIGN.md, Architecture). */
@@ -126,7 +127,8 @@ export async function createDataLayer(options: DataLayerOptions): Promise<DataLa
     db, feed, fetch: options.fetch, baseUrl: options.baseUrl ?? '', territoryId: options.territoryId,
     getAuth: options.getAuth ?? (() => { const token = session.token(); return token ? { token } : undefined; }), now,
     storageFull: storage.storageFull,
-    ...pick(options, ['timers', 'random', 'network', 'locks', 'status', 'pullLimit', 'pushBatchSize', 'periodicMs', 'afterWriteMs', 'backoff', 'log']),
+    guardWrite: (write) => storage.guardWrite(write),
+    ...pick(options, ['timers', 'random', 'network', 'locks', 'status', 'pullLimit', 'pushBatchSize', 'periodicMs', 'afterWriteMs', 'backoff', 'log', 'requestTimeoutMs']),
   });
 
   const guardWrite = <T>(write: () => Promise<T>): Promise<T> => {

@@ -44,6 +44,10 @@ export interface SyncEngineOptions {
   backoff?: BackoffOptions;
   /** Where retry notices go (console.info by default). */
   log?: (message: string) => void;
+  /** Wraps the engine's database writes (quota errors → storageFull). */
+  guardWrite?: <T>(write: () => Promise<T>) => Promise<T>;
+  /** A request (answer body included) that takes longer is abandoned and retried (ms). */
+  requestTimeoutMs?: number;
 }
 
 export type CycleOutcome = 'ok' | 'retry' | 'auth' | 'offline';
@@ -81,6 +85,24 @@ export function createSyncEngine(o: SyncEngineOptions): SyncEngine {
   const backoff = o.backoff ?? DEFAULT_BACKOFF;
   let pushBatchSize = o.pushBatchSize ?? MAX_MUTATIONS_PER_PUSH;
   const log = o.log ?? ((message: string) => console.info(message));
+  const guard = o.guardWrite ?? (<T>(write: () => Promise<T>) => write());
+  const requestTimeoutMs = o.requestTimeoutMs ?? 60_000;
+
+  /**
+   * fetch with a deadline covering the whole answer. The push lock is held across requests,
+   * so a request that never ends must not keep every tab from syncing.
+   */
+  const fetchWithDeadline: FetchLike = async (input, init) => {
+    const controller = new AbortController();
+    const handle = timers.setTimeout(() => controller.abort(), requestTimeoutMs);
+    try {
+      const res = await o.fetch(input, { ...init, signal: controller.signal });
+      const body = await res.text();
+      return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
+    } finally {
+      timers.clearTimeout(handle);
+    }
+  };
 
   let syncing = false;
   let failing = false;
@@ -131,17 +153,17 @@ export function createSyncEngine(o: SyncEngineOptions): SyncEngine {
       const outbox = await db.outbox.orderBy('id').limit(pushBatchSize).toArray();
       const batch = takeBatch(outbox, pushBatchSize);
       if (batch.length === 0) return 'ok';
-      const res = await postPush(o.fetch, o.baseUrl ?? '', token, clientId, batch);
+      const res = await postPush(fetchWithDeadline, o.baseUrl ?? '', token, clientId, batch);
       switch (res.kind) {
         case 'ok': {
-          const { removed } = await storePushAnswer(db, batch, res.body, now());
+          const { removed } = await guard(() => storePushAnswer(db, batch, res.body, now()));
           o.feed.notify();
           // An answer that covers nothing we sent and is not a gap: do not spin.
           if (removed === 0 && ++stuck > 2) return 'retry';
           break;
         }
         case 'gap': {
-          const plan = await storeGapAnswer(db, res.expected);
+          const plan = await guard(() => storeGapAnswer(db, res.expected));
           o.feed.notify();
           if (plan.kind === 'resendFrom' && batch[0]?.id === res.expected && ++stuck > 2) return 'retry';
           break;
@@ -173,7 +195,7 @@ export function createSyncEngine(o: SyncEngineOptions): SyncEngine {
     }
     let resets = 0;
     for (let i = 0; i < MAX_LOOPS; i++) {
-      const res = await getPull(o.fetch, o.baseUrl ?? '', token, {
+      const res = await getPull(fetchWithDeadline, o.baseUrl ?? '', token, {
         ...(cursor ? { cursor } : {}), limit: pullLimit, ...(token ? {} : { territory: o.territoryId }),
       });
       if (res.kind === 'auth') {
@@ -192,10 +214,11 @@ export function createSyncEngine(o: SyncEngineOptions): SyncEngine {
         cursor = undefined;
         continue;
       }
-      await storePulledPage(db, scope, res.body, now());
+      const page = res.body;
+      await guard(() => storePulledPage(db, scope, page, now()));
       o.feed.notify();
-      cursor = res.body.cursor;
-      if (!res.body.hasMore) return 'ok';
+      cursor = page.cursor;
+      if (!page.hasMore) return 'ok';
     }
     return 'retry';
   }

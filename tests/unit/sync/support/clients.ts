@@ -1,4 +1,5 @@
 import { createStore } from 'idb-keyval';
+import { afterEach, expect } from 'vitest';
 import { createDataLayer, type DataLayer, type DataLayerOptions } from '../../../../src/app/data/createDataLayer';
 import type { Timers } from '../../../../src/app/sync/environment';
 import type { FetchLike } from '../../../../src/app/sync/syncHttp';
@@ -29,6 +30,44 @@ export interface ClientOptions extends Partial<DataLayerOptions> {
   token?: string;
 }
 
+/**
+ * I4, checked on every pull any test client makes: changes strictly ordered by seq, the
+ * cursor is the last row's seq (or unchanged for an empty page), and the cursor a device
+ * sends never goes back except to start over after a reset. A violation is recorded (a
+ * throw here would just look like a network error to the engine) and fails the test.
+ */
+const violations: string[] = [];
+afterEach(() => {
+  const found = violations.splice(0);
+  expect(found).toEqual([]);
+});
+
+const seqOf = (cursor: string | null | undefined): number | undefined => {
+  const m = cursor ? /\.(\d+)$/.exec(cursor) : null;
+  return m ? Number(m[1]) : undefined;
+};
+
+function checkingPulls(inner: FetchLike): FetchLike {
+  let lastSent = 0;
+  return async (input, init) => {
+    const res = await inner(input, init);
+    if (!input.startsWith('/api/sync/pull') || !res.ok) return res;
+    const sent = seqOf(new URL(input, 'http://x').searchParams.get('cursor')) ?? 0;
+    if (sent !== 0 && sent < lastSent) violations.push(`cursor went back from ${lastSent} to ${sent}`);
+    let body: { changes?: Array<{ seq: number }>; cursor?: string } | undefined;
+    try { body = JSON.parse(await res.clone().text()) as typeof body; } catch { return res; }
+    // Only the real server's cursors (`1.<scope>.<seq>`); scripted servers use their own.
+    if (!body?.changes || !/^1\.[^.]+\.\d+$/.test(body.cursor ?? '')) return res;
+    const seqs = body.changes.map((c) => c.seq);
+    if (seqs.some((q, i) => i > 0 && q <= seqs[i - 1]!)) violations.push(`page not strictly ordered: ${seqs.join(',')}`);
+    if (seqs.length && seqs[0]! <= sent) violations.push(`page starts at ${seqs[0]} at or before the cursor ${sent}`);
+    const expected = seqs.length ? seqs[seqs.length - 1]! : sent;
+    if (seqOf(body.cursor) !== expected) violations.push(`cursor ${body.cursor} is not the last row's seq ${expected}`);
+    lastSent = sent;
+    return res;
+  };
+}
+
 /** A device: the data layer on its own database, with manual timers and no browser events. */
 export async function openClient(o: ClientOptions): Promise<DataLayer & { setToken(t: string | undefined): void }> {
   let token = o.token;
@@ -40,6 +79,7 @@ export async function openClient(o: ClientOptions): Promise<DataLayer & { setTok
     preferencesStore: createStore(`${o.dbName}-prefs`, 'kv'),
     ...('getAuth' in o ? {} : { getAuth: () => (token ? { token } : undefined) }),
     ...o,
+    fetch: checkingPulls(o.fetch),
   });
   return Object.assign(layer, { setToken(t: string | undefined) { token = t; } });
 }
