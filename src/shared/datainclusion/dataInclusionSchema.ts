@@ -49,6 +49,8 @@ export const diStructureSchema = z.object({
    * `date_maj` — which v1 requires — is only the export date and no verification claim.
    */
   escale_a_confirmer: z.optional(z.boolean()),
+  /** Escale's own extension: `description` only fills v1's required field (see below). */
+  escale_description_generee: z.optional(z.boolean()),
 });
 export type DiStructure = z.infer<typeof diStructureSchema>;
 
@@ -64,6 +66,11 @@ export const diServiceSchema = z.object({
   /** v1: one value; v0: a list. Both are read. */
   frais: z.optional(z.union([text, slugs])),
   modes_accueil: z.optional(slugs),
+  /**
+   * Escale's own extension: v1 requires a description of 50 characters or more, so the
+   * export writes one when the place has none, and flags it so the import ignores it.
+   */
+  escale_description_generee: z.optional(z.boolean()),
 });
 export type DiService = z.infer<typeof diServiceSchema>;
 
@@ -108,6 +115,7 @@ export interface DiStructureOut {
   reseaux_porteurs?: string[];
   lien_source?: string;
   escale_a_confirmer?: true;
+  escale_description_generee?: true;
 }
 
 export interface DiServiceOut {
@@ -121,6 +129,7 @@ export interface DiServiceOut {
   publics?: string[];
   frais?: string;
   modes_accueil?: string[];
+  escale_description_generee?: true;
 }
 
 export interface DataInclusionFile {

@@ -16,6 +16,9 @@ import { writeSlugs } from './slugAliases';
 // - v1 keeps thematiques/publics/frais/modes_accueil on services only: each service gets
 //   the place's publics, frais and modes; place-level thematiques no service covers travel
 //   on a general service (generalService.ts), which the import folds back into the place.
+// - Two extension fields, prefixed `escale_`, keep Escale's trust in its own data when a
+//   file comes back: `escale_a_confirmer` and `escale_description_generee`. Other readers
+//   ignore unknown fields.
 //
 // Not carried (data·inclusion has no field for them): category (the import guesses it
 // from reseaux_porteurs), English texts, digital access, accessibility details other
@@ -35,7 +38,7 @@ const DESCRIPTION_MAX = 2000;
 
 function fitName(name: string): string {
   const trimmed = name.length > NOM_MAX ? name.slice(0, NOM_MAX) : name;
-  const withoutStop = trimmed.replace(/\.+$/, '');
+  const withoutStop = trimmed.trimEnd().replace(/\.+$/, '').trimEnd();
   return withoutStop.length >= 3 ? withoutStop : `${withoutStop} (lieu)`;
 }
 
@@ -52,6 +55,9 @@ function streetOf(place: Place): string | undefined {
   const suffix = `, ${place.postcode} ${place.city}`;
   return place.address.endsWith(suffix) ? place.address.slice(0, -suffix.length) : place.address;
 }
+
+/** Marks a description written only to fill v1's required field (the import drops it). */
+const GENERATED = { escale_description_generee: true as const };
 
 const isLink = (value: string | undefined): value is string => value !== undefined && /^https?:\/\/\S+$/.test(value);
 
@@ -85,6 +91,7 @@ export function exportDataInclusion(places: readonly Place[], territory: Pick<Te
       ...nonEmpty('reseaux_porteurs', writeSlugs('reseaux_porteurs', place.reseauxPorteurs)),
       ...(isLink(place.source) ? { lien_source: place.source } : {}),
       ...(place.verifiedAt === '' ? { escale_a_confirmer: true as const } : {}),
+      ...(place.description ? {} : GENERATED),
     });
 
     const shared = {
@@ -102,6 +109,7 @@ export function exportDataInclusion(places: readonly Place[], territory: Pick<Te
         date_maj: dateMaj,
         ...nonEmpty('thematiques', writeSlugs('thematiques', service.thematiques)),
         ...shared,
+        ...(service.description ? {} : GENERATED),
       });
     }
     const covered = new Set(place.services.flatMap((s) => s.thematiques));
@@ -117,6 +125,7 @@ export function exportDataInclusion(places: readonly Place[], territory: Pick<Te
         date_maj: dateMaj,
         ...nonEmpty('thematiques', writeSlugs('thematiques', uncovered)),
         ...shared,
+        ...GENERATED,
       });
     }
   }

@@ -126,7 +126,7 @@ export function structureToPlace(structure: DiStructure, services: readonly DiSe
     placeServices.push({
       id: service.id,
       name: service.nom,
-      ...(service.description ? { description: keepEnglish(service.description, existing?.services.find((s) => s.id === service.id)?.description) } : {}),
+      ...(service.description && !service.escale_description_generee ? { description: keepEnglish(service.description, existing?.services.find((s) => s.id === service.id)?.description) } : {}),
       thematiques: serviceThematiques,
     });
   });
@@ -140,7 +140,7 @@ export function structureToPlace(structure: DiStructure, services: readonly DiSe
     territoryId: ctx.territoryId,
     name: structure.nom,
     category: existing?.category ?? guessCategory(reseaux.kept),
-    ...(structure.description ? { description: keepEnglish(structure.description, existing?.description) } : {}),
+    ...(structure.description && !structure.escale_description_generee ? { description: keepEnglish(structure.description, existing?.description) } : {}),
     ...(address ? { address } : {}),
     insee: commune.insee,
     postcode,

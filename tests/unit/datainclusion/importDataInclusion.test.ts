@@ -1,0 +1,189 @@
+import { describe, expect, it } from 'vitest';
+import * as z from 'zod/mini';
+import { placeSchema } from '../../../src/shared/domain/place';
+import { territorySchema } from '../../../src/shared/domain/territory';
+import { importDataInclusion, type ImportContext } from '../../../src/shared/datainclusion/importDataInclusion';
+import territoryJson from '../../../src/territories/civraisien-en-poitou/territory.json';
+import placesJson from '../../../src/territories/civraisien-en-poitou/places.json';
+import mixed from './fixtures/mixed-structures.json';
+
+const territory = territorySchema.parse(territoryJson);
+const seedPlaces = z.array(placeSchema).parse(placesJson);
+const ctx: ImportContext = { territoryId: territory.id, communes: territory.communes, today: '2026-11-22' };
+const byId = (result: ReturnType<typeof importDataInclusion>, id: string) => result.records.find((r) => r.sourceId === id);
+
+describe('importDataInclusion: a mixed file', () => {
+  const result = importDataInclusion(mixed, ctx);
+
+  it('reports every structure, in file order, with its status', () => {
+    expect(result.records.map((r) => [r.index, r.sourceId, r.status])).toEqual([
+      [0, 'dora--ccas-civray', 'ok'],
+      [1, 'dora--permanence-gencay', 'invalid'],
+      [2, 'dora--mds-poitiers', 'outside-territory'],
+      [3, 'dora--ccas-civray', 'duplicate'],
+      [4, 'dora--code-postal-faux', 'invalid'],
+    ]);
+    expect(result.summary).toEqual({
+      structures: 5, services: 2, ok: 1, invalid: 2, outsideTerritory: 1, duplicate: 1, create: 1, update: 0,
+      fileProblems: ['Des services sont rattachés à la structure « dora--absente », absente du fichier : ils sont ignorés.'],
+    });
+  });
+
+  it('maps a valid structure and its services to a place that placeSchema accepts', () => {
+    const record = byId(result, 'dora--ccas-civray')!;
+    expect(record.action).toBe('create');
+    const place = record.place!;
+    expect(placeSchema.safeParse(place).success).toBe(true);
+    expect(place).toMatchObject({
+      id: 'dora--ccas-civray',
+      territoryId: 'civraisien-en-poitou',
+      name: 'CCAS de Civray',
+      category: 'mairie', // from `communes`; unccas → ccas-cias has no category of its own
+      address: 'Place Leclerc, 86400 Civray',
+      insee: '86078',
+      postcode: '86400',
+      city: 'Civray',
+      lat: 46.1478,
+      lon: 0.2946,
+      phone: '05 49 87 00 49',
+      website: 'https://www.ville-civray.fr',
+      openingHours: 'Mo-Fr 09:00-12:00; PH off',
+      reseauxPorteurs: ['ccas-cias', 'communes'],
+      thematiques: ['acces-aux-droits-et-citoyennete--connaitre-ses-droits'],
+      publics: ['personnes-handicapees', 'seniors'],
+      frais: ['gratuit'],
+      modesAccueil: ['en-presentiel'],
+      verifiedAt: '2026-09-14', // the date part of a datetime date_maj
+      source: 'dora',
+      itinerant: false,
+    });
+    expect(place.email).toBeUndefined(); // "" means absent
+    expect(place.approximateLocation).toBeUndefined(); // a real point, not the centre
+    expect(place.services).toEqual([
+      {
+        id: 'dora--ccas-civray--aides',
+        name: 'Aides facultatives',
+        description: { fr: "Secours d'urgence, aides alimentaires et instruction des dossiers d'aide sociale légale." },
+        thematiques: ['acces-aux-droits-et-citoyennete--connaitre-ses-droits'],
+      },
+    ]);
+    expect(place).not.toHaveProperty('un_champ_maison');
+    // The unknown thematique is dropped, and the report says so in French.
+    expect(record.problems).toEqual([
+      'thematiques (service 1 « Aides facultatives ») : valeur « equipement-et-alimentation--alimentation » inconnue d\'Escale, ignorée.',
+    ]);
+  });
+
+  it('names the field that is not a telephone, in the file\'s own field names', () => {
+    const record = byId(result, 'dora--permanence-gencay')!;
+    expect(record.place).toBeUndefined();
+    expect(record.name).toBe('Permanence emploi de Gençay');
+    expect(record.problems.join(' ')).toContain('telephone : format invalide');
+  });
+
+  it('keeps a structure outside the territory out, saying which commune', () => {
+    const record = byId(result, 'dora--mds-poitiers')!;
+    expect(record.place).toBeUndefined();
+    expect(record.problems).toEqual(["code_insee : la commune 86194 (Poitiers) n'est pas dans le territoire."]);
+  });
+
+  it('reports a bad postcode and a repeated id', () => {
+    expect(byId(result, 'dora--code-postal-faux')!.problems.join(' ')).toContain('code_postal : format invalide');
+    expect(result.records[3]!.problems).toEqual([
+      'id : « dora--ccas-civray » figure déjà plus haut dans le fichier ; seule la première fiche est reprise.',
+    ]);
+  });
+
+  it('is a preview: the input is left as it was, and only ok records carry a place', () => {
+    const before = JSON.stringify(mixed);
+    importDataInclusion(mixed, ctx);
+    expect(JSON.stringify(mixed)).toBe(before);
+    expect(result.records.filter((r) => r.place).map((r) => r.status)).toEqual(['ok']);
+  });
+});
+
+describe('importDataInclusion: envelopes and edge cases', () => {
+  const structure = {
+    source: 'cd86', id: 'cd86--mds-civray', nom: 'Maison des solidarités', date_maj: '2026-05-02',
+    code_insee: '86078', reseaux_porteurs: ['departements', 'reseau-inconnu'],
+  };
+
+  it('accepts a bare array of structures; without coordinates the place sits on the commune centre', () => {
+    const result = importDataInclusion([structure], ctx);
+    const record = result.records[0]!;
+    expect(record.status).toBe('ok');
+    const civray = territory.communes.find((c) => c.insee === '86078')!;
+    expect(record.place).toMatchObject({ lat: civray.lat, lon: civray.lon, approximateLocation: true, postcode: '86400', category: 'solidarites' });
+    expect(record.problems).toEqual([
+      'code_postal : absent, 86400 (code de la commune) retenu.',
+      'latitude/longitude : absentes, le lieu est placé au centre de la commune.',
+      "reseaux_porteurs : valeur « reseau-inconnu » inconnue d'Escale, ignorée.",
+    ]);
+  });
+
+  it('refuses what is not a data·inclusion file, with a French sentence', () => {
+    for (const json of [null, 'texte', { lieux: [] }, 42]) {
+      const result = importDataInclusion(json, ctx);
+      expect(result.records).toEqual([]);
+      expect(result.summary.fileProblems[0]).toMatch(/^Le fichier n'est pas au format data·inclusion/);
+    }
+  });
+
+  it('marks known ids as updates', () => {
+    const result = importDataInclusion({ structures: [structure] }, { ...ctx, existingIds: new Set(['cd86--mds-civray']) });
+    expect(result.records[0]!.action).toBe('update');
+    expect(result.summary).toMatchObject({ create: 0, update: 1 });
+  });
+
+  it('never claims a verification it does not have', () => {
+    const read = (extra: object) => importDataInclusion([{ ...structure, ...extra }], ctx).records[0]!;
+    const { date_maj: _omit, ...undated } = structure;
+    const noDate = importDataInclusion([undated], ctx).records[0]!;
+    expect(noDate.place!.verifiedAt).toBe('');
+    expect(noDate.problems).toContain('date_maj : absente, la fiche sera affichée « à confirmer ».');
+    expect(read({ date_maj: '2027-01-05' }).place!.verifiedAt).toBe('');
+    expect(read({ escale_a_confirmer: true }).place!.verifiedAt).toBe('');
+    const impossible = read({ date_maj: '2026-02-30' });
+    expect(impossible.status).toBe('invalid');
+    expect(impossible.problems).toContain("date_maj : la date 2026-02-30 n'existe pas.");
+  });
+
+  it('is all or nothing: one bad service makes its structure invalid', () => {
+    const result = importDataInclusion(
+      { structures: [structure], services: [{ id: 's1', structure_id: 'cd86--mds-civray', nom: 'Aide', thematiques: 'pas-une-liste' }] },
+      ctx,
+    );
+    expect(result.records[0]!.status).toBe('invalid');
+    expect(result.records[0]!.place).toBeUndefined();
+    expect(result.records[0]!.problems[0]).toMatch(/^service n° 1 \(id s1\) : thematiques : manquant ou du mauvais type/);
+  });
+
+  it('refuses opening hours it cannot read, an e-mail that is not one, and a malformed id', () => {
+    const read = (extra: object) => importDataInclusion([{ ...structure, ...extra }], ctx).records[0]!;
+    expect(read({ horaires_accueil: 'le matin' }).problems[0]).toMatch(/^horaires_accueil : horaires illisibles/);
+    expect(read({ courriel: 'pas un courriel' }).problems.join(' ')).toContain('courriel : format invalide');
+    expect(read({ id: 'avec des espaces' }).problems.join(' ')).toContain('id : format invalide');
+    expect(read({ site_web: 'ftp://exemple.fr' }).status).toBe('invalid');
+  });
+
+  it('on update, keeps from the directory what data·inclusion cannot carry', () => {
+    const existing = placeSchema.parse({
+      ...seedPlaces.find((p) => p.id === 'place-france-services-gencay'),
+      id: 'cd86--mds-civray',
+      insee: '86078', postcode: '86400', city: 'Civray',
+      languages: ['en'],
+      digital: { wifi: true },
+      accessibility: { stepFree: true },
+      internal: { notes: 'Demander Mme X' },
+    });
+    const record = importDataInclusion([{ ...structure, description: existing.description!.fr }], { ...ctx, existingPlaces: [existing] }).records[0]!;
+    expect(record.action).toBe('update');
+    expect(record.place).toMatchObject({
+      category: 'france-services', languages: ['en'], digital: { wifi: true }, accessibility: { stepFree: true },
+      internal: { notes: 'Demander Mme X' }, description: existing.description, source: 'cd86',
+    });
+    // A changed French text drops the now stale English one.
+    const changed = importDataInclusion([{ ...structure, description: 'Un autre texte.' }], { ...ctx, existingPlaces: [existing] }).records[0]!;
+    expect(changed.place!.description).toEqual({ fr: 'Un autre texte.' });
+  });
+});
