@@ -6,26 +6,13 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { expectNoAxeViolations, installAxe } from '../support/axe';
-import { findChromium, launchChromium, type LaunchedChromium } from '../support/chromium';
+import { browserAvailable, launchChromium, type LaunchedChromium } from '../support/chromium';
 import { setOffline } from '../support/network';
 import { startEscaleServer, type EscaleServer } from '../support/server';
-
-const hasBrowser = Boolean(findChromium()) && process.env.ESCALE_SKIP_BROWSER !== '1';
+import { waitForServiceWorkerControl } from '../support/serviceWorker';
 
 let server: EscaleServer;
 let browser: LaunchedChromium | undefined;
-
-/** Waits for the service worker to be active, then reloads until it controls the page. */
-async function waitForServiceWorkerControl(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-  });
-  for (let attempt = 0; attempt < 5; attempt += 1) {
-    if (await page.evaluate(() => navigator.serviceWorker.controller !== null)) return;
-    await page.reload({ waitUntil: 'load' });
-  }
-  throw new Error('the service worker never took control of the page');
-}
 
 /**
  * The app's home screen: a <main> landmark with a non-empty <h1>, rendered by the app
@@ -84,7 +71,7 @@ async function visitOnceThenReloadOffline(): Promise<OfflinePage> {
   return { page, failedOffline, pageErrors };
 }
 
-describe.skipIf(!hasBrowser)('offline app shell', () => {
+describe.skipIf(!browserAvailable())('offline app shell', () => {
   beforeAll(async () => {
     server = await startEscaleServer();
   });

@@ -87,3 +87,12 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Launc
     },
   };
 }
+
+/**
+ * Whether the browser tests can run here: Chromium found and not switched off by the
+ * runner (tests/run.ts sets ESCALE_SKIP_BROWSER=1 when Chromium is missing outside CI).
+ * Browser suites use it as `describe.skipIf(!browserAvailable())(…)`.
+ */
+export function browserAvailable(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.ESCALE_SKIP_BROWSER !== '1' && findChromium(env) !== undefined;
+}
