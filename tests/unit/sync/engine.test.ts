@@ -177,4 +177,28 @@ describe('sync engine, scripted', () => {
     expect(await client.pendingCount()).toBe(0);
     client.close();
   });
+
+  it('abandons a request that never ends, so the push lock is released', async () => {
+    const timers = manualTimers();
+    const hanging: FetchLike = (_input, init) => new Promise((_resolve, reject) => {
+      init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+    });
+    const client = await openClient({ fetch: hanging, dbName: freshDbName('deadline'), timers, requestTimeoutMs: 30_000 });
+    const run = client.syncNow();
+    await settle();
+    expect(timers.due()).toEqual([30_000]);
+    timers.fireAll();
+    expect(await run).toBe('retry');
+    client.close();
+  });
+
+  it('a full disk while storing a pulled page shows storageFull', async () => {
+    const server = scripted([{ changes: [put('a', 1, 1)], cursor: 'p1', hasMore: false, lastMutationId: null }]);
+    const client = await openClient({ fetch: server.fetch, dbName: freshDbName('pullQuota') });
+    client.db.rows.hook('creating', () => { throw new DOMException('full', 'QuotaExceededError'); });
+    expect(await client.syncNow()).toBe('retry');
+    expect(client.storage.storageFull.value).toBe(true);
+    expect(client.syncStatus.value).toMatchObject({ kind: 'actionNeeded', reason: 'storageFull' });
+    client.close();
+  });
 });
