@@ -1,0 +1,125 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROTOCOL_VERSION } from '../../../src/shared/sync/protocol';
+import { backends } from '../support/backends';
+import { createTestServer, type TestAccount, type TestServer } from '../support/createTestServer';
+import { makeVisit } from '../support/fixtures';
+
+// Every endpoint × every kind of caller gets exactly the expected status and code.
+
+type Identity = 'public' | 'aidant' | 'staff' | 'admin' | 'revoked' | 'expired' | 'disabled';
+const IDENTITIES: Identity[] = ['public', 'aidant', 'staff', 'admin', 'revoked', 'expired', 'disabled'];
+type Expect = number | [number, string];
+
+interface Row {
+  endpoint: string;
+  request: (who: TestAccount | undefined, ctx: Ctx) => { method: string; path: string; body?: unknown };
+  expect: Record<Identity, Expect>;
+}
+interface Ctx { territory: string; victim: TestAccount; n: number }
+
+const OK_OR_AUTH = (ok: Expect): Record<Identity, Expect> => ({
+  public: [401, 'auth_required'], aidant: ok, staff: ok, admin: ok,
+  revoked: [403, 'device_revoked'], expired: [401, 'token_expired'], disabled: [403, 'account_disabled'],
+});
+const ADMIN_ONLY = (ok: Expect): Record<Identity, Expect> => ({
+  ...OK_OR_AUTH(ok), aidant: [403, 'forbidden'], staff: [403, 'forbidden'],
+});
+const ANYONE = (ok: Expect): Record<Identity, Expect> => Object.fromEntries(IDENTITIES.map((i) => [i, ok])) as Record<Identity, Expect>;
+
+const MATRIX: Row[] = [
+  { endpoint: 'GET /api/health', request: () => ({ method: 'GET', path: '/api/health' }), expect: ANYONE(200) },
+  { endpoint: 'GET /api/config', request: () => ({ method: 'GET', path: '/api/config' }), expect: ANYONE(200) },
+  { endpoint: 'GET /api/auth/me', request: () => ({ method: 'GET', path: '/api/auth/me' }), expect: OK_OR_AUTH(200) },
+  {
+    endpoint: 'GET /api/sync/pull',
+    request: (_, c) => ({ method: 'GET', path: `/api/sync/pull?territory=${c.territory}` }),
+    expect: { ...OK_OR_AUTH(200), public: 200 },
+  },
+  {
+    endpoint: 'POST /api/sync/push',
+    request: (who, c) => ({
+      method: 'POST', path: '/api/sync/push',
+      body: {
+        protocol: PROTOCOL_VERSION, clientId: who?.clientId ?? randomUUID(),
+        mutations: [{ id: 1, name: 'visit.create@1', args: makeVisit(c.territory, who?.user.id ?? 'nobody') }],
+      },
+    }),
+    expect: OK_OR_AUTH(200),
+  },
+  { endpoint: 'GET /api/admin/accounts', request: () => ({ method: 'GET', path: '/api/admin/accounts' }), expect: ADMIN_ONLY(200) },
+  {
+    endpoint: 'POST /api/admin/accounts',
+    request: (_, c) => ({ method: 'POST', path: '/api/admin/accounts', body: { login: `nouveau-${c.n}`, displayName: 'Nouveau', role: 'aidant', password: 'un-mot-de-passe-long' } }),
+    expect: ADMIN_ONLY(201),
+  },
+  { endpoint: 'POST /api/admin/accounts/:id/disable', request: (_, c) => ({ method: 'POST', path: `/api/admin/accounts/${c.victim.user.id}/disable` }), expect: ADMIN_ONLY(200) },
+  { endpoint: 'POST /api/admin/accounts/:id/enable', request: (_, c) => ({ method: 'POST', path: `/api/admin/accounts/${c.victim.user.id}/enable` }), expect: ADMIN_ONLY(200) },
+  { endpoint: 'GET /api/admin/devices', request: () => ({ method: 'GET', path: '/api/admin/devices' }), expect: ADMIN_ONLY(200) },
+  { endpoint: 'POST /api/admin/devices/:id/revoke', request: (_, c) => ({ method: 'POST', path: `/api/admin/devices/${c.victim.clientId}/revoke` }), expect: ADMIN_ONLY(200) },
+  { endpoint: 'POST /api/auth/logout', request: () => ({ method: 'POST', path: '/api/auth/logout' }), expect: OK_OR_AUTH(200) },
+  { endpoint: 'GET /api/unknown', request: () => ({ method: 'GET', path: '/api/unknown' }), expect: ANYONE([404, 'not_found']) },
+  { endpoint: 'DELETE /api/sync/push', request: () => ({ method: 'DELETE', path: '/api/sync/push' }), expect: ANYONE([404, 'not_found']) },
+];
+
+describe.each(backends)('authorization matrix on $name', (backend) => {
+  let server: TestServer;
+  let n = 0;
+
+  beforeAll(async () => {
+    server = await createTestServer(backend);
+  });
+  afterAll(() => server.close());
+
+  /** A fresh caller of each kind for every row, so a logout or a revoke cannot leak into the next. */
+  async function identity(kind: Identity): Promise<TestAccount | undefined> {
+    if (kind === 'public') return undefined;
+    const role = kind === 'aidant' || kind === 'staff' || kind === 'admin' ? kind : 'admin';
+    const account = await server.createAccount(role);
+    if (kind === 'revoked') {
+      const admin = await server.createAccount('admin');
+      const r = await server.fetch(`/api/admin/devices/${account.clientId}/revoke`, { method: 'POST', headers: admin.headers });
+      expect(r.status).toBe(200);
+    }
+    if (kind === 'expired') await server.db.query("UPDATE session_token SET expires_at = now() - interval '1 day' WHERE user_id = $1", [account.user.id]);
+    if (kind === 'disabled') await server.db.query('UPDATE account SET disabled = true WHERE id = $1', [account.user.id]);
+    return account;
+  }
+
+  const cases = MATRIX.flatMap((row) => IDENTITIES.map((who) => ({ row, who })));
+  it.each(cases.map((c) => [c.row.endpoint, c.who, c] as const))('%s as %s', async (_e, _w, { row, who }) => {
+    const account = await identity(who);
+    const victim = await server.createAccount('aidant');
+    const req = row.request(account, { territory: server.territoryId, victim, n: ++n });
+    const headers: Record<string, string> = { ...account?.headers };
+    if (req.body !== undefined) headers['content-type'] = 'application/json';
+    const res = await server.fetch(req.path, { method: req.method, headers, body: req.body === undefined ? undefined : JSON.stringify(req.body) });
+    const body = (await res.json()) as { code?: string; message?: string };
+    const expected = row.expect[who];
+    const [status, code] = typeof expected === 'number' ? [expected, undefined] : expected;
+    expect(res.status, JSON.stringify(body)).toBe(status);
+    if (code) {
+      expect(body.code).toBe(code);
+      expect(body.message?.length).toBeGreaterThan(5);
+    }
+  });
+
+  it('login: right password 200; wrong 401; disabled account 403; revoked device 403', async () => {
+    const login = async (account: TestAccount, password: string, clientId = randomUUID()) => {
+      const res = await server.fetch('/api/auth/login', {
+        method: 'POST', headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ login: account.user.login, password, clientId }),
+      });
+      return { status: res.status, body: (await res.json()) as { code?: string; token?: string } };
+    };
+    const aidant = await server.createAccount('aidant');
+    const ok = await login(aidant, aidant.password);
+    expect(ok.status).toBe(200);
+    expect(ok.body.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect((await login(aidant, 'mauvais-mot-de-passe')).body).toMatchObject({ code: 'invalid_credentials' });
+    const revoked = await identity('revoked');
+    expect(await login(revoked!, revoked!.password, revoked!.clientId)).toMatchObject({ status: 403, body: { code: 'device_revoked' } });
+    const disabled = await identity('disabled');
+    expect(await login(disabled!, disabled!.password)).toMatchObject({ status: 403, body: { code: 'account_disabled' } });
+  });
+});
