@@ -100,7 +100,7 @@ export async function createDataLayer(options: DataLayerOptions): Promise<DataLa
     ...(options.IDBKeyRange ? { IDBKeyRange: options.IDBKeyRange } : {}),
   });
   const storage = createStorageMonitor(options.storage);
-  const feed = createChangeFeed();
+  const feed = createChangeFeed(`escale-changes:${name}`);
 
   // A newer version of the app opened the database (another tab after an update): close
   // cleanly so its upgrade can run, and ask for a reload. The outbox lives in IndexedDB,
@@ -188,6 +188,7 @@ export async function createDataLayer(options: DataLayerOptions): Promise<DataLa
     },
     close() {
       engine.stop();
+      feed.close();
       db.close();
     },
   };

@@ -172,4 +172,34 @@ describe('sync engine against the real server', () => {
     expect(await replicaVersions(client)).toEqual(await serverProjection(server.db, { role: 'public' }));
     client.close();
   });
+
+  it('two tabs on one database: writes from both reach the server once, the other tab is told', async () => {
+    const dbName = freshDbName('tabs');
+    const tabA = await openClient({ fetch: server.fetch, dbName });
+    const tabB = await openClient({ fetch: server.fetch, dbName });
+    expect(await tabB.clientId()).toBe(await tabA.clientId());
+    const account = await server.account('aidant', await tabA.clientId());
+    tabA.setToken(account.token);
+    tabB.setToken(account.token);
+    let told = 0;
+    tabB.directory.onChange(() => { told++; });
+    const ids: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      for (const tab of [tabA, tabB]) {
+        const id = uuid();
+        ids.push(id);
+        await tab.writes.createVisit(makeVisit(id, account.userId));
+      }
+    }
+    expect((await tabA.db.outbox.toArray()).map((e) => e.id)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    await Promise.all([tabA.syncNow(), tabB.syncNow(), tabA.syncNow()]);
+    expect(await tabA.pendingCount()).toBe(0);
+    const { rows } = await server.db.query<{ n: number }>("SELECT count(*)::int AS n FROM record WHERE collection = 'visit' AND owner_id = $1", [account.userId]);
+    expect(rows[0]!.n).toBe(8);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(told).toBeGreaterThan(4);
+    expect((await tabB.directory.visits()).map((v) => v.id).sort()).toEqual([...ids].sort());
+    tabA.close();
+    tabB.close();
+  });
 });
