@@ -2,8 +2,9 @@ import { toBase64 } from './base64';
 
 /**
  * PBKDF2-HMAC-SHA-256 iterations: OWASP's 2023 minimum for SHA-256. Measured on the dev
- * machine (2 cores, Node 20): about 0.3 s per derivation (median of 5, 0.24–0.49 s); a
- * mid-range tablet's browser is slower, about a second, paid once per unlock.
+ * machine (2 cores, Node 20, shared and noisy): `deriveKey` takes 0.3–0.55 s (medians of
+ * 7 over several runs); a mid-range tablet's browser is slower, about a second, paid once
+ * per unlock.
  *
  * What this buys, honestly: a 4–8 digit PIN has 10^4–10^8 values, so anyone holding a copy
  * of the tablet's IndexedDB can try them all offline (10^4 PINs × 0.3 s ≈ 1 hour on one

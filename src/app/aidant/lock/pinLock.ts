@@ -159,18 +159,18 @@ export function createPinLock(options: PinLockOptions): PinLock {
       if (profile.pinVerifier !== undefined && !(opts.replaceExisting === true && freshSignIns.has(userId))) {
         return { ok: false, message: 'Un code existe déjà pour ce compte. Pour le changer, donnez l’ancien code.' };
       }
-      epoch++;
+      const mine = ++epoch;
       active = undefined;
       const chosen = await choosePin(profile, pin);
       if (!chosen.ok || chosen.profile === undefined) return chosen;
       await store.put(chosen.profile);
       freshSignIns.delete(userId);
-      active = { userId, key: chosen.key };
+      if (epoch === mine) active = { userId, key: chosen.key };
       return { ok: true, key: chosen.key };
     }),
 
     changePin: (userId, oldPin, newPin, reseal) => serial(async () => {
-      epoch++;
+      const mine = ++epoch;
       active = undefined;
       const rule = checkPin(newPin);
       if (!rule.ok) return rule;
@@ -182,7 +182,7 @@ export function createPinLock(options: PinLockOptions): PinLock {
       if (!chosen.ok || chosen.profile === undefined) return chosen;
       await reseal(old.key, chosen.key);
       await store.put(chosen.profile);
-      active = { userId, key: chosen.key };
+      if (epoch === mine) active = { userId, key: chosen.key };
       return { ok: true, key: chosen.key };
     }),
 
