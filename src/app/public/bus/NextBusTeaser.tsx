@@ -15,15 +15,17 @@ export function NextBusTeaser({ commune }: { commune: Commune }) {
   if (!api || stops.length === 0) return null;
   const at = now();
   const next = stops
-    .flatMap(({ stop }) => api.passagesOf(stop.schedule, at, 1, territory.value?.schoolHolidays)?.passages ?? [])
-    .sort((a, b) => a.start.getTime() - b.start.getTime())[0];
+    .flatMap(({ tour, stop }) =>
+      (api.passagesOf(stop.schedule, at, 1, territory.value?.schoolHolidays)?.passages ?? []).map((passage) => ({ tour, passage })),
+    )
+    .sort((a, b) => a.passage.start.getTime() - b.passage.start.getTime())[0];
   if (!next) return null;
-  const date = `${formatDay(next.start)}, ${formatTime(next.start)}`;
   return (
     <div class="notice next-bus">
       <Icon name="bus" />
       <div>
-        <p>{t('home.nextBus', { commune: commune.name, date })}</p>
+        <p>{t('home.nextBus', { commune: commune.name, day: formatDay(next.passage.start), time: formatTime(next.passage.start) })}</p>
+        {next.tour.isExample && <p class="small">{t('home.nextBusExample')}</p>}
         <a href="/bus">{t('home.nextBusLink')}</a>
       </div>
     </div>

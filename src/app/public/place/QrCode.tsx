@@ -12,7 +12,8 @@ async function buildQr(text: string): Promise<QrMatrix> {
   const { default: qrcode } = await import('qrcode-generator');
   // The library's default packs characters into Latin-1 bytes; accents need UTF-8.
   qrcode.stringToBytes = (s: string) => Array.from(new TextEncoder().encode(s));
-  const qr = qrcode(0, 'M');
+  // Level L: the least dense code for this much text, easiest for modest phone cameras.
+  const qr = qrcode(0, 'L');
   qr.addData(text, 'Byte');
   qr.make();
   const count = qr.getModuleCount();

@@ -1,6 +1,6 @@
 import type { Place } from '../../../shared/domain/place';
 import type { DaySchedule } from '../../hours/hoursApi';
-import { formatHm, formatWeekday } from '../../i18n/format';
+import { formatCalendarDate, formatHm, formatWeekday } from '../../i18n/format';
 import { label, t } from '../../i18n/i18n';
 
 /**
@@ -11,17 +11,17 @@ import { label, t } from '../../i18n/i18n';
 export function placeCardText(place: Place, week: readonly DaySchedule[] | undefined): string {
   const lines = [place.name, label('categories', place.category)];
   if (place.address) lines.push(place.address);
-  lines.push(`${place.postcode} ${place.city}`);
+  if (!place.address?.includes(place.postcode)) lines.push(`${place.postcode} ${place.city}`);
   if (place.phone) lines.push(`Tél. ${place.phone}`);
   if (place.email) lines.push(place.email);
   if (place.website) lines.push(place.website);
   if (week) {
     for (const day of week) {
       if (day.intervals.length === 0) continue;
-      const times = day.intervals.map((i) => `${formatHm(i.from)}-${formatHm(i.to)}`).join(', ');
+      const times = day.intervals.map((i) => `${formatHm(i.from)}\u00a0–\u00a0${formatHm(i.to)}`).join(', ');
       lines.push(`${formatWeekday(day.date)} : ${times}`);
     }
   }
-  lines.push(place.verifiedAt ? t('place.verified', { date: place.verifiedAt }) : t('place.toConfirm'));
+  lines.push(place.verifiedAt ? t('place.verified', { date: formatCalendarDate(place.verifiedAt) }) : t('place.toConfirm'));
   return lines.join('\n');
 }
