@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
+import { getTerritorySeed, territories } from '../territories/index';
 import { ConfigError, loadConfig } from './config';
 import { migrate } from './db/migrate';
 import { openDatabase } from './db/openDatabase';
 import { ensureFirstAdmin } from './seed/ensureFirstAdmin';
-import { loadTerritorySeed } from './seed/loadTerritorySeed';
 import { seedTerritory } from './seed/seedTerritory';
 import { purgeTombstones } from './sync/purgeTombstones';
 
@@ -17,6 +17,10 @@ import { purgeTombstones } from './sync/purgeTombstones';
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  const seed = getTerritorySeed(config.territoryId);
+  if (!seed) {
+    throw new ConfigError(`ESCALE_TERRITORY "${config.territoryId}" is unknown; known territories: ${Object.keys(territories).join(', ')}`);
+  }
   if (!existsSync(join(config.distDir, 'index.html')) && process.env.ESCALE_SKIP_BUILD !== '1') {
     console.log('[escale] dist/index.html missing: building the app (vite build)…');
     const r = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build'], { stdio: 'inherit' });
@@ -26,13 +30,9 @@ async function main(): Promise<void> {
   const applied = await migrate(db);
   if (applied.length) console.log(`[escale] migrations applied: ${applied.join(', ')}`);
 
-  const seed = await loadTerritorySeed(config.territoryId);
-  if (seed) {
-    const count = await seedTerritory(db, seed, new Date());
-    if (count) console.log(`[escale] territory ${config.territoryId} seeded: ${count} records`);
-  } else {
-    console.warn(`[escale] no seed found for territory ${config.territoryId} (src/territories): starting without one`);
-  }
+  // Only an empty territory is seeded: a second start writes nothing.
+  const count = await seedTerritory(db, seed, new Date());
+  if (count) console.log(`[escale] territory ${config.territoryId} seeded: ${count} records`);
   const admin = await ensureFirstAdmin(db, { territoryId: config.territoryId, login: config.adminLogin, password: config.adminPassword });
   if (admin) {
     console.log(`[escale] first admin created: login "${admin.user.login}"`);

@@ -1,0 +1,119 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import { postgresAvailable } from './support/backends';
+
+// The real start command (`npm start` = node --import tsx src/server/main.ts) on a
+// temporary database and an ephemeral port: first start migrates, seeds the territory
+// and creates the first admin; a second start does neither again.
+
+interface Started { child: ChildProcess; url: string; output: () => string }
+
+function start(env: Record<string, string>): Promise<Started> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ESCALE_SKIP_BUILD: '1', ESCALE_DIST_DIR: join(tmpdir(), 'escale-no-dist'), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  return new Promise((resolve, reject) => {
+    const onData = (d: Buffer) => {
+      out += d.toString();
+      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+      if (m) resolve({ child, url: m[1]!, output: () => out });
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${out}`)));
+  });
+}
+
+function stop(s: Started): Promise<number | null> {
+  return new Promise((resolve) => {
+    s.child.removeAllListeners('exit');
+    s.child.on('exit', (code) => resolve(code));
+    s.child.kill('SIGTERM');
+  });
+}
+
+async function loginAs(url: string, login: string, password: string) {
+  const res = await fetch(`${url}/api/auth/login`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login, password, clientId: randomUUID() }),
+  });
+  return res.status;
+}
+
+async function countPublic(url: string): Promise<number> {
+  let cursor = '';
+  let n = 0;
+  for (;;) {
+    const res = await fetch(`${url}/api/sync/pull?territory=civraisien-en-poitou&limit=1000${cursor ? `&cursor=${cursor}` : ''}`);
+    const body = (await res.json()) as { changes: unknown[]; cursor: string; hasMore: boolean };
+    n += body.changes.length;
+    cursor = body.cursor;
+    if (!body.hasMore) return n;
+  }
+}
+
+describe('start command', () => {
+  const dirs: string[] = [];
+  afterAll(() => {
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  });
+
+  it('PGlite: first start seeds and creates the admin with a printed password; the second start does neither', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'escale-start-'));
+    dirs.push(dir);
+    const first = await start({ ESCALE_DATA_DIR: dir });
+    const out1 = first.output();
+    expect(out1).toMatch(/territory civraisien-en-poitou seeded: \d+ records/);
+    expect(out1).toContain('first admin created: login "admin"');
+    const password = /shown only now: (\S+)/.exec(out1)?.[1];
+    expect(password).toBeDefined();
+    expect(await (await fetch(`${first.url}/api/health`)).json()).toEqual({ ok: true, db: 'pglite' });
+    expect(await loginAs(first.url, 'admin', password!)).toBe(200);
+    const records = await countPublic(first.url);
+    expect(records).toBeGreaterThan(10);
+    expect(await stop(first)).toBe(0);
+
+    const second = await start({ ESCALE_DATA_DIR: dir });
+    await new Promise((r) => setTimeout(r, 200));
+    const out2 = second.output();
+    expect(out2).not.toContain('seeded');
+    expect(out2).not.toContain('first admin created');
+    expect(await loginAs(second.url, 'admin', password!)).toBe(200);
+    expect(await countPublic(second.url)).toBe(records);
+    expect(await stop(second)).toBe(0);
+  }, 180_000);
+
+  it.skipIf(!postgresAvailable)('PostgreSQL (DATABASE_URL) with ESCALE_ADMIN_LOGIN/PASSWORD: nothing printed, idempotent', async () => {
+    const name = `escale_t_start_${randomUUID().slice(0, 8)}`;
+    const admin = new pg.Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/postgres' });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    try {
+      const env = { DATABASE_URL: `postgres://postgres@127.0.0.1:5432/${name}`, ESCALE_ADMIN_LOGIN: 'chef', ESCALE_ADMIN_PASSWORD: 'un-mot-de-passe-solide' };
+      const first = await start(env);
+      expect(first.output()).toContain('first admin created: login "chef"');
+      expect(first.output()).not.toContain('shown only now');
+      expect(await (await fetch(`${first.url}/api/health`)).json()).toEqual({ ok: true, db: 'postgres' });
+      expect(await loginAs(first.url, 'chef', 'un-mot-de-passe-solide')).toBe(200);
+      const records = await countPublic(first.url);
+      expect(await stop(first)).toBe(0);
+      const second = await start(env);
+      expect(second.output()).not.toContain('first admin created');
+      expect(await countPublic(second.url)).toBe(records);
+      expect(await stop(second)).toBe(0);
+    } finally {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    }
+  }, 120_000);
+
+  it('refuses a bad configuration with a clear message', async () => {
+    await expect(start({ PORT: 'abc', ESCALE_DATA_DIR: 'memory://' })).rejects.toThrow(/PORT must be an integer/);
+  }, 60_000);
+});
