@@ -112,7 +112,7 @@ export async function createDataLayer(options: DataLayerOptions): Promise<DataLa
   });
 
   await db.open();
-  const randomUUID = options.randomUUID ?? (() => crypto.randomUUID());
+  const randomUUID = options.randomUUID ?? uuidV4;
   const clientId = await db.transaction('rw', db.meta, async () => {
     const held = (await db.meta.get(META.clientId))?.value;
     if (typeof held === 'string') return held;
@@ -192,6 +192,19 @@ export async function createDataLayer(options: DataLayerOptions): Promise<DataLa
       db.close();
     },
   };
+}
+
+/**
+ * `crypto.randomUUID` exists only in secure contexts (https, localhost); a tablet opening
+ * the app over plain http on the office network still needs a device id.
+ */
+export function uuidV4(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6]! & 0x0f) | 0x40;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
 function pick<T extends object, K extends keyof T>(o: T, keys: K[]): Partial<Pick<T, K>> {

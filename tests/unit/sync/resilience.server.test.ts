@@ -87,6 +87,47 @@ describe('no lost write across reloads and a schema upgrade (I2)', () => {
   });
 });
 
+describe('a page closed in the middle of a sync (I2)', () => {
+  it('closing the database between the server commit and the local store loses nothing', async () => {
+    const uuid = seededUuid(77);
+    const random = prng(77);
+    const dbName = freshDbName('crash');
+    let crashNow: (() => void) | undefined;
+    // After the server has answered, sometimes "close the page" before the engine stores it.
+    const crashing: FetchLike = async (input, init) => {
+      const res = await server.fetch(input, init);
+      if (crashNow && random() < 0.4) crashNow();
+      return res;
+    };
+    let client = await openClient({ fetch: crashing, dbName, pushBatchSize: 2, pullLimit: 2 });
+    const account = await server.account('aidant', await client.clientId());
+    const made: string[] = [];
+    let crashes = 0;
+    for (let round = 0; round < 8; round++) {
+      client.setToken(account.token);
+      for (let i = 0; i < 3; i++) {
+        const id = uuid();
+        made.push(id);
+        await client.writes.createVisit(makeVisit(id, account.userId));
+      }
+      const current = client;
+      crashNow = () => { crashes++; crashNow = undefined; current.close(); };
+      await client.syncNow();
+      crashNow = undefined;
+      client.close();
+      client = await openClient({ fetch: crashing, dbName, pushBatchSize: 2, pullLimit: 2 });
+    }
+    client.setToken(account.token);
+    expect(await client.syncNow()).toBe('ok');
+    expect(crashes).toBeGreaterThan(2);
+    expect(await client.pendingCount()).toBe(0);
+    expect(await visitCount(account.userId)).toEqual({ total: made.length, distinct: made.length });
+    expect((await client.directory.visits()).map((v) => v.id).sort()).toEqual([...made].sort());
+    expect(await replicaVersions(client.db)).toEqual(await serverProjection(server.db, { role: 'aidant', userId: account.userId }));
+    client.close();
+  });
+});
+
 describe('resumable under faults (I6)', () => {
   async function run(seed: number, faults: boolean) {
     // Same operations in both runs (own PRNG), faults from another PRNG; fresh ids per run.
