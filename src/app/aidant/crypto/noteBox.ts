@@ -5,6 +5,8 @@ import { CorruptNoteError, WrongPinError } from './errors';
 
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
+/** Room for a 1000-character note at 3 UTF-8 bytes each, many times over. */
+const MAX_CT_CHARS = 16_384;
 
 /**
  * A sealed follow-up note as stored on the tablet. `kc` is the sealing key's check value
@@ -16,7 +18,7 @@ export const noteBoxSchema = z.object({
   v: z.literal(1),
   kc: z.string().check(z.maxLength(64)),
   iv: z.string().check(z.maxLength(64)),
-  ct: z.string().check(z.maxLength(16_384)),
+  ct: z.string().check(z.maxLength(MAX_CT_CHARS)),
 });
 export type NoteBox = z.infer<typeof noteBoxSchema>;
 
@@ -30,12 +32,15 @@ const gcm = (iv: Uint8Array<ArrayBuffer>, context: string | undefined): AesGcmPa
  * Seal a note with a fresh random 96-bit IV (never reused: 2^-48 collision odds after 2^24
  * notes per key, far beyond one aidant's notes). `context`, when given (the visit id), is
  * bound as additional data: the note then opens only for that visit, so a note cannot be
- * moved onto another record unnoticed.
+ * moved onto another record unnoticed. Throws RangeError for a text far beyond a note's
+ * 1000 characters (validateDraft refuses those first).
  */
 export async function encryptNote(pinKey: PinKey, plaintext: string, context?: string): Promise<NoteBox> {
   const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));
-  const ct = new Uint8Array(await crypto.subtle.encrypt(gcm(iv, context), pinKey.key, enc.encode(plaintext)));
-  return { v: 1, kc: pinKey.check, iv: toBase64(iv), ct: toBase64(ct) };
+  const ct = toBase64(new Uint8Array(await crypto.subtle.encrypt(gcm(iv, context), pinKey.key, enc.encode(plaintext))));
+  // Refuse here rather than store a box that decryptNote would then call corrupt.
+  if (ct.length > MAX_CT_CHARS) throw new RangeError('note too long to seal');
+  return { v: 1, kc: pinKey.check, iv: toBase64(iv), ct };
 }
 
 /**
