@@ -135,6 +135,7 @@ export async function createDataLayer(options: DataLayerOptions): Promise<DataLa
     if (storage.reloadNeeded.value || !db.isOpen()) return Promise.reject(new ReloadNeededError());
     return storage.guardWrite(write);
   };
+  await engine.refreshStatus();
   const parser = new RecordParser(db, now);
   const writes = createLocalWrites({
     db, now, guardWrite,

@@ -2,6 +2,8 @@ import { createStore, set } from 'idb-keyval';
 import { describe, expect, it } from 'vitest';
 import { InvalidInputError, RecordNotFoundError } from '../../../src/app/data/errors';
 import { createPreferences } from '../../../src/app/data/preferences';
+import { uuidV4 } from '../../../src/app/data/createDataLayer';
+import { uuidSchema } from '../../../src/shared/domain/common';
 import { storePulledPage } from '../../../src/app/data/replicaStore';
 import { makePlace, makeVisit, put, seededUuid } from '../sync/support/fixtures';
 import { freshDbName, openClient } from '../sync/support/clients';
@@ -100,5 +102,31 @@ describe('preferences', () => {
     await expect(again.setCommune('not-insee')).rejects.toThrow();
     await set('language', 'de', store);
     expect(await again.getLanguage()).toBeUndefined();
+  });
+});
+
+describe('device id', () => {
+  it('is a valid UUID even where crypto.randomUUID is missing (plain http)', () => {
+    const original = crypto.randomUUID;
+    try {
+      Object.defineProperty(crypto, 'randomUUID', { value: undefined, configurable: true });
+      const ids = new Set(Array.from({ length: 50 }, () => uuidV4()));
+      expect(ids.size).toBe(50);
+      for (const id of ids) expect(uuidSchema.safeParse(id).success).toBe(true);
+    } finally {
+      Object.defineProperty(crypto, 'randomUUID', { value: original, configurable: true });
+    }
+  });
+
+  it('is made once and kept across reopenings; the status is known at once', async () => {
+    const dbName = freshDbName('clientId');
+    const a = await openClient({ fetch: noFetch, dbName });
+    const id = await a.clientId();
+    await a.writes.createVisit(makeVisit(uuid(), 'aidant-1'));
+    a.close();
+    const b = await openClient({ fetch: noFetch, dbName, clientId: '00000000-0000-4000-8000-000000000000' });
+    expect(await b.clientId()).toBe(id);
+    expect(b.syncStatus.value).toEqual({ kind: 'pending', pending: 1 });
+    b.close();
   });
 });
