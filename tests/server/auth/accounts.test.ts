@@ -39,7 +39,7 @@ describe.each(backends)('accounts, sessions and devices on $name', (backend) => 
   const json = (body: unknown, headers: Record<string, string> = {}) => ({
     method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body),
   });
-  const login = async (loginName: string, password: string, clientId = randomUUID()) => {
+  const login = async (loginName: string, password: string, clientId: string = randomUUID()) => {
     const res = await server.fetch('/api/auth/login', json({ login: loginName, password, clientId }));
     return { status: res.status, body: (await res.json()) as Record<string, unknown>, headers: res.headers };
   };

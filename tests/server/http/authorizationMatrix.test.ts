@@ -105,7 +105,7 @@ describe.each(backends)('authorization matrix on $name', (backend) => {
   });
 
   it('login: right password 200; wrong 401; disabled account 403; revoked device 403', async () => {
-    const login = async (account: TestAccount, password: string, clientId = randomUUID()) => {
+    const login = async (account: TestAccount, password: string, clientId: string = randomUUID()) => {
       const res = await server.fetch('/api/auth/login', {
         method: 'POST', headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ login: account.user.login, password, clientId }),
