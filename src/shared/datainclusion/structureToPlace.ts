@@ -1,7 +1,9 @@
 import type { Commune } from '../domain/territory';
 import { describeIssues, type SchemaIssue } from '../domain/formatIssues';
 import { placeSchema, type Place } from '../domain/place';
+import { distanceKm } from '../geo/distanceKm';
 import { parseCalendarDate } from '../hours/calendarDate';
+import { normalizeSearch } from '../text/normalizeSearch';
 import { validateHours } from '../hours/validateHours';
 import type { DiService, DiStructure } from './dataInclusionSchema';
 import { isGeneralServiceOf } from './generalService';
@@ -20,6 +22,12 @@ export interface StructureContext {
 export type StructureMapping =
   | { status: 'ok'; place: Place; problems: string[] }
   | { status: 'invalid' | 'outside-territory'; problems: string[] };
+
+/**
+ * A point further than this from its commune's centre is a mistake (swapped latitude and
+ * longitude, another commune's code): the territory's largest commune is about 10 km across.
+ */
+const MAX_KM_FROM_COMMUNE = 20;
 
 // Place field → data·inclusion field, so the report names the field of the person's file.
 const DI_FIELD: Readonly<Record<string, string>> = {
@@ -57,13 +65,22 @@ export function structureToPlace(structure: DiStructure, services: readonly DiSe
   const invalid: string[] = [];
   const { existing } = ctx;
 
-  if (!structure.code_insee) {
-    return { status: 'invalid', problems: ['code_insee : manquant (le code INSEE de la commune est nécessaire pour placer le lieu).'] };
+  let insee = structure.code_insee;
+  if (!insee) {
+    const found = communeNamed(structure, ctx.communesByInsee);
+    if (!found) {
+      return { status: 'invalid', problems: ['code_insee : manquant, et la commune n\'a pas été reconnue dans le territoire (le code INSEE est nécessaire pour placer le lieu).'] };
+    }
+    insee = found.insee;
+    problems.push(`code_insee : absent, ${found.insee} déduit de la commune « ${structure.commune ?? ''} ».`);
   }
-  const commune = ctx.communesByInsee.get(structure.code_insee);
+  const commune = ctx.communesByInsee.get(insee);
   if (!commune) {
     const named = structure.commune ? ` (${structure.commune})` : '';
-    return { status: 'outside-territory', problems: [`code_insee : la commune ${structure.code_insee}${named} n'est pas dans le territoire.`] };
+    return { status: 'outside-territory', problems: [`code_insee : la commune ${insee}${named} n'est pas dans le territoire.`] };
+  }
+  if (structure.commune && normalizeSearch(structure.commune) !== normalizeSearch(commune.name)) {
+    problems.push(`commune : « ${structure.commune} » ne correspond pas au code INSEE ${commune.insee} (${commune.name}) ; ${commune.name} retenu.`);
   }
 
   const postcode = structure.code_postal ?? commune.postcodes[0] ?? '';
@@ -81,6 +98,10 @@ export function structureToPlace(structure: DiStructure, services: readonly DiSe
     lat = structure.latitude;
     lon = structure.longitude;
     approximateLocation = lat === commune.lat && lon === commune.lon ? true : undefined;
+    const km = distanceKm({ lat, lon }, commune);
+    if (!(km <= MAX_KM_FROM_COMMUNE)) {
+      invalid.push(`latitude/longitude : le point est à ${Math.round(km)} km de ${commune.name} (latitude et longitude inversées ?).`);
+    }
   } else {
     problems.push('latitude/longitude : absentes, le lieu est placé au centre de la commune.');
   }
@@ -200,4 +221,14 @@ function sourceOf(structure: DiStructure, existing: Place | undefined): { source
   if (structure.lien_source) return { source: structure.lien_source };
   if (structure.source === 'escale' && existing) return existing.source === undefined ? {} : { source: existing.source };
   return structure.source ? { source: structure.source } : {};
+}
+
+/** The commune a structure without code_insee names, when exactly one matches. */
+function communeNamed(structure: DiStructure, communes: ReadonlyMap<string, Commune>): Commune | undefined {
+  if (!structure.commune) return undefined;
+  const name = normalizeSearch(structure.commune);
+  const matches = [...communes.values()].filter(
+    (c) => normalizeSearch(c.name) === name && (!structure.code_postal || c.postcodes.includes(structure.code_postal)),
+  );
+  return matches.length === 1 ? matches[0] : undefined;
 }

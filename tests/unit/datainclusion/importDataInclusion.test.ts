@@ -158,6 +158,23 @@ describe('importDataInclusion: envelopes and edge cases', () => {
     expect(result.records[0]!.problems[0]).toMatch(/^service n° 1 \(id s1\) : thematiques : manquant ou du mauvais type/);
   });
 
+  it('finds the INSEE code from the commune name, and flags a name that does not match the code', () => {
+    const { code_insee: _omit, ...noCode } = structure;
+    const found = importDataInclusion([{ ...noCode, commune: 'GENCAY', code_postal: '86160' }], ctx).records[0]!;
+    expect(found.place).toMatchObject({ insee: '86103', city: 'Gençay' });
+    expect(found.problems).toContain('code_insee : absent, 86103 déduit de la commune « GENCAY ».');
+    expect(importDataInclusion([{ ...noCode, commune: 'Nulle-Part' }], ctx).records[0]!.status).toBe('invalid');
+    const mismatch = importDataInclusion([{ ...structure, commune: 'Gençay' }], ctx).records[0]!;
+    expect(mismatch.place!.city).toBe('Civray');
+    expect(mismatch.problems).toContain('commune : « Gençay » ne correspond pas au code INSEE 86078 (Civray) ; Civray retenu.');
+  });
+
+  it('refuses a point far from its commune (swapped latitude and longitude)', () => {
+    const swapped = importDataInclusion([{ ...structure, latitude: 0.2946, longitude: 46.1478 }], ctx).records[0]!;
+    expect(swapped.status).toBe('invalid');
+    expect(swapped.problems[0]).toMatch(/^latitude\/longitude : le point est à \d+ km de Civray/);
+  });
+
   it('refuses opening hours it cannot read, an e-mail that is not one, and a malformed id', () => {
     const read = (extra: object) => importDataInclusion([{ ...structure, ...extra }], ctx).records[0]!;
     expect(read({ horaires_accueil: 'le matin' }).problems[0]).toMatch(/^horaires_accueil : horaires illisibles/);
