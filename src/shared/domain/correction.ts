@@ -5,7 +5,7 @@ import { idSchema, instantSchema, nonEmptyText, territoryIdSchema, uuidSchema } 
 export const correctionSchema = z.object({
   id: uuidSchema,
   territoryId: territoryIdSchema,
-  collection: z.enum(['place', 'mobility', 'checklist', 'tour']),
+  collection: z.enum(['place', 'mobility', 'checklist', 'tour', 'visit']),
   recordId: idSchema,
   message: nonEmptyText(2000),
   proposedBy: idSchema,
