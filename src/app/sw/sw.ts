@@ -3,13 +3,14 @@ import { clientsClaim } from 'workbox-core';
 import { ExpirationPlugin } from 'workbox-expiration';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
-import { CacheFirst, StaleWhileRevalidate } from 'workbox-strategies';
+import { CacheFirst } from 'workbox-strategies';
 import { TILE_CACHE } from './tileCache';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (string | { url: string; revision: string | null })[] };
 
-// The app shell (JS, CSS, index.html), listed by the build: every screen opens offline
-// after one visit. Old precaches from earlier builds are removed on activation.
+// The app shell (JS, CSS, index.html) and its icons and manifest, listed by the build
+// (vite.config.ts): every screen opens offline after one visit, icons included. Old
+// precaches from earlier builds are removed on activation.
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 
@@ -34,15 +35,6 @@ registerRoute(
       new ExpirationPlugin({ maxEntries: 3000, purgeOnQuotaError: true }),
     ],
   }),
-);
-
-// Icons, favicon and manifest are not precached (see vite.config.ts): served from cache
-// at once, refreshed in the background, so an updated icon appears on the next visit.
-registerRoute(
-  ({ url }) =>
-    url.origin === self.location.origin &&
-    (url.pathname.startsWith('/icons/') || url.pathname === '/manifest.webmanifest' || url.pathname === '/favicon.svg'),
-  new StaleWhileRevalidate({ cacheName: 'escale-static' }),
 );
 
 // A new version waits until the person accepts it (the app sends SKIP_WAITING from the
