@@ -135,16 +135,28 @@ describe('resumable under faults (I6)', () => {
     const random = prng(seed);
     const faultRandom = prng(seed * 7919);
     const clients = [];
-    for (let k = 0; k < 3; k++) {
+    // Three aidants logging visits and one staff device editing the directory.
+    for (let k = 0; k < 4; k++) {
+      const role = k === 3 ? 'staff' as const : 'aidant' as const;
       const fetch = faultyFetch(server.fetch, faultRandom, faults ? { dropBefore: 0.15, dropAfter: 0.15, truncate: 0.15 } : { dropBefore: 0, dropAfter: 0, truncate: 0 });
       const client = await openClient({ fetch, dbName: freshDbName(`chaos${seed}-${k}`), pullLimit: 3, pushBatchSize: 4 });
-      const account = await server.account('aidant', await client.clientId());
+      const account = await server.account(role, await client.clientId());
       client.setToken(account.token);
-      clients.push({ client, account, fetch, made: [] as string[] });
+      // A first pull without faults, so both runs start from the same directory.
+      fetch.enabled = false;
+      await client.syncNow();
+      fetch.enabled = true;
+      clients.push({ role, client, account, fetch, made: [] as string[], edits: 0 });
     }
-    for (let step = 0; step < 40; step++) {
+    for (let step = 0; step < 50; step++) {
       const c = clients[Math.floor(random() * clients.length)]!;
-      if (random() < 0.7) {
+      const r = random();
+      if (c.role === 'staff' && r < 0.5) {
+        const places = await c.client.directory.list('place');
+        const target = places[Math.floor(random() * places.length)]!;
+        await c.client.writes.editRecord('place', target.record.id, target.version, { name: `Modifié ${step}` });
+        c.edits++;
+      } else if (r < 0.75) {
         const id = uuid();
         c.made.push(id);
         await c.client.writes.createVisit(makeVisit(id, c.account.userId));
@@ -152,19 +164,33 @@ describe('resumable under faults (I6)', () => {
         await c.client.syncNow();
       }
     }
-    // Let every device sync until it is at rest (faults stay on: retries must get there).
-    for (const c of clients) {
-      for (let tries = 0; tries < 200; tries++) {
-        if ((await c.client.syncNow()) === 'ok' && (await c.client.pendingCount()) === 0) break;
+    // Let every device sync until it is at rest (faults stay on: retries must get there),
+    // twice round, so each one pulls what the others pushed.
+    for (let round = 0; round < 2; round++) {
+      for (const c of clients) {
+        for (let tries = 0; tries < 200; tries++) {
+          if ((await c.client.syncNow()) === 'ok' && (await c.client.pendingCount()) === 0) break;
+        }
       }
     }
     const out = [];
     for (const c of clients) {
       expect(await c.client.pendingCount()).toBe(0);
       expect(await visitCount(c.account.userId)).toEqual({ total: c.made.length, distinct: c.made.length });
-      expect(await replicaVersions(c.client.db)).toEqual(await serverProjection(server.db, { role: 'aidant', userId: c.account.userId }));
+      expect(await replicaVersions(c.client.db)).toEqual(
+        await serverProjection(server.db, c.role === 'staff' ? { role: 'staff' } : { role: 'aidant', userId: c.account.userId }),
+      );
       expect(await c.client.db.pendingEdits.count()).toBe(0);
-      out.push({ made: c.made.length, faults: c.fetch.stats });
+      // Each mutation has exactly one outcome, and the device recorded the same one.
+      const clientId = await c.client.clientId();
+      const { rows } = await server.db.query<{ mutation_id: string; status: string }>(
+        'SELECT mutation_id::text, status FROM mutation_result WHERE client_id = $1 ORDER BY mutation_id', [clientId],
+      );
+      expect(rows.length).toBe(c.made.length + c.edits);
+      const conflicts = (await c.client.issues.conflicts()).map((x) => x.mutationId);
+      expect(conflicts).toEqual(rows.filter((r) => r.status === 'conflict').map((r) => Number(r.mutation_id)));
+      expect(rows.filter((r) => r.status === 'rejected')).toEqual([]);
+      out.push({ made: c.made.length, edits: c.edits, faults: c.fetch.stats });
       c.client.close();
     }
     return out;
@@ -173,7 +199,7 @@ describe('resumable under faults (I6)', () => {
   it('ends like the fault-free run: exact visit counts, no duplicate, replicas equal to the server', async () => {
     const clean = await run(5, false);
     const chaotic = await run(5, true);
-    expect(chaotic.map((c) => c.made)).toEqual(clean.map((c) => c.made));
+    expect(chaotic.map((c) => [c.made, c.edits])).toEqual(clean.map((c) => [c.made, c.edits]));
     const injected = chaotic.reduce((n, c) => n + c.faults.droppedBefore + c.faults.droppedAfter + c.faults.truncated, 0);
     expect(injected).toBeGreaterThan(10);
   });
