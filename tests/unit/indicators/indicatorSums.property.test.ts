@@ -68,7 +68,7 @@ describe('indicator sums (property)', () => {
         expect(sum(result.perStop)).toEqual(sum(result.perSession));
         expect(result.perStop.reduce((n, s) => n + s.sessions, 0)).toBe(result.totals.sessions);
       }),
-      { numRuns: 200 },
+      { numRuns: 100 },
     );
   });
 });
