@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { firstPaintBudget } from './src/build/firstPaintBudget';
 
 // One config for the PWA build and for Vitest.
 // The service worker is our own (src/app/sw/sw.ts, injectManifest) rather than a generated
@@ -28,6 +29,9 @@ export default defineConfig({
       },
       devOptions: { enabled: false },
     }),
+    // Prints the first-paint JS (gzipped) and per-route chunks after each build. It fails the
+    // build when over budget; warn-only until the entry is under 60 KB (README, Performance).
+    firstPaintBudget({ warnOnly: true }),
   ],
   build: {
     target: 'es2022',
