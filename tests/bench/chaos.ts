@@ -1,0 +1,2 @@
+import type { Bench } from './common';
+export const chaosBench: Bench = { name: 'chaos', description: 'todo', async run() { return []; } };

@@ -1,0 +1,2 @@
+import type { Bench } from './common';
+export const firstSyncBench: Bench = { name: 'sync', description: 'todo', async run() { return []; } };

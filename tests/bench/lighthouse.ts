@@ -1,0 +1,2 @@
+import type { Bench } from './common';
+export const lighthouseBench: Bench = { name: 'lighthouse', description: 'todo', async run() { return []; } };

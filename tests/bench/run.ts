@@ -1,0 +1,121 @@
+/**
+ * `npm run bench [-- name …]`: runs the benchmarks (all, or the named ones), prints one
+ * table (figure, reference, ratio, bar, verdict) and writes bench-results/latest.json.
+ * Names: see BENCHES below. Every benchmark bounds its own time and load and only talks
+ * to 127.0.0.1. Exit code 1 when a bar is failed or a benchmark errored.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { bundleBench } from './bundle';
+import type { Bench, BenchContext, Row } from './common';
+import { nearestBench } from './nearest';
+import { serverBench } from './server';
+import { firstSyncBench } from './firstSync';
+import { coldStartBench } from './coldStart';
+import { chaosBench } from './chaos';
+import { lighthouseBench } from './lighthouse';
+import { REPO_ROOT } from '../support/server';
+
+const BENCHES: Bench[] = [bundleBench, nearestBench, serverBench, firstSyncBench, coldStartBench, chaosBench, lighthouseBench];
+
+function buildApp(outDir: string, reportFile: string, log: (m: string) => void): Promise<void> {
+  return new Promise((done, fail) => {
+    log(`vite build → ${outDir}`);
+    const child = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
+      cwd: REPO_ROOT,
+      // Warn-only here: the bench reports the budget as a row instead of stopping the run.
+      env: { ...process.env, ESCALE_BUDGET_REPORT: reportFile, ESCALE_BUDGET_WARN: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (c: Buffer) => (out += c));
+    child.stderr.on('data', (c: Buffer) => (out += c));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 180_000);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      if (code === 0) done();
+      else fail(new Error(`vite build failed (${code}):\n${out}`));
+    });
+  });
+}
+
+function printTable(rows: Row[]): void {
+  const headers = ['bench', 'figure', 'value', 'reference', 'ratio', 'bar', 'verdict'];
+  const cells = rows.map((r) => [r.bench, r.figure, r.value, r.reference ?? '', r.ratio ?? '', r.bar ?? '', r.verdict]);
+  const widths = headers.map((h, i) => Math.min(60, Math.max(h.length, ...cells.map((c) => c[i]!.length))));
+  const line = (c: string[]) => c.map((v, i) => v.padEnd(widths[i]!)).join(' | ');
+  console.log(`\n${line(headers)}\n${widths.map((w) => '-'.repeat(w)).join('-|-')}`);
+  for (const c of cells) console.log(line(c));
+  const notes = rows.filter((r) => r.note);
+  if (notes.length) {
+    console.log('\nnotes:');
+    for (const r of notes) console.log(`  [${r.bench}] ${r.figure}: ${r.note}`);
+  }
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2).filter((a) => a !== '--');
+  if (args.includes('--help') || args.includes('-h')) {
+    console.log(`npm run bench [-- name …]\n${BENCHES.map((b) => `  ${b.name.padEnd(11)} ${b.description}`).join('\n')}`);
+    return;
+  }
+  const unknown = args.filter((a) => !BENCHES.some((b) => b.name === a));
+  if (unknown.length) throw new Error(`unknown benchmark(s): ${unknown.join(', ')}; known: ${BENCHES.map((b) => b.name).join(', ')}`);
+  const selected = args.length ? BENCHES.filter((b) => args.includes(b.name)) : BENCHES;
+
+  const tmp = await mkdtemp(join(tmpdir(), 'escale-bench-'));
+  const started = Date.now();
+  const log = (m: string) => console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${m}`);
+  let built: Promise<string> | undefined;
+  const ctx: BenchContext = {
+    tmp,
+    log,
+    distDir: () => (built ??= buildApp(join(tmp, 'dist'), join(tmp, 'first-paint.json'), log).then(() => join(tmp, 'dist'))),
+  };
+
+  const rows: Row[] = [];
+  const timings: Record<string, number> = {};
+  try {
+    for (const bench of selected) {
+      log(`${bench.name}: ${bench.description}`);
+      const t0 = Date.now();
+      try {
+        rows.push(...(await bench.run(ctx)));
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        console.error(error);
+        rows.push({ bench: bench.name, figure: 'benchmark', value: 'error', verdict: 'ERROR', note: message.split('\n')[0] });
+      }
+      timings[bench.name] = Math.round((Date.now() - t0) / 1000);
+      log(`${bench.name}: done in ${timings[bench.name]} s`);
+    }
+  } finally {
+    await rm(tmp, { recursive: true, force: true }).catch(() => undefined);
+  }
+
+  printTable(rows);
+  const outDir = resolve(REPO_ROOT, 'bench-results');
+  mkdirSync(outDir, { recursive: true });
+  const file = join(outDir, 'latest.json');
+  // A subset run keeps the other benchmarks' last figures.
+  const previous = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { benches?: Record<string, unknown> }) : {};
+  const benches: Record<string, unknown> = { ...(previous.benches ?? {}) };
+  for (const bench of selected) {
+    benches[bench.name] = { at: new Date().toISOString(), seconds: timings[bench.name], rows: rows.filter((r) => r.bench === bench.name) };
+  }
+  const machine = { node: process.version, platform: process.platform, cpus: (await import('node:os')).cpus().length };
+  writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), machine, benches }, null, 2));
+  console.log(`\n${rows.length} figures in ${Math.round((Date.now() - started) / 1000)} s → ${file}`);
+  if (rows.some((r) => r.verdict === 'FAIL' || r.verdict === 'ERROR')) process.exitCode = 1;
+}
+
+main().then(
+  () => setTimeout(() => process.exit(process.exitCode ?? 0), 200).unref(),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(2);
+  },
+);
