@@ -1,5 +1,6 @@
 import { t } from '../i18n/i18n';
 import { usePageTitle } from '../ui/usePageTitle';
+import '../i18n/screens';
 
 /** Placeholder: the aidant screens (sessions, visit log, checklists with a person) come later. */
 export function AidantSpace() {

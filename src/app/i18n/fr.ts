@@ -1,26 +1,21 @@
-import type {
-  FRAIS, MOBILITY_KINDS, NEEDS, ONBOARD_SERVICES, PLACE_CATEGORIES, PUBLICS, RESEAUX_PORTEURS, THEMATIQUES,
-  VEHICLES,
-} from '../../shared/domain/vocabularies';
+import type { NEEDS, PLACE_CATEGORIES } from '../../shared/domain/vocabularies';
+import type { frScreens } from './frScreens';
 
 // The French catalogue is the reference: `en.ts` must have exactly the same keys (its type
 // is derived from this one). Plain words for people who are not used to administrative
 // jargon (DESIGN.md "Interface"): "papiers", "aide pour internet".
 // Placeholders are written {name} and filled by t().
+//
+// Split in two to keep the first screen small: this file holds what the shell and the
+// home screen say (it is in the entry chunk); frScreens.ts holds the other screens'
+// messages and vocabularies, loaded with those screens.
 
 type Labels<T extends readonly string[]> = Record<T[number], string>;
 
-interface CatalogueShape {
+interface CoreShape {
   ui: Record<string, string>;
   needs: Labels<typeof NEEDS>;
   categories: Labels<typeof PLACE_CATEGORIES>;
-  vehicles: Labels<typeof VEHICLES>;
-  mobilityKinds: Labels<typeof MOBILITY_KINDS>;
-  onboardServices: Labels<typeof ONBOARD_SERVICES>;
-  thematiques: Labels<typeof THEMATIQUES>;
-  reseaux: Labels<typeof RESEAUX_PORTEURS>;
-  publics: Labels<typeof PUBLICS>;
-  frais: Labels<typeof FRAIS>;
 }
 
 export const fr = {
@@ -98,117 +93,7 @@ export const fr = {
     'hours.closedToday': 'Fermé aujourd’hui',
     'hours.unknown': 'Horaires inconnus',
     'hours.loading': 'Calcul des horaires…',
-    'hours.week': 'Horaires de la semaine',
-    'hours.today': 'aujourd’hui',
-    'hours.closed': 'Fermé',
-    'hours.holiday': 'jour férié',
-    'hours.dayUnknown': 'Non connu',
-    'hours.uncertain': '(à confirmer)',
-    'hours.raw': 'Horaires tels qu’écrits : {value}',
-    'place.back': 'Retour à la liste',
-    'place.notFound': 'Ce lieu n’existe pas ou n’est plus dans l’annuaire.',
-    'place.address': 'Adresse',
-    'place.approximate': 'Position approximative (centre de la commune).',
-    'place.contact': 'Contact',
-    'place.call': 'Appeler le {phone}',
-    'place.email': 'Écrire un e-mail',
-    'place.website': 'Site internet',
-    'place.verified': 'Vérifié le {date}',
     'place.toConfirm': 'À confirmer',
-    'place.toConfirmHint': 'Ces informations n’ont pas encore été vérifiées. Appelez avant de vous déplacer.',
-    'place.helpsWith': 'Pour quoi ce lieu peut vous aider',
-    'place.services': 'Services',
-    'place.digital': 'Accès au numérique',
-    'place.wifi': 'Wi-Fi',
-    'place.computer': 'Ordinateur',
-    'place.printer': 'Imprimante',
-    'place.visio': 'Rendez-vous en visio',
-    'place.yes': 'oui',
-    'place.no': 'non',
-    'place.unknownValue': 'non connu',
-    'place.accessibility': 'Accessibilité',
-    'place.stepFree': 'Entrée sans marche',
-    'place.parking': 'Parking',
-    'place.hearingLoop': 'Boucle magnétique (malentendants)',
-    'place.accessibilityPage': 'Fiche accessibilité',
-    'place.languages': 'Langues parlées',
-    'place.for': 'Pour qui',
-    'place.price': 'Prix',
-    'place.directions': 'Y aller',
-    'place.openInMaps': 'Ouvrir dans mon application de cartes',
-    'place.osmDirections': 'Itinéraire sur OpenStreetMap',
-    'place.busStops': 'Prochains passages du bus',
-    'place.share': 'Partager ou imprimer cette fiche',
-    'place.showQr': 'Afficher le QR code',
-    'place.qrLabel': 'QR code contenant la fiche du lieu',
-    'place.qrHint': 'Scannez ce code avec un téléphone : la fiche s’affiche, même sans internet.',
-    'place.print': 'Imprimer la fiche',
-    'bus.title': 'Quand passe le bus ?',
-    'bus.intro': 'Le minibus et le camping-car des services publics s’arrêtent dans les villages. Voici leurs prochains passages.',
-    'bus.forCommune': 'Prochains passages à {commune}',
-    'bus.none': 'Aucun passage prévu à {commune} dans les prochains mois.',
-    'bus.noneAnywhere': 'Aucune tournée n’est enregistrée pour le moment.',
-    'bus.otherCommunes': 'Passages dans les autres communes',
-    'bus.example': 'Exemple : ces horaires ne sont pas les vrais. Appelez la Communauté de communes pour les connaître.',
-    'bus.meetingPoint': 'Lieu du rendez-vous',
-    'bus.onBoard': 'À bord',
-    'bus.when': '{date}, de {from} à {to}',
-    'bus.uncertain': 'à confirmer',
-    'bus.unknownAfter': 'Au-delà du {date}, les dates ne sont pas encore connues.',
-    'bus.unknown': 'Les dates de passage ne sont pas connues.',
-    'bus.chooseCommune': 'Choisissez votre commune sur l’écran « Lieux » pour voir les passages près de chez vous.',
-    'mobility.title': 'Comment y aller ?',
-    'mobility.intro': 'Les solutions pour se déplacer sans voiture, ou pour passer le permis.',
-    'mobility.forCommune': 'Solutions à {commune}',
-    'mobility.all': 'Toutes les solutions du territoire',
-    'mobility.none': 'Aucune solution enregistrée pour cette commune.',
-    'mobility.others': 'Autres solutions du territoire',
-    'mobility.othersHint': 'Ces solutions ne passent peut-être pas par votre commune : appelez pour le savoir.',
-    'mobility.who': 'Pour qui',
-    'mobility.booking': 'Comment réserver',
-    'mobility.notice': 'Quand réserver',
-    'mobility.price': 'Prix',
-    'mobility.operator': 'Organisé par',
-    'mobility.book': 'Réserver au {phone}',
-    'mobility.site': 'Réserver en ligne',
-    'mobility.allCommunes': 'Tout le territoire',
-    'prepare.title': 'Préparer mon rendez-vous',
-    'prepare.intro': 'Pour chaque démarche : ce qu’il faut apporter et les étapes. Cochez ce que vous avez déjà : c’est gardé sur ce téléphone.',
-    'prepare.none': 'Aucune fiche pour le moment.',
-    'prepare.back': 'Toutes les démarches',
-    'prepare.notFound': 'Cette fiche n’existe pas.',
-    'prepare.forWhom': 'Pour qui ?',
-    'prepare.documents': 'Papiers à apporter',
-    'prepare.documentsCount': '{done} sur {total} prêts',
-    'prepare.steps': 'Les étapes',
-    'prepare.whereToGo': 'Où aller ?',
-    'prepare.links': 'Sites officiels',
-    'prepare.caveats': 'À vérifier',
-    'prepare.reviewed': 'Fiche relue le {date}',
-    'map.title': 'Carte',
-    'map.intro': 'Les lieux et les communes du Civraisien en Poitou.',
-    'map.loading': 'Chargement de la carte…',
-    'map.label': 'Carte des lieux',
-    'map.noTiles': 'Sans connexion, la carte montre seulement les contours des communes.',
-    'map.keepTitle': 'Garder la carte sans internet',
-    'map.keepExplain': 'La carte du territoire prend {count} images, environ {size} Mo sur ce téléphone.',
-    'map.keepDetail': 'Avec plus de détails (rues)',
-    'map.keepStart': 'Garder la carte',
-    'map.keepCancel': 'Arrêter',
-    'map.keepProgress': '{done} sur {total} images gardées',
-    'map.keepDone': 'La carte est gardée sur l’appareil ({count} images).',
-    'map.keepFailed': 'La carte n’a pas pu être entièrement gardée ({failed} images manquantes). Réessayez avec une connexion.',
-    'map.keepCancelled': 'Arrêté. {done} images gardées.',
-    'map.keepFull': 'L’appareil est plein. Libérez de la place, puis réessayez.',
-    'map.keepOffline': 'Il faut une connexion internet pour garder la carte.',
-    'map.stored': 'Images de carte sur l’appareil : {count}.',
-    'map.free': 'Libérer la place',
-    'map.freed': 'La carte gardée a été effacée.',
-    'map.list': 'Les lieux de la carte, en liste',
-    'space.aidant.title': 'Espace aidants numériques',
-    'space.aidant.body': 'L’espace des aidants numériques arrive bientôt : sessions à bord du bus, suivi des visites et fiches à remettre.',
-    'space.staff.title': 'Espace du bureau',
-    'space.staff.body': 'L’espace de l’équipe de Civray arrive bientôt : annuaire, tournées, indicateurs et appareils.',
     'space.backHome': 'Aller à l’accueil public',
     'notFound.title': 'Page introuvable',
     'notFound.body': 'Cette page n’existe pas.',
@@ -236,99 +121,11 @@ export const fr = {
     mobilite: 'Mobilité',
     'escale-itinerante': 'Arrêt du bus des services',
   },
-  vehicles: {
-    minibus: 'Minibus',
-    'camping-car': 'Camping-car',
-  },
-  mobilityKinds: {
-    'transport-a-la-demande': 'Transport à la demande',
-    'transport-solidaire': 'Transport solidaire (chauffeurs bénévoles)',
-    covoiturage: 'Covoiturage',
-    'location-solidaire': 'Location solidaire (voiture, scooter)',
-    'halte-ferroviaire': 'Gare (train TER)',
-    'ligne-car': 'Ligne de car',
-    'aide-permis': 'Aide pour le permis de conduire',
-  },
-  onboardServices: {
-    'accompagnement-demarches': 'Aide pour les papiers',
-    'aide-numerique': 'Aide pour internet',
-    wifi: 'Wi-Fi',
-    ordinateur: 'Ordinateur',
-    imprimante: 'Imprimante',
-    'visio-guichet': 'Rendez-vous en visio',
-    'permanence-caf': 'Permanence CAF',
-    'permanence-msa': 'Permanence MSA',
-    'information-jeunesse': 'Information jeunesse',
-    'petite-enfance': 'Petite enfance',
-  },
-  thematiques: {
-    'acces-aux-droits-et-citoyennete--accompagnement-dans-les-demarches-administratives': 'Aide pour faire vos papiers',
-    'acces-aux-droits-et-citoyennete--connaitre-ses-droits': 'Savoir à quelles aides vous avez droit',
-    'acces-aux-droits-et-citoyennete--aide-juridique': 'Conseil sur la loi et la justice',
-    'numerique--acceder-a-des-services-en-ligne': 'Aide pour les sites internet',
-    'numerique--prendre-en-main-un-ordinateur': 'Apprendre à utiliser un ordinateur',
-    'numerique--prendre-en-main-un-smartphone-ou-une-tablette': 'Apprendre à utiliser un téléphone ou une tablette',
-    'numerique--acceder-a-du-materiel': 'Ordinateur, imprimante ou Wi-Fi sur place',
-    'numerique--realiser-des-demarches-administratives-avec-un-accompagnement': 'Faire vos démarches en ligne avec quelqu’un',
-    'famille--garde-denfants': 'Faire garder vos enfants',
-    'famille--soutien-a-la-parentalite': 'Soutien aux parents',
-    'famille--information-et-accompagnement-des-parents': 'Informations pour les parents',
-    'accompagnement-social-et-professionnel-personnalise--jeunes': 'Aide pour les jeunes de 16 à 25 ans',
-    'trouver-un-emploi--preparer-sa-candidature': 'Préparer un CV ou une candidature',
-    'trouver-un-emploi--rencontrer-des-employeurs': 'Rencontrer des employeurs',
-    'sante--acces-aux-soins': 'Trouver un médecin, se soigner',
-    'sante--prevention-et-acces-aux-soins': 'Prévention et santé',
-    'mobilite--etre-accompagne-dans-son-parcours-mobilite': 'Aide pour se déplacer',
-    'mobilite--se-deplacer-sans-permis-et-ou-sans-vehicule-personnel': 'Se déplacer sans voiture',
-    'mobilite--preparer-son-permis-de-conduire': 'Passer le permis de conduire',
-    'logement-hebergement--etre-accompagne-pour-se-loger': 'Trouver un logement',
-    'remobilisation--lien-social': 'Rencontrer du monde, sortir de l’isolement',
-    'handicap--faire-reconnaitre-un-handicap': 'Faire reconnaître un handicap',
-    'gestion-financiere--apprendre-a-gerer-son-budget': 'Gérer son budget',
-  },
-  reseaux: {
-    'france-service': 'France Services',
-    caf: 'CAF (allocations familiales)',
-    'mutualite-sociale-agricole': 'MSA (sécurité sociale agricole)',
-    'assurance-maladie': 'Assurance maladie (CPAM)',
-    'assurance-retraite': 'Assurance retraite',
-    'france-travail': 'France Travail',
-    'mission-locale': 'Mission locale',
-    'ccas-cias': 'CCAS / CIAS (action sociale)',
-    communes: 'Mairie',
-    departements: 'Département de la Vienne',
-    'centres-sociaux': 'Centre social',
-    'espace-de-vie-sociale': 'Espace de vie sociale',
-    mediatheques: 'Médiathèque',
-    'conseiller-numerique': 'Conseiller numérique',
-    'la-poste': 'La Poste',
-    impots: 'Impôts',
-    'maisons-de-sante': 'Maison de santé',
-    associations: 'Association',
-  },
-  publics: {
-    'tous-publics': 'Tout le monde',
-    seniors: 'Personnes âgées',
-    jeunes: 'Jeunes',
-    familles: 'Familles',
-    enfants: 'Enfants',
-    femmes: 'Femmes',
-    'personnes-handicapees': 'Personnes en situation de handicap',
-    'demandeurs-emploi': 'Personnes qui cherchent un emploi',
-    'beneficiaires-des-minimas-sociaux': 'Personnes qui touchent le RSA ou une autre aide',
-    etudiants: 'Étudiants',
-    etrangers: 'Personnes étrangères',
-    actifs: 'Personnes qui travaillent',
-  },
-  frais: {
-    gratuit: 'Gratuit',
-    payant: 'Payant',
-    adhesion: 'Adhésion demandée',
-    'gratuit-sous-conditions': 'Gratuit sous conditions',
-    'pass-numerique': 'Pass numérique accepté',
-  },
-} satisfies CatalogueShape;
+} satisfies CoreShape;
 
-/** The shape every catalogue must have: fr's keys, string values. */
-export type Catalogue = { [S in keyof typeof fr]: { [K in keyof (typeof fr)[S]]: string } };
-export type UiKey = keyof typeof fr.ui;
+/** What a catalogue half must hold: the French half's keys, string values. */
+type Shape<T> = { [S in keyof T]: { [K in keyof T[S]]: string } };
+export type Catalogue = Shape<typeof fr>;
+export type ScreensCatalogue = Shape<typeof frScreens>;
+export type UiKey = keyof typeof fr.ui | keyof typeof frScreens.ui;
+export type VocabSection = Exclude<keyof Catalogue | keyof ScreensCatalogue, 'ui'>;

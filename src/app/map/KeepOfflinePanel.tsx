@@ -5,6 +5,7 @@ import { t } from '../i18n/i18n';
 import { Icon } from '../ui/Icon';
 import { freeMapSpace, keepMapOffline, storedTileCount, type KeepProgress } from './keepMapOffline';
 import { AVERAGE_TILE_BYTES, countTiles, type Bbox } from './tileMath';
+import '../i18n/screens';
 
 const MIN_ZOOM = 8;
 const MAX_ZOOM = 14;

@@ -9,6 +9,7 @@ import { Loading } from '../ui/Loading';
 import { usePageTitle } from '../ui/usePageTitle';
 import { KeepOfflinePanel } from './KeepOfflinePanel';
 import { createLeafletMap } from './leafletMap';
+import '../i18n/screens';
 
 /** The map (Leaflet is only in this route's chunk), then the same places as a list for
  *  people who do not use maps or screen readers that cannot. */

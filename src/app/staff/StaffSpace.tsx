@@ -1,5 +1,6 @@
 import { t } from '../i18n/i18n';
 import { usePageTitle } from '../ui/usePageTitle';
+import '../i18n/screens';
 
 /** Placeholder: the staff screens (directory, tours, indicators, devices) come later. */
 export function StaffSpace() {

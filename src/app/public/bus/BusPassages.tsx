@@ -5,6 +5,7 @@ import { useHoursApi } from '../../hours/useHoursApi';
 import { useAppState, useServices } from '../../services/services';
 import { Icon } from '../../ui/Icon';
 import type { TourStop } from './stopsIn';
+import '../../i18n/screens';
 
 const PASSAGES_PER_STOP = 3;
 

@@ -4,6 +4,7 @@ import { Loading } from '../../ui/Loading';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { BusPassages } from './BusPassages';
 import { stopsByCommune, stopsIn } from './stopsIn';
+import '../../i18n/screens';
 
 /** "Quand passe le bus ?": the next passages in the chosen commune, then elsewhere. */
 export function BusScreen() {

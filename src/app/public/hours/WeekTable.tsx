@@ -2,6 +2,7 @@ import { formatHm, formatWeekday } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
 import { useHoursApi } from '../../hours/useHoursApi';
 import { useAppState, useServices } from '../../services/services';
+import '../../i18n/screens';
 
 /** This week's hours, Monday first, today highlighted (bold, a bar and the word "aujourd'hui"). */
 export function WeekTable({ value }: { value: string }) {

@@ -7,6 +7,7 @@ import { Loading } from '../../ui/Loading';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { VerifiedBadge } from '../common/VerifiedBadge';
 import { telHref } from '../place/directions';
+import '../../i18n/screens';
 
 export function servesCommune(offer: MobilityOffer, insee: string | undefined): boolean {
   return insee === undefined || offer.communesServed === 'all' || offer.communesServed.includes(insee);

@@ -16,6 +16,7 @@ import { OpeningBadge } from '../hours/OpeningBadge';
 import { WeekTable } from '../hours/WeekTable';
 import { geoUri, osmDirectionsUrl, telHref } from './directions';
 import { ShareCard } from './ShareCard';
+import '../../i18n/screens';
 
 /** A place's page: the call button first, then hours, address, what it helps with. */
 export function PlaceScreen() {

@@ -6,6 +6,7 @@ import { useAppState, useServices } from '../../services/services';
 import { Icon } from '../../ui/Icon';
 import { placeCardText } from './placeCardText';
 import { QrCode } from './QrCode';
+import '../../i18n/screens';
 
 /** The place's card as text, a QR code of that text (on request), and a print button. */
 export function ShareCard({ place }: { place: Place }) {

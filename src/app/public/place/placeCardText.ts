@@ -2,6 +2,7 @@ import type { Place } from '../../../shared/domain/place';
 import type { DaySchedule } from '../../hours/hoursApi';
 import { formatCalendarDate, formatHm, formatWeekday } from '../../i18n/format';
 import { label, t } from '../../i18n/i18n';
+import '../../i18n/screens';
 
 /**
  * A place's essentials as plain text: what the QR code carries and what a phone shows

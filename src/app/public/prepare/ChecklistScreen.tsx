@@ -12,6 +12,7 @@ import { usePageTitle } from '../../ui/usePageTitle';
 import { VerifiedBadge } from '../common/VerifiedBadge';
 import { nearestPlaces } from '../home/nearestPlaces';
 import { PlaceList } from '../home/PlaceList';
+import '../../i18n/screens';
 
 /** One procedure: for whom, papers to tick (kept on the phone), steps, where, links. */
 export function ChecklistScreen() {

@@ -6,6 +6,7 @@ import { Icon } from '../../ui/Icon';
 import { Loading } from '../../ui/Loading';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { NEED_ICON } from '../common/needIcons';
+import '../../i18n/screens';
 
 /** "Préparer mon rendez-vous": the procedures, grouped by need. */
 export function ChecklistsScreen() {
