@@ -145,12 +145,13 @@ export async function createDataLayer(options: DataLayerOptions): Promise<DataLa
     },
   });
 
+  const directory = createReplicaReader(db, parser, feed, options.territoryId);
   return {
     db, engine, storage,
-    directory: createReplicaReader(db, parser, feed, options.territoryId),
+    directory,
     preferences: createPreferences(options.preferencesStore),
     writes,
-    issues: createIssues(db, now, () => { feed.notify(); void engine.refreshStatus(); }),
+    issues: createIssues(db, now, () => { feed.notify(); void engine.refreshStatus(); }, writes, (c, id) => directory.versionOf(c, id)),
     syncStatus: engine.status,
     syncNow: () => engine.syncNow(),
     clientId: async () => clientId,

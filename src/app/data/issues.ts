@@ -1,4 +1,8 @@
+import { EDITABLE_COLLECTIONS, type EditableCollection } from '../../shared/sync/collections';
+import { parseMutationName } from '../../shared/sync/mutations';
 import type { ConflictRow, EscaleDb, QuarantineRow, RejectionRow } from './db';
+import { InvalidInputError, RecordNotFoundError } from './errors';
+import type { LocalWrites } from './localWrites';
 
 /**
  * Conflicts and rejections, kept for a person to look at: they are marked resolved or
@@ -7,13 +11,42 @@ import type { ConflictRow, EscaleDb, QuarantineRow, RejectionRow } from './db';
 export interface Issues {
   conflicts(options?: { includeResolved?: boolean }): Promise<ConflictRow[]>;
   rejections(options?: { includeDismissed?: boolean }): Promise<RejectionRow[]>;
+  /** Mark a conflict as dealt with (keeping the server's version). */
   resolveConflict(mutationId: number): Promise<void>;
+  /**
+   * Keep this device's change after all: the same edit (or deletion) again, based on the
+   * version the device now holds, as a new mutation; the conflict is marked resolved in the
+   * same step. Returns the new mutation id.
+   */
+  reapply(mutationId: number): Promise<number>;
   dismissRejection(mutationId: number): Promise<void>;
   quarantined(): Promise<QuarantineRow[]>;
 }
 
-export function createIssues(db: EscaleDb, now: () => Date, changed: () => void): Issues {
+export function createIssues(
+  db: EscaleDb, now: () => Date, changed: () => void,
+  writes: LocalWrites, versionOf: (collection: EditableCollection, id: string) => Promise<number | undefined>,
+): Issues {
   return {
+    async reapply(mutationId) {
+      const conflict = await db.conflicts.get(mutationId);
+      if (!conflict) throw new RecordNotFoundError('conflit', String(mutationId));
+      const parsed = parseMutationName(conflict.name);
+      const collection = parsed?.entity as EditableCollection | undefined;
+      if (!parsed || !collection || !(EDITABLE_COLLECTIONS as readonly string[]).includes(collection)) {
+        throw new InvalidInputError(`ce changement ne peut pas être refait (${conflict.name})`);
+      }
+      const args = conflict.args as { id: string; patch?: Record<string, unknown> };
+      const version = await versionOf(collection, args.id);
+      if (version === undefined) throw new RecordNotFoundError(collection, args.id);
+      let id: number;
+      if (parsed.action === 'update') id = await writes.editRecord(collection, args.id, version, args.patch ?? {});
+      else if (parsed.action === 'delete') id = await writes.deleteRecord(collection, args.id, version);
+      else throw new InvalidInputError(`ce changement ne peut pas être refait (${conflict.name})`);
+      await db.conflicts.update(mutationId, { resolvedAt: now().toISOString() });
+      changed();
+      return id;
+    },
     async conflicts(options) {
       const all = await db.conflicts.orderBy('mutationId').toArray();
       return options?.includeResolved ? all : all.filter((c) => !c.resolvedAt);

@@ -68,10 +68,14 @@ describe('sync engine against the real server', () => {
     expect(conflicts[0]).toMatchObject({ collection: 'place', recordId: 'lieu-2', current: { version: 2, record: { name: 'Mairie (A)' } } });
     expect((await b.client.directory.place('lieu-2'))?.name).toBe('Mairie (A)');
     expect(b.client.syncStatus.value).toEqual({ kind: 'actionNeeded', reason: 'conflict', count: 1 });
-    await b.client.issues.resolveConflict(conflicts[0]!.mutationId);
-    await b.client.engine.refreshStatus();
+    // Staff on B keep their version after all: the edit is made again on the current version.
+    await b.client.issues.reapply(conflicts[0]!.mutationId);
+    expect(await b.client.syncNow()).toBe('ok');
     expect(b.client.syncStatus.value.kind).toBe('upToDate');
     expect(await b.client.issues.conflicts({ includeResolved: true })).toHaveLength(1);
+    await a.client.syncNow();
+    expect((await a.client.directory.place('lieu-2'))?.name).toBe('Mairie (B)');
+    expect(await a.client.directory.versionOf('place', 'lieu-2')).toBe(3);
     a.client.close();
     b.client.close();
   });
