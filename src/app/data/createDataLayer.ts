@@ -3,7 +3,7 @@ import type { UseStore } from 'idb-keyval';
 import type { SyncStatus } from './contracts';
 import type { Preferences } from './contracts';
 import { createChangeFeed } from './changeFeed';
-import { EscaleDb, META } from './db';
+import { EscaleDb, META, REPLICA_FORMAT } from './db';
 import { LogoutRefusedError, ReloadNeededError } from './errors';
 import { createAccountSession } from './accountSession';
 import { createIssues, type Issues } from './issues';
@@ -113,6 +113,16 @@ export async function createDataLayer(options: DataLayerOptions): Promise<DataLa
 
   await db.open();
   const randomUUID = options.randomUUID ?? uuidV4;
+  // Rows pulled under an older replica format are pulled again (never the outbox).
+  await db.transaction('rw', [db.meta, db.rows], async () => {
+    const format = (await db.meta.get(META.replicaFormat))?.value;
+    if (format === REPLICA_FORMAT) return;
+    if (format !== undefined) {
+      await db.rows.clear();
+      await db.meta.delete(META.cursor);
+    }
+    await db.meta.put({ key: META.replicaFormat, value: REPLICA_FORMAT });
+  });
   const clientId = await db.transaction('rw', db.meta, async () => {
     const held = (await db.meta.get(META.clientId))?.value;
     if (typeof held === 'string') return held;

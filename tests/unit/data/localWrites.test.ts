@@ -130,3 +130,19 @@ describe('device id', () => {
     b.close();
   });
 });
+
+describe('replica format', () => {
+  it('rows stored under an older format are pulled again; the outbox stays', async () => {
+    const dbName = freshDbName('format');
+    const a = await openClient({ fetch: noFetch, dbName });
+    await storePulledPage(a.db, 'account', { changes: [put('a', 1, 1)], cursor: 'c1', hasMore: false, lastMutationId: 0 }, at);
+    await a.writes.createVisit(makeVisit(uuid(), 'aidant-1'));
+    await a.db.meta.put({ key: 'replicaFormat', value: 0 });
+    a.close();
+    const b = await openClient({ fetch: noFetch, dbName });
+    expect(await b.db.rows.count()).toBe(0);
+    expect(await b.db.meta.get('cursor')).toBeUndefined();
+    expect(await b.db.outbox.count()).toBe(1);
+    b.close();
+  });
+});
