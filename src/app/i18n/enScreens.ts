@@ -74,7 +74,7 @@ export const enScreens: ScreensCatalogue = {
     'mobility.price': 'Price',
     'mobility.operator': 'Run by',
     'mobility.book': 'Book on {phone}',
-    'mobility.site': 'Book online',
+    'mobility.site': 'Visit the website',
     'mobility.allCommunes': 'The whole area',
     'prepare.title': 'Prepare my appointment',
     'prepare.intro': 'For each procedure: what to bring and the steps. Tick what you already have: it is kept on this phone.',

@@ -92,7 +92,7 @@ export const frScreens = {
     'mobility.price': 'Prix',
     'mobility.operator': 'Organisé par',
     'mobility.book': 'Réserver au {phone}',
-    'mobility.site': 'Réserver en ligne',
+    'mobility.site': 'Voir le site internet',
     'mobility.allCommunes': 'Tout le territoire',
     'prepare.title': 'Préparer mon rendez-vous',
     'prepare.intro': 'Pour chaque démarche : ce qu’il faut apporter et les étapes. Cochez ce que vous avez déjà : c’est gardé sur ce téléphone.',
