@@ -64,6 +64,8 @@ export interface SyncEngine {
   refreshStatus(): Promise<void>;
   /** Forget an auth problem (after a new login). */
   clearAuthProblem(): void;
+  /** Resolves once no sync is running (tests, and a clean shutdown). */
+  whenIdle(): Promise<void>;
 }
 
 const MAX_LOOPS = 10_000;
@@ -308,6 +310,9 @@ export function createSyncEngine(o: SyncEngineOptions): SyncEngine {
     clearAuthProblem() {
       authProblem = undefined;
       void refreshStatus();
+    },
+    async whenIdle() {
+      while (loop) await loop.catch(() => undefined);
     },
   };
 }

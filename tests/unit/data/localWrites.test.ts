@@ -6,7 +6,7 @@ import { uuidV4 } from '../../../src/app/data/createDataLayer';
 import { uuidSchema } from '../../../src/shared/domain/common';
 import { storePulledPage } from '../../../src/app/data/replicaStore';
 import { makePlace, makeVisit, put, seededUuid } from '../sync/support/fixtures';
-import { freshDbName, openClient } from '../sync/support/clients';
+import { freshDbName, openClient, until } from '../sync/support/clients';
 
 const noFetch = async (): Promise<Response> => { throw new TypeError('offline'); };
 const uuid = seededUuid(42);
@@ -78,7 +78,7 @@ describe('rows read back', () => {
     const client = await offlineClient('quarantine');
     await client.db.rows.put({ collection: 'place', id: 'bad', version: 1, seq: 9, record: { id: 'bad', name: 12 } });
     expect((await client.directory.places()).map((p) => p.id)).toEqual(['a', 'b']);
-    await new Promise((r) => setTimeout(r, 20));
+    await until(async () => (await client.issues.quarantined()).length > 0);
     expect((await client.issues.quarantined()).map((q) => q.id)).toEqual(['bad']);
     client.close();
   });

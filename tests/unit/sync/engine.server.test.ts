@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LogoutRefusedError } from '../../../src/app/data/errors';
 import { makePlace, makeVisit, seededUuid } from './support/fixtures';
-import { freshDbName, openClient } from './support/clients';
+import { freshDbName, openClient, until } from './support/clients';
 import { serverProjection, startTestServer, type TestServer } from './support/testServer';
 
 let server: TestServer;
@@ -200,8 +200,7 @@ describe('sync engine against the real server', () => {
     expect(await tabA.pendingCount()).toBe(0);
     const { rows } = await server.db.query<{ n: number }>("SELECT count(*)::int AS n FROM record WHERE collection = 'visit' AND owner_id = $1", [account.userId]);
     expect(rows[0]!.n).toBe(8);
-    await new Promise((r) => setTimeout(r, 20));
-    expect(told).toBeGreaterThan(4);
+    await until(() => told > 4);
     expect((await tabB.directory.visits()).map((v) => v.id).sort()).toEqual([...ids].sort());
     tabA.close();
     tabB.close();

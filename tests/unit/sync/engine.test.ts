@@ -3,7 +3,7 @@ import { META } from '../../../src/app/data/db';
 import type { NetworkWatch } from '../../../src/app/sync/environment';
 import type { FetchLike } from '../../../src/app/sync/syncHttp';
 import { makeVisit, put, seededUuid } from './support/fixtures';
-import { freshDbName, manualTimers, openClient } from './support/clients';
+import { freshDbName, manualTimers, openClient, until } from './support/clients';
 
 // The engine against a scripted server: time, network events and locks are injected.
 
@@ -51,7 +51,6 @@ function fakeNetwork() {
   return net;
 }
 
-const settle = () => new Promise((r) => setTimeout(r, 30));
 
 describe('sync engine, scripted', () => {
   it('backs off with jitter on failures, then returns to the periodic timer', async () => {
@@ -59,7 +58,7 @@ describe('sync engine, scripted', () => {
     const timers = manualTimers();
     const client = await openClient({ fetch: server.fetch, dbName: freshDbName('backoff'), timers, token: 't'.repeat(30), random: () => 1, periodicMs: 60_000 });
     client.engine.start();
-    await settle();
+    await client.engine.whenIdle();
     server.fail(true);
     expect(await client.syncNow()).toBe('retry');
     const delays: number[] = [];
@@ -82,7 +81,7 @@ describe('sync engine, scripted', () => {
     const network = fakeNetwork();
     const client = await openClient({ fetch: server.fetch, dbName: freshDbName('triggers'), timers, network, token: 't'.repeat(30), afterWriteMs: 250 });
     client.engine.start();
-    await settle();
+    await client.engine.whenIdle();
     const pulls = () => server.calls.filter((c) => c.startsWith('GET')).length;
     expect(pulls()).toBe(1);
     network.go(false);
@@ -92,11 +91,11 @@ describe('sync engine, scripted', () => {
     expect(client.syncStatus.value).toMatchObject({ kind: 'offline', pending: 1 });
     expect(server.calls.filter((c) => c.startsWith('POST'))).toHaveLength(0);
     network.go(true);
-    await settle();
+    await client.engine.whenIdle();
     expect(server.calls.filter((c) => c.startsWith('POST'))).toHaveLength(1);
     expect(await client.pendingCount()).toBe(0);
     network.show();
-    await settle();
+    await client.engine.whenIdle();
     expect(pulls()).toBe(3);
     client.close();
   });
@@ -163,7 +162,7 @@ describe('sync engine, scripted', () => {
     const timers = manualTimers();
     const client = await openClient({ fetch: server.fetch, dbName: freshDbName('revoked'), timers, token: 't'.repeat(30) });
     client.engine.start();
-    await settle();
+    await client.engine.whenIdle();
     await client.writes.createVisit(makeVisit(uuid(), 'aidant-1'));
     server.deny('device_revoked');
     timers.fireAll();
@@ -173,7 +172,7 @@ describe('sync engine, scripted', () => {
     expect(await client.pendingCount()).toBe(1);
     server.deny(undefined);
     client.loggedIn();
-    await settle();
+    await client.engine.whenIdle();
     expect(await client.pendingCount()).toBe(0);
     client.close();
   });
@@ -185,7 +184,7 @@ describe('sync engine, scripted', () => {
     });
     const client = await openClient({ fetch: hanging, dbName: freshDbName('deadline'), timers, requestTimeoutMs: 30_000 });
     const run = client.syncNow();
-    await settle();
+    await until(() => timers.due().length > 0);
     expect(timers.due()).toEqual([30_000]);
     timers.fireAll();
     expect(await run).toBe('retry');

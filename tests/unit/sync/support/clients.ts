@@ -83,3 +83,12 @@ export async function openClient(o: ClientOptions): Promise<DataLayer & { setTok
   });
   return Object.assign(layer, { setToken(t: string | undefined) { token = t; } });
 }
+
+/** Wait until `condition` holds (polling), failing after `timeoutMs`: no fixed sleeps in tests. */
+export async function until(condition: () => boolean | Promise<boolean>, timeoutMs = 5000): Promise<void> {
+  const start = Date.now();
+  while (!(await condition())) {
+    if (Date.now() - start > timeoutMs) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
