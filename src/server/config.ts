@@ -21,6 +21,8 @@ export interface ServerConfig {
   tombstoneRetentionDays: number;
   /** How far back an aidant's own visits, sessions… are pulled. */
   aidantHistoryDays: number;
+  /** Visit notes (personal data) are removed from the server after this. */
+  notesRetentionDays: number;
 }
 
 export const DEFAULT_TILE_URL =
@@ -43,6 +45,7 @@ export function defaultConfig(overrides: Partial<ServerConfig> = {}): ServerConf
     sessionDays: 30,
     tombstoneRetentionDays: 180,
     aidantHistoryDays: 90,
+    notesRetentionDays: 90,
     ...overrides,
   };
 }
@@ -90,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     sessionDays: intVar(env, 'ESCALE_SESSION_DAYS', base.sessionDays, 1, 365, errors),
     tombstoneRetentionDays: intVar(env, 'ESCALE_TOMBSTONE_RETENTION_DAYS', base.tombstoneRetentionDays, 1, 3650, errors),
     aidantHistoryDays: intVar(env, 'ESCALE_AIDANT_HISTORY_DAYS', base.aidantHistoryDays, 1, 3650, errors),
+    notesRetentionDays: intVar(env, 'ESCALE_NOTES_RETENTION_DAYS', base.notesRetentionDays, 1, 3650, errors),
   };
   if (errors.length) throw new ConfigError(`Invalid configuration:\n- ${errors.join('\n- ')}`);
   return config;

@@ -11,6 +11,7 @@ import { openDatabase } from './db/openDatabase';
 import { ensureFirstAdmin } from './seed/ensureFirstAdmin';
 import { seedTerritory } from './seed/seedTerritory';
 import { purgeTombstones } from './sync/purgeTombstones';
+import { purgeVisitNotes } from './sync/purgeVisitNotes';
 
 // `npm start`: build the app if needed, open and migrate the database, seed an empty one,
 // create the first admin, and serve the PWA and /api on one port.
@@ -39,7 +40,15 @@ async function main(): Promise<void> {
     if (admin.generated) console.log(`[escale] its password, shown only now: ${admin.password}`);
   }
 
-  const purge = () => purgeTombstones(db, new Date(), config.tombstoneRetentionDays).catch((e) => console.error('[escale] purge failed', e));
+  // Retention jobs, at start and every 6 hours.
+  const purge = async () => {
+    try {
+      await purgeTombstones(db, new Date(), config.tombstoneRetentionDays);
+      await purgeVisitNotes(db, new Date(), config.notesRetentionDays);
+    } catch (error) {
+      console.error('[escale] retention purge failed', error);
+    }
+  };
   await purge();
   const purgeTimer = setInterval(purge, 6 * 3600_000);
   purgeTimer.unref();

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { purgeTombstones } from '../../../src/server/sync/purgeTombstones';
+import { purgeVisitNotes } from '../../../src/server/sync/purgeVisitNotes';
 import { backends } from '../support/backends';
 import { createTestServer, type TestServer } from '../support/createTestServer';
-import { makePlace } from '../support/fixtures';
+import { makePlace, makeVisit } from '../support/fixtures';
 import { cursorSeq, pullAll, pullPage, push } from '../support/syncClient';
 
 // I9: tombstones reach every client in scope; a cursor older than the tombstone horizon
@@ -55,5 +56,28 @@ describe.each(backends)('tombstones on $name (I9)', (backend) => {
     const again = await pullAll(server, pub);
     expect(again.changes.some((c) => c.id === place.id)).toBe(false);
     expect(cursorSeq(again.cursor)).toBeGreaterThan(0);
+  });
+});
+
+describe.each(backends)('visit notes retention on $name', (backend) => {
+  it('removes notes from old visits as a new version that staff devices pull', async () => {
+    let clock = new Date('2026-01-10T10:00:00Z');
+    const server = await createTestServer(backend, { now: () => clock, config: { sessionDays: 365 } });
+    try {
+      const aidant = await server.createAccount('aidant');
+      const staff = await server.createAccount('staff');
+      const visit = makeVisit(server.territoryId, aidant.user.id, { notes: 'Rappeler pour la CAF' });
+      await push(server, aidant, [{ id: 1, name: 'visit.create@1', args: visit }]);
+      const start = await pullAll(server, staff);
+      expect(await purgeVisitNotes(server.db, clock, 90)).toBe(0);
+      clock = new Date('2026-06-10T10:00:00Z');
+      expect(await purgeVisitNotes(server.db, clock, 90)).toBe(1);
+      const next = await pullAll(server, staff, start.cursor);
+      expect(next.changes).toHaveLength(1);
+      expect(next.changes[0]).toMatchObject({ collection: 'visit', id: visit.id, op: 'put', version: 2 });
+      expect(next.changes[0]!.op === 'put' && next.changes[0]!.record).not.toHaveProperty('notes');
+    } finally {
+      await server.close();
+    }
   });
 });
