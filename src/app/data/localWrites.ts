@@ -121,11 +121,14 @@ export function createLocalWrites({ db, now, guardWrite, afterWrite }: LocalWrit
       return write(`${collection}.update@1`, async () => {
         const visible = await readVisibleRaw(db, collection, id);
         if (!visible) throw new RecordNotFoundError(collection, id);
+        // The wire uses merge-patch: `null` removes an optional field (JSON has no undefined).
+        const wirePatch: Record<string, unknown> = {};
+        for (const [key, value] of Object.entries(patch)) wirePatch[key] = value === undefined ? null : value;
         const merged: Record<string, unknown> = { ...(visible.record as Record<string, unknown>), ...patch, id };
-        for (const k of Object.keys(merged)) if (merged[k] === undefined) delete merged[k];
+        for (const k of Object.keys(merged)) if (merged[k] === undefined || merged[k] === null) delete merged[k];
         const record = checkRecord(collection, merged);
         return {
-          args: { id, baseVersion, patch: jsonClone(patch) },
+          args: { id, baseVersion, patch: wirePatch },
           change: { collection, id, op: 'put', record, baseVersion },
         };
       });

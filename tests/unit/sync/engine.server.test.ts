@@ -205,4 +205,18 @@ describe('sync engine against the real server', () => {
     tabA.close();
     tabB.close();
   });
+
+  it('an edit that removes an optional field removes it on the server too (merge-patch null)', async () => {
+    const { client } = await device('staff', 'removeField');
+    await client.syncNow();
+    await client.writes.editRecord('place', 'lieu-3', (await client.directory.versionOf('place', 'lieu-3'))!, { phone: '05 49 87 00 00' });
+    await client.writes.editRecord('place', 'lieu-3', (await client.directory.versionOf('place', 'lieu-3'))!, { phone: undefined });
+    expect((await client.directory.place('lieu-3'))?.phone).toBeUndefined();
+    expect(await client.syncNow()).toBe('ok');
+    const { rows } = await server.db.query<{ data: { phone?: string }; version: number }>("SELECT data, version FROM record WHERE collection = 'place' AND id = 'lieu-3'");
+    expect(rows[0]!.data.phone).toBeUndefined();
+    expect(await client.issues.rejections()).toEqual([]);
+    expect(await client.directory.versionOf('place', 'lieu-3')).toBe(rows[0]!.version);
+    client.close();
+  });
 });
