@@ -100,7 +100,8 @@ export function createSyncEngine(o: SyncEngineOptions): SyncEngine {
     try {
       const res = await o.fetch(input, { ...init, signal: controller.signal });
       const body = await res.text();
-      return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
+      const noBody = res.status === 204 || res.status === 205 || res.status === 304;
+      return new Response(noBody ? null : body, { status: res.status, statusText: res.statusText, headers: res.headers });
     } finally {
       timers.clearTimeout(handle);
     }
