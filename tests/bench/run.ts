@@ -7,7 +7,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { bundleBench } from './bundle';
 import type { Bench, BenchContext, Row } from './common';
@@ -78,9 +78,12 @@ async function main(): Promise<void> {
 
   const rows: Row[] = [];
   const timings: Record<string, number> = {};
+  // Other work on this small machine skews every figure: keep the load average with them.
+  const loads: Record<string, [number, number]> = {};
   try {
     for (const bench of selected) {
-      log(`${bench.name}: ${bench.description}`);
+      const loadBefore = loadavg()[0]!;
+      log(`${bench.name}: ${bench.description} (load average ${loadBefore.toFixed(1)} on ${cpus().length} cores)`);
       const t0 = Date.now();
       try {
         rows.push(...(await bench.run(ctx)));
@@ -90,6 +93,7 @@ async function main(): Promise<void> {
         rows.push({ bench: bench.name, figure: 'benchmark', value: 'error', verdict: 'ERROR', note: message.split('\n')[0] });
       }
       timings[bench.name] = Math.round((Date.now() - t0) / 1000);
+      loads[bench.name] = [Number(loadBefore.toFixed(2)), Number(loadavg()[0]!.toFixed(2))];
       log(`${bench.name}: done in ${timings[bench.name]} s`);
     }
   } finally {
@@ -97,6 +101,7 @@ async function main(): Promise<void> {
   }
 
   printTable(rows);
+  console.log(`\nload average (1 min) before/after each benchmark: ${Object.entries(loads).map(([n, [a, b]]) => `${n} ${a}/${b}`).join(', ')} on ${cpus().length} cores`);
   const outDir = resolve(REPO_ROOT, 'bench-results');
   mkdirSync(outDir, { recursive: true });
   const file = join(outDir, 'latest.json');
@@ -104,9 +109,9 @@ async function main(): Promise<void> {
   const previous = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { benches?: Record<string, unknown> }) : {};
   const benches: Record<string, unknown> = { ...(previous.benches ?? {}) };
   for (const bench of selected) {
-    benches[bench.name] = { at: new Date().toISOString(), seconds: timings[bench.name], rows: rows.filter((r) => r.bench === bench.name) };
+    benches[bench.name] = { at: new Date().toISOString(), seconds: timings[bench.name], loadAverage1m: loads[bench.name], rows: rows.filter((r) => r.bench === bench.name) };
   }
-  const machine = { node: process.version, platform: process.platform, cpus: (await import('node:os')).cpus().length };
+  const machine = { node: process.version, platform: process.platform, cpus: cpus().length };
   writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), machine, benches }, null, 2));
   console.log(`\n${rows.length} figures in ${Math.round((Date.now() - started) / 1000)} s → ${file}`);
   if (rows.some((r) => r.verdict === 'FAIL' || r.verdict === 'ERROR')) process.exitCode = 1;

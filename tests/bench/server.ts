@@ -1,2 +1,194 @@
-import type { Bench } from './common';
-export const serverBench: Bench = { name: 'server', description: 'todo', async run() { return []; } };
+import autocannon from 'autocannon';
+import { performance } from 'node:perf_hooks';
+import { PROTOCOL_VERSION } from '../../src/shared/sync/protocol';
+import { scopeKey } from '../../src/server/sync/PullScope';
+import { encodeCursor } from '../../src/server/sync/pullCursor';
+import { type Bench, type BenchContext, fmt, median, passIf, type Row } from './common';
+import { generateVisit } from './support/records';
+import { postgresReachable, startBenchServer, type BenchServer } from './support/startBenchServer';
+
+/**
+ * 3. Sync server under load, on PGlite and on PostgreSQL: autocannon on 127.0.0.1 with
+ * 100 connections for a bounded time per run (ESCALE_BENCH_SECONDS, default 10), three
+ * runs per scenario, medians reported. Scenarios:
+ *  - public pull: `GET /api/sync/pull?territory=…&limit=100`, each connection cycling
+ *    through every page of a directory of the seed + 2,000 generated places;
+ *  - public pull, caught up: the cursor at the end (an empty page), what a device that
+ *    has synced asks at each poll;
+ *  - aidant pull: the same pages, each connection its own Bearer session;
+ *  - push: each connection its own aidant session and clientId, batches of 10 visit logs
+ *    with increasing mutation ids.
+ * Any non-2xx answer, socket error or timeout counts as an error (bar: 0).
+ * Then a push of 1,000 visit logs in one batch, median of 3.
+ */
+const TERRITORY = 'civraisien-en-poitou';
+const CONNECTIONS = 100;
+const RUNS = 3;
+const SECONDS = Number(process.env.ESCALE_BENCH_SECONDS ?? 10);
+const EXTRA_PLACES = 2_000;
+const PAGE = 100;
+const PUSH_BATCH = 10;
+
+interface LoadResult {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  requests: number;
+  statusCodes: Record<string, number>;
+}
+
+async function load(opts: autocannon.Options): Promise<LoadResult> {
+  const r = await autocannon({ connections: CONNECTIONS, duration: SECONDS, timeout: 10, ...opts });
+  return {
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    errors: r.non2xx + r.errors + r.timeouts,
+    requests: r.requests.total,
+    statusCodes: Object.fromEntries(Object.entries(r.statusCodeStats ?? {}).map(([k, v]) => [k, v.count])),
+  };
+}
+
+async function pageCursors(server: BenchServer): Promise<string[]> {
+  const cursors = [''];
+  for (let i = 0; i < 1000; i++) {
+    const res = await fetch(`${server.url}/api/sync/pull?territory=${TERRITORY}&limit=${PAGE}${cursors.at(-1) ? `&cursor=${cursors.at(-1)}` : ''}`);
+    const body = (await res.json()) as { cursor: string; hasMore: boolean };
+    if (!body.hasMore) break;
+    cursors.push(body.cursor);
+  }
+  return cursors;
+}
+
+function pushBody(clientId: string, userId: string, firstId: number, count: number): string {
+  const mutations = Array.from({ length: count }, (_, i) => ({ id: firstId + i, name: 'visit.create@1', args: generateVisit(TERRITORY, userId, firstId + i) }));
+  return JSON.stringify({ protocol: PROTOCOL_VERSION, clientId, mutations });
+}
+
+async function scenarios(ctx: BenchContext, backend: 'pglite' | 'postgres'): Promise<Row[]> {
+  ctx.log(`server/${backend}: starting (seed + ${EXTRA_PLACES} places, ${CONNECTIONS + 1} aidant sessions)`);
+  const server = await startBenchServer({ territoryId: TERRITORY, extraPlaces: EXTRA_PLACES, aidants: CONNECTIONS + 1, postgres: backend === 'postgres' });
+  const rows: Row[] = [];
+  try {
+    const cursors = await pageCursors(server);
+    const publicRequests = cursors.map((c) => ({ method: 'GET' as const, path: `/api/sync/pull?territory=${TERRITORY}&limit=${PAGE}${c ? `&cursor=${c}` : ''}` }));
+    // Warm-up (JIT, connection pools, PostgreSQL caches), not counted.
+    await autocannon({ url: server.url, connections: 20, duration: 2, requests: publicRequests });
+
+    // Aidant cursors carry a digest of the aidant's scope: re-key the public page
+    // boundaries for each aidant (same seqs; their own visit logs add rows later).
+    const aidantPaths = (userId: string) =>
+      cursors.map((c) => {
+        const seq = c ? Number(c.split('.')[2]) : undefined;
+        const cursor = seq === undefined ? '' : encodeCursor({ scopeKey: scopeKey({ kind: 'aidant', territoryId: TERRITORY, userId }), seq });
+        return `/api/sync/pull?limit=${PAGE}${cursor ? `&cursor=${cursor}` : ''}`;
+      });
+    const end = await fetch(`${server.url}/api/sync/pull?territory=${TERRITORY}&limit=${PAGE}&cursor=${cursors.at(-1)}`).then((r) => r.json() as Promise<{ cursor: string }>);
+    const caughtUp = [{ method: 'GET' as const, path: `/api/sync/pull?territory=${TERRITORY}&limit=${PAGE}&cursor=${end.cursor}` }];
+
+    const results: Record<string, LoadResult[]> = { public: [], caughtUp: [], aidant: [], push: [] };
+    let pushAccount = 0;
+    const nextIds = new Map<string, number>();
+    const pushAccounts = server.accounts.slice(0, CONNECTIONS);
+    for (let run = 0; run < RUNS; run++) {
+      ctx.log(`server/${backend}: run ${run + 1}/${RUNS} (public pages, public caught up, aidant pages, push), ${SECONDS} s each`);
+      results.public!.push(await load({ url: server.url, requests: publicRequests }));
+      results.caughtUp!.push(await load({ url: server.url, requests: caughtUp }));
+      let a = 0;
+      results.aidant!.push(
+        await load({
+          url: server.url,
+          setupClient: (client) => {
+            // Each connection is one aidant device with its own session.
+            const account = server.accounts[a++ % CONNECTIONS]!;
+            const headers = { authorization: `Bearer ${account.token}` };
+            client.setRequests(aidantPaths(account.userId).map((path) => ({ method: 'GET', path, headers })));
+          },
+        }),
+      );
+      // autocannon stops with a batch prepared but maybe not sent: start each run from the
+      // server's lastMutationId of each device, as a real client would.
+      await Promise.all(
+        pushAccounts.map(async (account) => {
+          const end = encodeCursor({ scopeKey: scopeKey({ kind: 'aidant', territoryId: TERRITORY, userId: account.userId }), seq: 1e12 });
+          const res = await fetch(`${server.url}/api/sync/pull?limit=1&cursor=${end}`, { headers: { authorization: `Bearer ${account.token}` } });
+          const body = (await res.json()) as { lastMutationId?: number | null };
+          nextIds.set(account.clientId, (body.lastMutationId ?? 0) + 1);
+        }),
+      );
+      results.push!.push(
+        await load({
+          url: server.url,
+          setupClient: (client) => {
+            // Each connection is one device: its own session, clientId and mutation ids.
+            const account = pushAccounts[pushAccount++ % pushAccounts.length]!;
+            const headers = { authorization: `Bearer ${account.token}`, 'content-type': 'application/json' };
+            const next = () => {
+              const id = nextIds.get(account.clientId) ?? 1;
+              nextIds.set(account.clientId, id + PUSH_BATCH);
+              return [{ method: 'POST' as const, path: '/api/sync/push', headers, body: pushBody(account.clientId, account.userId, id, PUSH_BATCH) }];
+            };
+            client.setRequests(next());
+            client.on('response', () => client.setRequests(next()));
+          },
+        }),
+      );
+    }
+    // One push of 1,000 visit logs in a single batch, median of 3 (a fresh device).
+    const big = server.accounts[CONNECTIONS]!;
+    const bigTimes: number[] = [];
+    for (let run = 0; run < 3; run++) {
+      const body = pushBody(big.clientId, big.userId, 1 + run * 1000, 1000);
+      const t0 = performance.now();
+      const res = await fetch(`${server.url}/api/sync/push`, { method: 'POST', headers: { authorization: `Bearer ${big.token}`, 'content-type': 'application/json' }, body });
+      const answer = (await res.json()) as { lastMutationId?: number };
+      bigTimes.push(performance.now() - t0);
+      if (res.status !== 200 || answer.lastMutationId !== (run + 1) * 1000) throw new Error(`push of 1,000: HTTP ${res.status} ${JSON.stringify(answer).slice(0, 200)}`);
+    }
+
+    const summarize = (name: string, label: string, list: LoadResult[], isPull: boolean) => {
+      const rps = median(list.map((r) => r.rps));
+      const p50 = median(list.map((r) => r.p50));
+      const p99 = median(list.map((r) => r.p99));
+      const errors = list.reduce((s, r) => s + r.errors, 0);
+      const ok = errors === 0 && (!isPull || (rps >= 1000 && p99 < 100));
+      rows.push({
+        bench: 'server',
+        figure: `${backend}: ${label}`,
+        value: `${fmt(rps)} req/s, p50 ${fmt(p50)} ms, p99 ${fmt(p99)} ms, ${errors} errors`,
+        bar: isPull ? '≥ 1,000 req/s, p99 < 100 ms, 0 errors' : '0 errors',
+        verdict: isPull ? passIf(ok) : errors === 0 ? 'INFO' : 'FAIL',
+        data: { runs: list, connections: CONNECTIONS, seconds: SECONDS },
+        note: name === 'push' ? `${PUSH_BATCH} visit logs per request: ${fmt(rps * PUSH_BATCH)} visit logs/s` : undefined,
+      });
+    };
+    summarize('public', `public pull, ${PAGE}/page, ${CONNECTIONS} conns`, results.public!, true);
+    summarize('caughtUp', `public pull, caught up (empty page), ${CONNECTIONS} conns`, results.caughtUp!, true);
+    summarize('aidant', `aidant pull, ${PAGE}/page, ${CONNECTIONS} conns`, results.aidant!, true);
+    summarize('push', `push ${PUSH_BATCH} visit logs/request, ${CONNECTIONS} devices`, results.push!, false);
+    const bigMs = median(bigTimes);
+    rows.push({
+      bench: 'server',
+      figure: `${backend}: push of 1,000 visit logs in one batch`,
+      value: `${fmt(bigMs)} ms`,
+      bar: '< 1 s',
+      verdict: passIf(bigMs < 1000),
+      data: { runsMs: bigTimes },
+    });
+  } finally {
+    await server.close();
+  }
+  return rows;
+}
+
+export const serverBench: Bench = {
+  name: 'server',
+  description: 'sync server under 100 connections (autocannon, loopback) on PGlite and PostgreSQL; push of 1,000',
+  async run(ctx) {
+    const rows = await scenarios(ctx, 'pglite');
+    if (await postgresReachable()) rows.push(...(await scenarios(ctx, 'postgres')));
+    else rows.push({ bench: 'server', figure: 'postgres', value: 'not reachable', verdict: 'SKIP', note: 'PostgreSQL not reachable at ESCALE_TEST_PG_URL or 127.0.0.1:5432' });
+    return rows;
+  },
+};
