@@ -5,7 +5,7 @@ import { createPreferences } from '../../../src/app/data/preferences';
 import { uuidV4 } from '../../../src/app/data/createDataLayer';
 import { uuidSchema } from '../../../src/shared/domain/common';
 import { storePulledPage } from '../../../src/app/data/replicaStore';
-import { makePlace, makeVisit, put, seededUuid } from '../sync/support/fixtures';
+import { del, makePlace, makeVisit, put, seededUuid } from '../sync/support/fixtures';
 import { freshDbName, openClient, until } from '../sync/support/clients';
 
 const noFetch = async (): Promise<Response> => { throw new TypeError('offline'); };
@@ -144,5 +144,25 @@ describe('replica format', () => {
     expect(await b.db.meta.get('cursor')).toBeUndefined();
     expect(await b.db.outbox.count()).toBe(1);
     b.close();
+  });
+});
+
+describe('storing pulled pages (I7, in IndexedDB)', () => {
+  it('the same pages twice, or out of order after a reset, give the same rows', async () => {
+    const pages = [
+      { changes: [put('a', 1, 1), put('b', 1, 2)], cursor: 'c2', hasMore: true, lastMutationId: 0 },
+      { changes: [put('a', 2, 3), del('b', 2, 4)], cursor: 'c4', hasMore: false, lastMutationId: 0 },
+    ];
+    const rowsAfter = async (order: number[]) => {
+      const client = await openClient({ fetch: noFetch, dbName: freshDbName('i7') });
+      for (const i of order) await storePulledPage(client.db, 'account', pages[i]!, at);
+      const rows = await client.db.rows.orderBy('[collection+id]').toArray();
+      client.close();
+      return rows;
+    };
+    const inOrder = await rowsAfter([0, 1]);
+    expect(inOrder.map((r) => [r.id, r.version, r.deleted ?? false])).toEqual([['a', 2, false], ['b', 2, true]]);
+    expect(await rowsAfter([0, 1, 0, 1])).toEqual(inOrder);
+    expect(await rowsAfter([1, 0])).toEqual(inOrder);
   });
 });
