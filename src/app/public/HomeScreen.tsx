@@ -41,7 +41,8 @@ export function HomeScreen() {
         <h2 id="where-title">{t('home.where')}</h2>
         {commune ? (
           <div class="chosen">
-            <p>
+            {/* A status: when a position or a choice sets it, screen readers hear it. */}
+            <p role="status">
               <Icon name="pin" /> {t('commune.chosen', { commune: commune.name })}
             </p>
             <button type="button" class="button button-quiet" onClick={() => void state.chooseCommune(undefined)}>
