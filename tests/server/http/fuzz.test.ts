@@ -60,7 +60,7 @@ const TARGETS: Target[] = [
 describe.each(backends)('fuzzed requests on $name', (backend) => {
   let server: TestServer;
   let admin: TestAccount;
-  const runs = backend.name === 'pglite' ? 120 : 40;
+  const runs = backend.name === 'pglite' ? 100 : 30;
 
   beforeAll(async () => {
     server = await createTestServer(backend);

@@ -89,7 +89,7 @@ describe.each(backends)('pull scope on $name (I10)', (backend) => {
           }
         },
       ),
-      { numRuns: backend.name === 'pglite' ? 12 : 8 },
+      { numRuns: backend.name === 'pglite' ? 10 : 6 },
     );
   }, 180_000);
 
