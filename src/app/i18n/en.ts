@@ -40,6 +40,7 @@ export const en: Catalogue = {
     'home.nextBus': 'The public-services bus comes to {commune} on {day} at {time}.',
     'home.nextBusExample': 'Careful: this is an example, not the real timetable yet.',
     'home.nextBusLink': 'See the bus visits',
+    'home.receiving': 'Receiving the information for the area… The first time, this can take a minute.',
     'home.quickLinks': 'Other questions',
     'home.busLink': 'When does the bus come?',
     'home.mobilityLink': 'How do I get there?',

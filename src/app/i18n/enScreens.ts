@@ -103,6 +103,7 @@ export const enScreens: ScreensCatalogue = {
     'map.keepDone': 'The map is kept on this device ({count} images).',
     'map.keepFailed': 'The map could not be fully kept ({failed} images missing). Try again with a connection.',
     'map.keepCancelled': 'Stopped. {done} images kept.',
+    'map.keepNoRoom': 'There is not enough room on this device (about {free} MB free). Choose less detail or free some space.',
     'map.keepFull': 'This device is full. Free some space, then try again.',
     'map.keepOffline': 'You need an internet connection to keep the map.',
     'map.stored': 'Map images on this device: {count}.',

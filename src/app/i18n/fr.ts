@@ -56,6 +56,7 @@ export const fr = {
     'home.nextBus': 'Le bus des services passe à {commune} le {day} à {time}.',
     'home.nextBusExample': 'Attention : c’est un exemple, pas encore le vrai horaire.',
     'home.nextBusLink': 'Voir les passages du bus',
+    'home.receiving': 'Réception des informations du territoire… La première fois, cela peut prendre une minute.',
     'home.quickLinks': 'Autres questions',
     'home.busLink': 'Quand passe le bus ?',
     'home.mobilityLink': 'Comment y aller ?',

@@ -121,6 +121,7 @@ export const frScreens = {
     'map.keepDone': 'La carte est gardée sur l’appareil ({count} images).',
     'map.keepFailed': 'La carte n’a pas pu être entièrement gardée ({failed} images manquantes). Réessayez avec une connexion.',
     'map.keepCancelled': 'Arrêté. {done} images gardées.',
+    'map.keepNoRoom': 'Il n’y a pas assez de place sur l’appareil (environ {free} Mo libres). Choisissez moins de détails ou libérez de la place.',
     'map.keepFull': 'L’appareil est plein. Libérez de la place, puis réessayez.',
     'map.keepOffline': 'Il faut une connexion internet pour garder la carte.',
     'map.stored': 'Images de carte sur l’appareil : {count}.',

@@ -36,6 +36,16 @@ export function KeepOfflinePanel({ bbox, template }: { bbox: Bbox; template: str
       return;
     }
     message.value = '';
+    // Say it before starting rather than fail half-way: estimate() is the browser's own
+    // figure for what this origin may still store.
+    const estimate = await navigator.storage?.estimate?.().catch(() => undefined);
+    if (estimate?.quota !== undefined && estimate.usage !== undefined) {
+      const free = estimate.quota - estimate.usage;
+      if (free < count * AVERAGE_TILE_BYTES * 1.2) {
+        message.value = t('map.keepNoRoom', { free: formatNumber(free / (1024 * 1024)) });
+        return;
+      }
+    }
     // Ask the browser not to evict what we store (best effort; the answer is not needed).
     void navigator.storage?.persist?.().catch(() => false);
     const abort = new AbortController();

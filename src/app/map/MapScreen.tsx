@@ -6,6 +6,7 @@ import { nearestPlaces } from '../public/home/nearestPlaces';
 import { PlaceList } from '../public/home/PlaceList';
 import { useAppState } from '../services/services';
 import { Loading } from '../ui/Loading';
+import { NoDataYet } from '../ui/NoDataYet';
 import { usePageTitle } from '../ui/usePageTitle';
 import { KeepOfflinePanel } from './KeepOfflinePanel';
 import { createLeafletMap } from './leafletMap';
@@ -43,7 +44,7 @@ export function MapScreen() {
       <h1>{t('map.title')}</h1>
       <p>{t('map.intro')}</p>
       {!territory ? (
-        <p class="notice">{t('home.noData')}</p>
+        <NoDataYet />
       ) : (
         <>
           {!config.value && <Loading text={t('map.loading')} />}

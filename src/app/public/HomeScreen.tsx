@@ -4,6 +4,7 @@ import { t } from '../i18n/i18n';
 import { useAppState } from '../services/services';
 import { Icon } from '../ui/Icon';
 import { Loading } from '../ui/Loading';
+import { NoDataYet } from '../ui/NoDataYet';
 import { usePageTitle } from '../ui/usePageTitle';
 import { CommunePicker } from './home/CommunePicker';
 import { nearestPlaces } from './home/nearestPlaces';
@@ -28,7 +29,7 @@ export function HomeScreen() {
     return (
       <section class="page">
         <h1>{t('home.title')}</h1>
-        <p class="notice"><Icon name="offline" /> {t('home.noData')}</p>
+        <NoDataYet />
       </section>
     );
   }
