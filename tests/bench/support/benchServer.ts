@@ -24,6 +24,10 @@ export interface BenchServerConfig {
   /** Generated places added after the seed (same write path as the seed: insertRecord under the sync lock). */
   extraPlaces?: number;
   aidants?: number;
+  /** Staff accounts (they pull every visit log of the territory). */
+  staff?: number;
+  /** Server config overrides (e.g. aidantHistoryDays). */
+  serverConfig?: Record<string, unknown>;
 }
 
 async function main(): Promise<void> {
@@ -33,7 +37,7 @@ async function main(): Promise<void> {
   const backend: Backend = config.databaseUrl
     ? { name: 'postgres', open: async () => { const db = openPostgres(config.databaseUrl!, 20); return { db, drop: () => db.close() }; } }
     : pgliteBackend;
-  const server = await createTestServer(backend, { seed, config: { territoryId: config.territoryId, ...(config.distDir ? { distDir: config.distDir } : {}) } });
+  const server = await createTestServer(backend, { seed, config: { territoryId: config.territoryId, ...(config.distDir ? { distDir: config.distDir } : {}), ...config.serverConfig } });
 
   const extra = config.extraPlaces ?? 0;
   const now = new Date();
@@ -51,8 +55,14 @@ async function main(): Promise<void> {
     accounts.push({ token: a.token, clientId: a.clientId, userId: a.user.id });
   }
 
+  const staff: Array<{ token: string; clientId: string; userId: string }> = [];
+  for (let i = 0; i < (config.staff ?? 0); i++) {
+    const a = await server.createAccount('staff');
+    staff.push({ token: a.token, clientId: a.clientId, userId: a.user.id });
+  }
+
   const http = serve({ fetch: server.app.fetch, hostname: '127.0.0.1', port: 0 }, (info: AddressInfo) => {
-    process.stdout.write(`READY ${JSON.stringify({ url: `http://127.0.0.1:${info.port}`, accounts, extraPlaces: extra })}\n`);
+    process.stdout.write(`READY ${JSON.stringify({ url: `http://127.0.0.1:${info.port}`, accounts, staff, extraPlaces: extra })}\n`);
   });
   const shutdown = () => {
     http.close();

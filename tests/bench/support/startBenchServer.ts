@@ -6,7 +6,9 @@ import type { BenchServerConfig } from './benchServer';
 
 export interface BenchServer {
   url: string;
+  /** Aidant sessions, each bound to its own device (clientId). */
   accounts: Array<{ token: string; clientId: string; userId: string }>;
+  staff: Array<{ token: string; clientId: string; userId: string }>;
   /** Stops the process and drops its PostgreSQL database, if any. */
   close(): Promise<void>;
 }
@@ -54,7 +56,7 @@ export async function startBenchServer(options: Omit<BenchServerConfig, 'databas
   let out = '';
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
   try {
-    const ready = await new Promise<{ url: string; accounts: BenchServer['accounts'] }>((resolveReady, reject) => {
+    const ready = await new Promise<Pick<BenchServer, 'url' | 'accounts' | 'staff'>>((resolveReady, reject) => {
       const timer = setTimeout(() => reject(new Error(`bench server not ready in ${options.readyTimeoutMs ?? 300_000} ms:\n${out.slice(-2000)}`)), options.readyTimeoutMs ?? 300_000);
       child.stdout!.on('data', (c: Buffer) => {
         out += c;
