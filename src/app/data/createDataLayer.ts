@@ -11,7 +11,7 @@ import type { User } from '../../shared/domain/user';
 import { createLocalWrites, type LocalWrites } from './localWrites';
 import { createPreferences } from './preferences';
 import { RecordParser } from './readCollection';
-import { createReplicaReader, type ReplicaReader } from './directoryReader';
+import { createReplicaReader, type ReplicaReader } from './replicaReader';
 import { createStorageMonitor, type StorageManagerLike, type StorageMonitor } from './storage';
 import { createSyncEngine, type CycleOutcome, type SyncAuth, type SyncEngine } from '../sync/syncEngine';
 import type { LockManagerLike, NetworkWatch, Timers } from '../sync/environment';
