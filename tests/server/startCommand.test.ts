@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +9,8 @@ import { postgresAvailable } from './support/backends';
 
 // The real start command (`npm start` = node --import tsx src/server/main.ts) on a
 // temporary database and an ephemeral port: first start migrates, seeds the territory
-// and creates the first admin; a second start does neither again.
+// and creates the first admin; a second start does neither again. The account command
+// (src/server/cli/createAccount.ts) runs on the same database in between.
 
 interface Started { child: ChildProcess; url: string; output: () => string }
 
@@ -79,12 +80,25 @@ describe('start command', () => {
     expect(records).toBeGreaterThan(10);
     expect(await stop(first)).toBe(0);
 
+    // The account command, on the same database, while the server is stopped.
+    const cli = spawnSync(process.execPath, ['--import', 'tsx', 'src/server/cli/createAccount.ts', '--login', 'marie', '--role', 'aidant', '--name', 'Marie D.'], {
+      env: { ...process.env, ESCALE_DATA_DIR: dir, ESCALE_PASSWORD: 'le-mot-de-passe-de-marie' }, encoding: 'utf8',
+    });
+    expect(cli.status, cli.stderr).toBe(0);
+    expect(cli.stdout).toContain('Compte créé : marie (aidant, civraisien-en-poitou)');
+    const again = spawnSync(process.execPath, ['--import', 'tsx', 'src/server/cli/createAccount.ts', '--login', 'marie', '--role', 'aidant', '--name', 'Marie'], {
+      env: { ...process.env, ESCALE_DATA_DIR: dir, ESCALE_PASSWORD: 'le-mot-de-passe-de-marie' }, encoding: 'utf8',
+    });
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain('existe déjà');
+
     const second = await start({ ESCALE_DATA_DIR: dir });
     await new Promise((r) => setTimeout(r, 200));
     const out2 = second.output();
     expect(out2).not.toContain('seeded');
     expect(out2).not.toContain('first admin created');
     expect(await loginAs(second.url, 'admin', password!)).toBe(200);
+    expect(await loginAs(second.url, 'marie', 'le-mot-de-passe-de-marie')).toBe(200);
     expect(await countPublic(second.url)).toBe(records);
     expect(await stop(second)).toBe(0);
   }, 180_000);
