@@ -4,8 +4,8 @@
  * Names: see BENCHES below. Every benchmark bounds its own time and load and only talks
  * to 127.0.0.1. Exit code 1 when a bar is failed or a benchmark errored.
  */
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -21,11 +21,25 @@ import { REPO_ROOT } from '../support/server';
 
 const BENCHES: Bench[] = [bundleBench, nearestBench, serverBench, firstSyncBench, coldStartBench, chaosBench, lighthouseBench];
 
-function buildApp(outDir: string, reportFile: string, log: (m: string) => void): Promise<void> {
-  return new Promise((done, fail) => {
+/**
+ * Builds the app into `outDir`. By default from a snapshot of the last commit (git
+ * archive HEAD, node_modules linked), so that other people's unfinished edits in the
+ * working tree neither break nor skew the figures; ESCALE_BENCH_WORKTREE=1 builds the
+ * working tree as it is.
+ */
+async function buildApp(tmp: string, outDir: string, reportFile: string, log: (m: string) => void): Promise<void> {
+  let root = REPO_ROOT;
+  if (process.env.ESCALE_BENCH_WORKTREE !== '1') {
+    root = join(tmp, 'src-snapshot');
+    mkdirSync(root, { recursive: true });
+    execFileSync('sh', ['-c', `git -C "${REPO_ROOT}" archive HEAD | tar -x -C "${root}"`]);
+    symlinkSync(join(REPO_ROOT, 'node_modules'), join(root, 'node_modules'));
+    log(`building the last commit (${execFileSync('git', ['-C', REPO_ROOT, 'rev-parse', '--short', 'HEAD']).toString().trim()}); ESCALE_BENCH_WORKTREE=1 builds the working tree`);
+  }
+  await new Promise<void>((done, fail) => {
     log(`vite build → ${outDir}`);
-    const child = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
-      cwd: REPO_ROOT,
+    const child = spawn(process.execPath, [join(REPO_ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
+      cwd: root,
       // Warn-only here: the bench reports the budget as a row instead of stopping the run.
       env: { ...process.env, ESCALE_BUDGET_REPORT: reportFile, ESCALE_BUDGET_WARN: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -73,7 +87,7 @@ async function main(): Promise<void> {
   const ctx: BenchContext = {
     tmp,
     log,
-    distDir: () => (built ??= buildApp(join(tmp, 'dist'), join(tmp, 'first-paint.json'), log).then(() => join(tmp, 'dist'))),
+    distDir: () => (built ??= buildApp(tmp, join(tmp, 'dist'), join(tmp, 'first-paint.json'), log).then(() => join(tmp, 'dist'))),
   };
 
   const rows: Row[] = [];
