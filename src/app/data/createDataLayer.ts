@@ -1,16 +1,19 @@
 import { signal, type ReadonlySignal, type Signal } from '@preact/signals';
 import type { UseStore } from 'idb-keyval';
 import type { SyncStatus } from './contracts';
-import type { Preferences } from './contracts';
-import { createChangeFeed } from './changeFeed';
+import type { PendingChange, Preferences } from './contracts';
+import { changeChannelName, createChangeFeed, type ChangeFeed } from './changeFeed';
 import { EscaleDb, META, REPLICA_FORMAT } from './db';
 import { LogoutRefusedError, ReloadNeededError } from './errors';
 import { createAccountSession } from './accountSession';
+import { createAdminApi, type AdminApi } from './adminApi';
 import { createIssues, type Issues } from './issues';
 import type { User } from '../../shared/domain/user';
 import { createLocalWrites, type LocalWrites } from './localWrites';
 import { createPreferences } from './preferences';
-import { RecordParser } from './readCollection';
+import { RecordParser } from './recordParser';
+import { COLLECTION_SCHEMAS } from '../../shared/sync/collections';
+import { DEFAULT_DB_NAME } from './dbLayout';
 import { createReplicaReader, type ReplicaReader } from './replicaReader';
 import { createStorageMonitor, type StorageManagerLike, type StorageMonitor } from './storage';
 import { createSyncEngine, type CycleOutcome, type SyncAuth, type SyncEngine } from '../sync/syncEngine';
@@ -57,6 +60,13 @@ export interface DataLayerOptions {
   createDb?: (name: string) => EscaleDb;
   log?: (message: string) => void;
   requestTimeoutMs?: number;
+  /**
+   * The parser the first-paint reader used (bootReader.ts): the layer takes it over, its
+   * cache kept, so records already shown are not parsed again.
+   */
+  parser?: RecordParser;
+  /** The change feed the first-paint reader's listeners are on (else a new one). */
+  feed?: ChangeFeed;
 }
 
 /** Everything screens use. They never touch Dexie or fetch (DESIGN.md, Architecture). */
@@ -73,10 +83,19 @@ export interface DataLayer {
   clientId(): Promise<string>;
   /** The signed-in account (aidant, staff), undefined on a public device. */
   readonly account: ReadonlySignal<User | undefined>;
+  /** Admin endpoints (accounts, devices) with this device's session; they need the network. */
+  readonly admin: AdminApi;
   /** Sign in on this device (needs the network); then syncs under the account's scope. */
   login(login: string, password: string): Promise<User>;
   /** Changes waiting for the server. */
   pendingCount(): Promise<number>;
+  /** The waiting changes, oldest first: mutation id, name, record id (for "what is waiting"). */
+  pendingChanges(): Promise<PendingChange[]>;
+  /**
+   * The signed-in session's token, for the aidant space's tablet profile (its presence is
+   * what lets a PIN unlock offline; it is wiped after too many wrong PINs). Not sent anywhere.
+   */
+  sessionToken(): string | undefined;
   /**
    * Sign out: refused with LogoutRefusedError while the outbox is not empty (those changes
    * would be lost); otherwise forgets the session and this account's replicated rows.
@@ -94,13 +113,13 @@ export interface DataLayer {
 /** Open the database, make sure the device has a clientId, wire the repositories and the engine. */
 export async function createDataLayer(options: DataLayerOptions): Promise<DataLayer> {
   const now = options.now ?? (() => new Date());
-  const name = options.dbName ?? 'escale';
+  const name = options.dbName ?? DEFAULT_DB_NAME;
   const db = options.createDb?.(name) ?? new EscaleDb(name, {
     ...(options.indexedDB ? { indexedDB: options.indexedDB } : {}),
     ...(options.IDBKeyRange ? { IDBKeyRange: options.IDBKeyRange } : {}),
   });
   const storage = createStorageMonitor(options.storage);
-  const feed = createChangeFeed(`escale-changes:${name}`);
+  const feed = options.feed ?? createChangeFeed(changeChannelName(name));
 
   // A newer version of the app opened the database (another tab after an update): close
   // cleanly so its upgrade can run, and ask for a reload. The outbox lives in IndexedDB,
@@ -146,7 +165,8 @@ export async function createDataLayer(options: DataLayerOptions): Promise<DataLa
     return storage.guardWrite(write);
   };
   await engine.refreshStatus();
-  const parser = new RecordParser(db, now);
+  const parser = options.parser ?? new RecordParser(COLLECTION_SCHEMAS, now);
+  parser.connect(COLLECTION_SCHEMAS, (row) => db.quarantine.add(row));
   const writes = createLocalWrites({
     db, now, guardWrite,
     afterWrite: () => {
@@ -166,7 +186,13 @@ export async function createDataLayer(options: DataLayerOptions): Promise<DataLa
     syncNow: () => engine.syncNow(),
     clientId: async () => clientId,
     pendingCount: () => db.outbox.count(),
+    pendingChanges: async () => (await db.outbox.orderBy('id').toArray()).map((e) => {
+      const id = typeof e.args === 'object' && e.args !== null ? (e.args as { id?: unknown }).id : undefined;
+      return { mutationId: e.id, name: e.name, createdAt: e.createdAt, ...(typeof id === 'string' ? { recordId: id } : {}) };
+    }),
+    sessionToken: () => session.token(),
     account: session.user,
+    admin: createAdminApi(options.fetch, options.baseUrl ?? '', () => session.token()),
     async login(login, password) {
       const user = await session.login(login, password, clientId);
       engine.clearAuthProblem();

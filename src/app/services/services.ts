@@ -1,8 +1,9 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { ReadonlySignal } from '@preact/signals';
-import type { DirectoryReader, Preferences, SyncStatus } from '../data/contracts';
+import type { AidantBackend, DirectoryReader, Preferences, SyncStatus } from '../data/contracts';
 import type { AppState } from '../state/appState';
+import type { StaffServices } from './staffServices';
 
 /**
  * Everything a screen may ask of the world outside the interface. Screens get it from
@@ -16,8 +17,12 @@ export interface Services {
   syncStatus: ReadonlySignal<SyncStatus | undefined>;
   /** Asks the sync engine for a pull now (e.g. a "refresh" button); absent in tests. */
   syncNow?: () => Promise<void>;
+  /** The staff space's repositories (/bureau); absent where there is no data layer. */
+  staff?: StaffServices;
   /** The clock, injected so screens and tests agree on "now" (opening hours, passages). */
   now: () => Date;
+  /** The aidant space's account, writes and stores; absent on a page without the data layer. */
+  aidant?: AidantBackend;
 }
 
 export interface AppContextValue {

@@ -1,0 +1,79 @@
+import * as z from 'zod/mini';
+import { userSchema, type User } from '../../shared/domain/user';
+import type { Role } from '../../shared/domain/vocabularies';
+import { apiErrorSchema } from '../../shared/sync/protocol';
+import type { FetchLike } from '../sync/syncHttp';
+import { DataLayerError } from './errors';
+
+// The admin endpoints (src/server/http/adminRoutes.ts) for the staff screens: accounts and
+// devices of the admin's territory. They need the network: a failure is an AdminApiError
+// with a plain French message, never a silent empty list. Answers are parsed (SYNC.md:
+// nothing crosses a boundary unparsed). The token is the data layer's session token;
+// screens never see it.
+
+export class AdminApiError extends DataLayerError {}
+
+export const deviceSchema = z.object({
+  clientId: z.string(),
+  userId: z.nullable(z.string()),
+  login: z.nullable(z.string()),
+  displayName: z.nullable(z.string()),
+  lastSeen: z.nullable(z.string()),
+  lastMutationId: z.number(),
+  revokedAt: z.nullable(z.string()),
+  /** What the device said it still held at its last sync, when the server knows it. */
+  pending: z.optional(z.nullable(z.number())),
+});
+export type Device = z.infer<typeof deviceSchema>;
+
+export interface NewAccount {
+  login: string;
+  displayName: string;
+  role: Role;
+  password: string;
+}
+
+export interface AdminApi {
+  accounts(): Promise<User[]>;
+  createAccount(account: NewAccount): Promise<User>;
+  setDisabled(userId: string, disabled: boolean): Promise<User>;
+  devices(): Promise<Device[]>;
+  revokeDevice(clientId: string): Promise<void>;
+}
+
+export function createAdminApi(fetch: FetchLike, baseUrl: string, token: () => string | undefined): AdminApi {
+  async function call<T>(path: string, schema: z.ZodMiniType<T>, init: { method?: string; body?: unknown } = {}): Promise<T> {
+    const auth = token();
+    if (!auth) throw new AdminApiError('not_signed_in', 'Connectez-vous avec un compte administrateur.');
+    let res: Response;
+    try {
+      res = await fetch(`${baseUrl}/api/admin${path}`, {
+        method: init.method ?? 'GET',
+        headers: {
+          authorization: `Bearer ${auth}`, accept: 'application/json',
+          ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
+        },
+        ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+      });
+    } catch (error) {
+      throw new AdminApiError('offline', 'Pas de connexion : cette page demande internet. Réessayez quand l’appareil est connecté.', { cause: error });
+    }
+    const body: unknown = await res.json().catch(() => undefined);
+    if (!res.ok) {
+      const e = apiErrorSchema.safeParse(body);
+      throw new AdminApiError(e.success ? e.data.code : `http_${res.status}`, e.success ? e.data.message : `Le serveur a refusé la demande (${res.status}).`);
+    }
+    const parsed = schema.safeParse(body);
+    if (!parsed.success) throw new AdminApiError('bad_answer', 'Réponse inattendue du serveur. Réessayez.');
+    return parsed.data;
+  }
+
+  return {
+    accounts: async () => (await call('/accounts', z.object({ accounts: z.array(userSchema) }))).accounts,
+    createAccount: async (account) => (await call('/accounts', z.object({ user: userSchema }), { method: 'POST', body: account })).user,
+    setDisabled: async (id, disabled) =>
+      (await call(`/accounts/${encodeURIComponent(id)}/${disabled ? 'disable' : 'enable'}`, z.object({ user: userSchema }), { method: 'POST' })).user,
+    devices: async () => (await call('/devices', z.object({ devices: z.array(deviceSchema) }))).devices,
+    revokeDevice: async (clientId) => void (await call(`/devices/${encodeURIComponent(clientId)}/revoke`, z.object({ ok: z.boolean() }), { method: 'POST' })),
+  };
+}

@@ -1,0 +1,3 @@
+export function ConflictsScreen() {
+  return <h1>…</h1>;
+}

@@ -1,0 +1,3 @@
+export function CorrectionsScreen() {
+  return <h1>…</h1>;
+}

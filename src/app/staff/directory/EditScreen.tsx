@@ -1,0 +1,170 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
+import { describeIssue } from '../../../shared/domain/formatIssues';
+import type { Correction } from '../../../shared/domain/correction';
+import type { Tour } from '../../../shared/domain/tour';
+import { COLLECTION_SCHEMAS, type EditableCollection, type RecordOf } from '../../../shared/sync/collections';
+import { lang } from '../../i18n/i18n';
+import { usePageTitle } from '../../ui/usePageTitle';
+import { useStaffT, type StaffKey } from '../messages';
+import { collectionHref } from '../routes';
+import { loadHoursCheck } from '../schedule/useHoursCheck';
+import { errorMessage, useReplica, useStaff } from '../useStaff';
+import { diffPatch, FIELDS, fieldOfPath, fromForm, newId, recordName, stopsToForm, toForm, type FormValues, type StopValues } from './formModel';
+import { FormField } from './FormField';
+import { StopsEditor } from './StopsEditor';
+
+interface Props {
+  collection: EditableCollection;
+  /** Undefined for a new record. */
+  id?: string | undefined;
+  /** A correction being accepted: shown above the form, marked accepted on save. */
+  correction?: string | undefined;
+}
+
+interface Loaded {
+  record?: RecordOf<EditableCollection>;
+  version?: number;
+  correction?: Correction;
+}
+
+/** Create or edit one directory record; nothing is written unless the whole record parses. */
+export function EditScreen({ collection, id, correction }: Props) {
+  const staff = useStaff();
+  const loaded = useReplica<Loaded>(async () => {
+    const rows = await staff.directory.list(collection);
+    const row = id === undefined ? undefined : rows.find((r) => r.record.id === id);
+    const corr = correction ? (await staff.directory.list('correction')).find((c) => c.record.id === correction)?.record : undefined;
+    return { ...(row ? { record: row.record, version: row.version } : {}), ...(corr ? { correction: corr } : {}) };
+  }, [collection, id, correction]);
+  const territory = useReplica(() => staff.directory.territory());
+  const t = useStaffT();
+  if (!loaded) return <p role="status">{t('loading')}</p>;
+  if (id !== undefined && !loaded.record) {
+    return (
+      <section>
+        <h1>{t('form.notFound')}</h1>
+        <p><a href={collectionHref(collection)}>{t(`nav.${collection === 'place' ? 'places' : collection === 'mobility' ? 'mobility' : collection === 'checklist' ? 'checklists' : 'tours'}` as StaffKey)}</a></p>
+      </section>
+    );
+  }
+  // Remount the form when the record under it gets a new version (pulled or saved).
+  return <RecordForm key={`${id ?? 'new'}@${loaded.version ?? 0}`} collection={collection} loaded={loaded} territory={territory} />;
+}
+
+function RecordForm({ collection, loaded, territory }: { collection: EditableCollection; loaded: Loaded; territory: Awaited<ReturnType<ReturnType<typeof useStaff>['directory']['territory']>> }) {
+  const t = useStaffT();
+  const staff = useStaff();
+  const { route } = useLocation();
+  const base = loaded.record;
+  const kind = t(`coll.${collection}` as StaffKey);
+  const title = base ? t('form.edit', { name: recordName(base) }) : t('form.new', { kind });
+  usePageTitle(title);
+  const [values, setValues] = useState<FormValues>(() => toForm(collection, base));
+  const [stops, setStops] = useState<StopValues[]>(() => stopsToForm(collection === 'tour' ? (base as Tour | undefined) : undefined));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState<{ tone: 'ok' | 'warn'; text: string }>();
+  const [busy, setBusy] = useState(false);
+  const id = useMemo(() => base?.id ?? '', [base]);
+  const communes = territory?.communes ?? [];
+  let stopCounter = stops.length;
+
+  useEffect(() => void loadHoursCheck(), []);
+
+  function set(key: string, value: string | boolean) {
+    setValues((v) => {
+      const next = { ...v, [key]: value };
+      // Choosing a commune fills what follows from it when still empty.
+      if (key === 'insee' && typeof value === 'string') {
+        const c = communes.find((x) => x.insee === value);
+        if (c) {
+          if (!next.postcode) next.postcode = c.postcodes[0] ?? '';
+          if (!next.city) next.city = c.name;
+          if (!next.lat && !next.lon) Object.assign(next, { lat: String(c.lat), lon: String(c.lon) });
+        }
+      }
+      return next;
+    });
+  }
+
+  async function save(event: Event) {
+    event.preventDefault();
+    setMessage(undefined);
+    const recordId = id || newId(String(values.name ?? values.title ?? ''));
+    const candidate = fromForm(collection, values, base, { id: recordId, territoryId: territory?.id ?? base?.territoryId ?? '', communes, stops });
+    const found: Record<string, string> = {};
+    const parsed = COLLECTION_SCHEMAS[collection].safeParse(candidate);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const field = fieldOfPath(collection, issue.path);
+        if (found[field]) continue;
+        const missing = issue.code === 'too_small' && (issue as { minimum?: unknown }).minimum === 1;
+        found[field] = missing || (issue.code === 'invalid_type' && issue.path.length <= 1) ? t('form.required') : describeIssue(issue, lang.value).replace(/^[^:]*:\s*/, '');
+      }
+    }
+    // Hours the app could not evaluate are refused too (same parser as the screens).
+    const hours = await loadHoursCheck();
+    const hoursFields: Array<[string, string]> = [];
+    if (collection === 'place' && typeof values.openingHours === 'string' && values.openingHours.trim()) hoursFields.push(['openingHours', values.openingHours]);
+    if (collection === 'mobility' && typeof values.schedule === 'string' && values.schedule.trim()) hoursFields.push(['schedule', values.schedule]);
+    stops.forEach((s, i) => s.schedule.trim() && hoursFields.push([`stops.${i}.schedule`, s.schedule]));
+    for (const [field, value] of hoursFields) {
+      const check = hours.checkHours(value, new Date());
+      if (!check.ok && !found[field]) found[field] = t('sched.invalid', { error: check.error ?? '' });
+    }
+    setErrors(found);
+    if (Object.keys(found).length > 0 || !parsed.success) {
+      setMessage({ tone: 'warn', text: t('form.invalid') });
+      const first = document.querySelector<HTMLElement>('[aria-invalid="true"]');
+      first?.focus();
+      return;
+    }
+    setBusy(true);
+    try {
+      if (base && loaded.version !== undefined) {
+        const version = (await staff.directory.versionOf(collection, base.id)) ?? loaded.version;
+        const patch = diffPatch(base as unknown as Record<string, unknown>, parsed.data as unknown as Record<string, unknown>);
+        if (Object.keys(patch).length > 0) await staff.writes.editRecord(collection, base.id, version, patch as never);
+      } else {
+        await staff.writes.createRecord(collection, parsed.data as never);
+      }
+      if (loaded.correction) await staff.writes.resolveCorrection(loaded.correction.id, 'accepted');
+      setMessage({ tone: 'ok', text: t('form.saved') });
+      if (!base) route(collectionHref(collection, recordId));
+    } catch (e) {
+      setMessage({ tone: 'warn', text: t('error', { message: errorMessage(e) }) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section aria-labelledby="edit-title">
+      <p class="no-print"><a href={collectionHref(collection)}>← {t(`nav.${collection === 'place' ? 'places' : collection === 'mobility' ? 'mobility' : collection === 'checklist' ? 'checklists' : 'tours'}` as StaffKey)}</a></p>
+      <h1 id="edit-title">{title}</h1>
+      {loaded.correction && (
+        <div class="notice">
+          <p><strong>{t('corrections.message')} :</strong> {loaded.correction.message}</p>
+        </div>
+      )}
+      {base && loaded.version !== undefined && <p class="hint">{t('form.versionNote', { version: loaded.version })}</p>}
+      <form onSubmit={save} noValidate class="staff-form">
+        {FIELDS[collection].map((def) => (
+          <FormField key={def.key} def={def} id={`f-${def.key}`} value={values[def.key]} error={errors[def.key]} communes={communes}
+            onChange={(v) => set(def.key, v)} />
+        ))}
+        {collection === 'tour' && (
+          <StopsEditor stops={stops} onChange={setStops} territory={territory} errors={errors}
+            newStopId={() => `${id || 'escale'}-${Date.now().toString(36)}-${++stopCounter}`} />
+        )}
+        <div role="status" aria-live="polite">
+          {message && <p class={message.tone === 'ok' ? 'notice' : 'notice notice-warn'}>{message.text}</p>}
+        </div>
+        <div class="button-row">
+          <button type="submit" class="button" disabled={busy}>{t('form.save')}</button>
+          <a class="button button-quiet" href={collectionHref(collection)}>{t('form.cancel')}</a>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,3 @@
+export function IndicatorsScreen() {
+  return <h1>…</h1>;
+}

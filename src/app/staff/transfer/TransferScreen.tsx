@@ -1,0 +1,3 @@
+export function TransferScreen() {
+  return <h1>…</h1>;
+}
