@@ -3,6 +3,12 @@ import type { MobilityOffer } from '../../shared/domain/mobilityOffer';
 import type { Place } from '../../shared/domain/place';
 import type { Territory } from '../../shared/domain/territory';
 import type { Tour } from '../../shared/domain/tour';
+import type { ReadonlySignal } from '@preact/signals';
+import type { ItinerantSession } from '../../shared/domain/session';
+import type { User } from '../../shared/domain/user';
+import type { VisitLog } from '../../shared/domain/visitLog';
+import type { KeyValueStore } from './keyValueStore';
+import type { LocalWrites } from './localWrites';
 
 // What screens may ask of the data layer. Screens never touch Dexie or fetch: they call
 // these repositories (DESIGN.md, "Architecture"). The Dexie implementation lives beside
@@ -39,3 +45,32 @@ export type SyncStatus =
   | { kind: 'upToDate'; at: Date }
   | { kind: 'pending'; pending: number; lastSyncedAt?: Date }
   | { kind: 'actionNeeded'; reason: 'conflict' | 'rejected' | 'sessionExpired' | 'storageFull' | 'deviceRevoked'; count: number };
+
+/** An outbox entry as the "what is waiting" screen shows it (no arguments beyond the ids). */
+export interface PendingChange {
+  mutationId: number;
+  /** Mutation name, e.g. `visit.create@1`. */
+  name: string;
+  /** The record the change is about (a visit's or a session's id), when it has one. */
+  recordId?: string;
+  createdAt: string;
+}
+
+/**
+ * What the aidant space asks of the data layer (handed over by wiring.ts; an in-memory twin
+ * in tests). The account and its token are the device's online sign-in; the tablet's
+ * profiles and the PIN-sealed notes live in their own small stores (`KeyValueStore`).
+ */
+export interface AidantBackend {
+  readonly account: ReadonlySignal<User | undefined>;
+  /** Online sign-in; resolves with the session token for the tablet's profile of this aidant. */
+  login(login: string, password: string): Promise<{ user: User; token: string }>;
+  /** Refused (LogoutRefusedError) while changes wait. */
+  logout(): Promise<void>;
+  readonly writes: Pick<LocalWrites, 'createVisit' | 'openSession' | 'closeSession' | 'recordCoverage' | 'proposeCorrection'>;
+  visits(): Promise<VisitLog[]>;
+  sessions(): Promise<ItinerantSession[]>;
+  pending(): Promise<PendingChange[]>;
+  readonly profiles: KeyValueStore;
+  readonly notes: KeyValueStore;
+}

@@ -4,7 +4,13 @@ import type { MobilityOffer } from '../../shared/domain/mobilityOffer';
 import type { Place } from '../../shared/domain/place';
 import type { Territory } from '../../shared/domain/territory';
 import type { Tour } from '../../shared/domain/tour';
-import type { DirectoryReader, Preferences, SyncStatus } from '../data/contracts';
+import type { AidantBackend, DirectoryReader, Preferences, SyncStatus } from '../data/contracts';
+import { LoginFailedError } from '../data/accountSession';
+import { LogoutRefusedError } from '../data/errors';
+import { createMemoryKeyValueStore } from '../data/keyValueStore';
+import type { ItinerantSession } from '../../shared/domain/session';
+import type { User } from '../../shared/domain/user';
+import type { VisitLog } from '../../shared/domain/visitLog';
 import type { Services } from './services';
 
 // In-memory twins of the repository contracts: for screen tests, and for a page that
@@ -63,12 +69,76 @@ export function createMemoryPreferences(): Preferences {
 
 export function createMemoryServices(
   data: MemoryDirectoryData = {},
-  options: { status?: SyncStatus; now?: () => Date } = {},
+  options: { status?: SyncStatus; now?: () => Date; aidant?: AidantBackend } = {},
 ): Services & { directory: MemoryDirectory } {
   return {
+    ...(options.aidant ? { aidant: options.aidant } : {}),
     now: options.now ?? (() => new Date()),
     directory: createMemoryDirectory(data),
     preferences: createMemoryPreferences(),
     syncStatus: signal<SyncStatus | undefined>(options.status),
   };
+}
+
+/**
+ * The aidant backend's in-memory twin: an outbox array the test can inspect (what would be
+ * written at rest), visits and sessions laid over from it, a login that accepts one
+ * password. `online: false` makes login fail as it would with no network.
+ */
+export interface MemoryAidant extends AidantBackend {
+  outbox: Array<{ id: number; name: string; args: unknown; createdAt: string }>;
+  profiles: ReturnType<typeof createMemoryKeyValueStore>;
+  notes: ReturnType<typeof createMemoryKeyValueStore>;
+  online: boolean;
+  /** The server took everything: empty the outbox. */
+  acknowledgeAll(): void;
+}
+
+export function createMemoryAidant(users: ReadonlyArray<{ user: User; password: string }>, now: () => Date = () => new Date()): MemoryAidant {
+  const account = signal<User | undefined>(undefined);
+  const visits: VisitLog[] = [];
+  const sessions = new Map<string, ItinerantSession>();
+  let nextId = 1;
+  const me: MemoryAidant = {
+    outbox: [],
+    online: true,
+    account,
+    profiles: createMemoryKeyValueStore(),
+    notes: createMemoryKeyValueStore(),
+    async login(login, password) {
+      if (!me.online) throw new LoginFailedError('offline', 'Pas de connexion : la connexion au compte demande internet.');
+      const found = users.find((u) => u.user.login === login && u.password === password);
+      if (!found) throw new LoginFailedError('bad_credentials', 'Identifiant ou mot de passe incorrect.');
+      account.value = found.user;
+      return { user: found.user, token: `token-${found.user.id}-0123456789abcdef` };
+    },
+    async logout() {
+      if (me.outbox.length > 0) throw new LogoutRefusedError(me.outbox.length);
+      account.value = undefined;
+    },
+    writes: {
+      createVisit: async (v) => { visits.push(structuredClone(v)); return push('visit.create@1', v); },
+      openSession: async (s) => { sessions.set(s.id, structuredClone(s)); return push('session.open@1', s); },
+      closeSession: async (id, endedAt) => {
+        const s = sessions.get(id);
+        if (s) sessions.set(id, { ...s, endedAt });
+        return push('session.close@1', { id, endedAt });
+      },
+      recordCoverage: async (o) => push('coverage.record@1', o),
+      proposeCorrection: async (c) => push('correction.propose@1', c),
+    },
+    visits: async () => visits.map((v) => structuredClone(v)),
+    sessions: async () => [...sessions.values()].map((s) => structuredClone(s)),
+    pending: async () => me.outbox.map((e) => ({
+      mutationId: e.id, name: e.name, createdAt: e.createdAt,
+      ...(typeof (e.args as { id?: unknown }).id === 'string' ? { recordId: (e.args as { id: string }).id } : {}),
+    })),
+    acknowledgeAll() { me.outbox.length = 0; },
+  };
+  function push(name: string, args: unknown): number {
+    const id = nextId++;
+    me.outbox.push({ id, name, args: structuredClone(args), createdAt: now().toISOString() });
+    return id;
+  }
+  return me;
 }

@@ -1,0 +1,68 @@
+import { useSignal } from '@preact/signals';
+import { useServices } from '../../services/services';
+import { usePageTitle } from '../../ui/usePageTitle';
+import { useAidant } from '../aidantContext';
+import { useAidantT, type AidantKey } from '../messages';
+
+const KINDS = new Set(['visit.create@1', 'session.open@1', 'session.close@1', 'coverage.record@1', 'correction.propose@1']);
+const DATE_TIME = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'medium', timeStyle: 'short' });
+
+/** What is waiting: the changes not sent yet, the last sync, "sync now", and a safe logout. */
+export function WaitingScreen() {
+  const t = useAidantT();
+  usePageTitle(t('waiting.title'));
+  const { controller, lists } = useAidant();
+  const { syncStatus, syncNow } = useServices();
+  const busy = useSignal(false);
+  const message = useSignal<string | undefined>(undefined);
+  const status = syncStatus.value;
+  const pending = lists?.pending ?? [];
+  const last = status?.kind === 'upToDate' ? status.at : status && 'lastSyncedAt' in status ? status.lastSyncedAt : undefined;
+  const counts = new Map<string, number>();
+  for (const p of pending) {
+    const key = KINDS.has(p.name) ? p.name : 'other';
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+
+  async function sync() {
+    busy.value = true;
+    message.value = undefined;
+    try {
+      await syncNow?.();
+    } finally {
+      busy.value = false;
+      controller.changed.value++;
+    }
+  }
+  async function logout() {
+    try {
+      await controller.backend.logout();
+      const me = controller.current.value;
+      if (me) await controller.backend.profiles.delete(me.userId);
+      message.value = t('waiting.loggedOut');
+      controller.lock();
+    } catch (err) {
+      const code = (err as { code?: string }).code;
+      message.value = code === 'logout_refused' ? t('waiting.logoutRefused', { count: pending.length }) : t('error.generic', { message: String(err) });
+    }
+  }
+  return (
+    <section class="page aidant-page" aria-labelledby="waiting-title">
+      <h1 id="waiting-title">{t('waiting.title')}</h1>
+      <div role="status">
+        <p class="waiting-count">{pending.length > 0 ? t('waiting.count', { count: pending.length }) : t('waiting.none')}</p>
+      </div>
+      {pending.length > 0 && (
+        <ul class="tags waiting-kinds">
+          {[...counts].map(([name, n]) => <li key={name}>{t(`kind.${name}` as AidantKey)} : {n}</li>)}
+        </ul>
+      )}
+      <p>{last ? t('waiting.lastSync', { when: DATE_TIME.format(last) }) : t('waiting.neverSynced')}</p>
+      <p class="hint">{t('waiting.kept')}</p>
+      <button type="button" class="button button-big" disabled={busy.value} onClick={sync}>{busy.value ? t('waiting.syncing') : t('waiting.syncNow')}</button>
+      {message.value && <p class="notice notice-warn" role="alert">{message.value}</p>}
+      <hr />
+      <p><button type="button" class="button button-quiet" onClick={logout}>{t('waiting.logout')}</button></p>
+    </section>
+  );
+}
