@@ -1,3 +1,144 @@
+import { useState } from 'preact/hooks';
+import { exportDataInclusion } from '../../../shared/datainclusion/exportDataInclusion';
+import { importDataInclusion, type ImportRecord, type ImportResult } from '../../../shared/datainclusion/importDataInclusion';
+import type { Place } from '../../../shared/domain/place';
+import { useServices } from '../../services/services';
+import { usePageTitle } from '../../ui/usePageTitle';
+import { diffPatch } from '../directory/formModel';
+import { useStaffT, type StaffKey } from '../messages';
+import { SortableTable } from '../SortableTable';
+import { errorMessage, parisToday, useStaff } from '../useStaff';
+import { downloadFile } from './downloadFile';
+
+const MARK: Record<ImportRecord['status'], [string, string]> = {
+  ok: ['✓', 'state-ok'],
+  invalid: ['✗', 'state-bad'],
+  'outside-territory': ['⊘', 'state-skip'],
+  duplicate: ['⧉', 'state-skip'],
+};
+
+/** Import a data·inclusion file (preview, report, confirm) and export the directory. */
 export function TransferScreen() {
-  return <h1>…</h1>;
+  const t = useStaffT();
+  const staff = useStaff();
+  const { now } = useServices();
+  usePageTitle(t('transfer.title'));
+  const [preview, setPreview] = useState<ImportResult>();
+  const [message, setMessage] = useState<{ tone: 'ok' | 'warn'; text: string }>();
+  const [busy, setBusy] = useState(false);
+  const [inputKey, setInputKey] = useState(0);
+
+  async function read(file: File | undefined) {
+    setPreview(undefined);
+    setMessage(undefined);
+    if (!file) return;
+    let json: unknown;
+    try {
+      json = JSON.parse(await file.text());
+    } catch {
+      setMessage({ tone: 'warn', text: t('transfer.notJson') });
+      return;
+    }
+    const territory = await staff.directory.territory();
+    const places = (await staff.directory.list('place')).map((r) => r.record);
+    setPreview(importDataInclusion(json, {
+      territoryId: territory?.id ?? '', communes: territory?.communes ?? [], existingPlaces: places, today: parisToday(now()),
+    }));
+  }
+
+  function cancel() {
+    setPreview(undefined);
+    setInputKey((k) => k + 1);
+    setMessage({ tone: 'ok', text: t('transfer.cancelled') });
+  }
+
+  /** Only the valid records, each as its own place.create or place.update mutation. */
+  async function confirm(result: ImportResult) {
+    setBusy(true);
+    let written = 0;
+    const ok = result.records.filter((r) => r.status === 'ok' && r.place);
+    for (const record of ok) {
+      const place = record.place as Place;
+      try {
+        const version = await staff.directory.versionOf('place', place.id);
+        if (version === undefined) {
+          await staff.writes.createRecord('place', place);
+        } else {
+          const current = (await staff.directory.list('place')).find((r) => r.record.id === place.id)?.record;
+          const patch = diffPatch((current ?? {}) as Record<string, unknown>, place as unknown as Record<string, unknown>);
+          if (Object.keys(patch).length > 0) await staff.writes.editRecord('place', place.id, version, patch as never);
+        }
+        written += 1;
+      } catch (e) {
+        setMessage({ tone: 'warn', text: t('transfer.failed', { name: record.name, message: errorMessage(e), count: written }) });
+        setBusy(false);
+        return;
+      }
+    }
+    setBusy(false);
+    setPreview(undefined);
+    setInputKey((k) => k + 1);
+    setMessage({ tone: 'ok', text: t('transfer.done', { count: written }) });
+  }
+
+  async function exportDirectory() {
+    const territory = await staff.directory.territory();
+    if (!territory) return;
+    const places = (await staff.directory.list('place')).map((r) => r.record);
+    const file = exportDataInclusion(places, territory, { today: parisToday(now()) });
+    downloadFile(`escale-annuaire-${parisToday(now())}.json`, JSON.stringify(file, null, 2), 'application/json');
+  }
+
+  const okCount = preview?.records.filter((r) => r.status === 'ok').length ?? 0;
+  return (
+    <section aria-labelledby="transfer-title">
+      <h1 id="transfer-title">{t('transfer.title')}</h1>
+      <h2>{t('transfer.import')}</h2>
+      <div class="field">
+        <label for="import-file">{t('transfer.file')}</label>
+        <input key={inputKey} id="import-file" type="file" accept=".json,application/json"
+          onChange={(e) => void read(e.currentTarget.files?.[0])} />
+      </div>
+      <div role="status" aria-live="polite">
+        {message && <p class={message.tone === 'ok' ? 'notice' : 'notice notice-warn'}>{message.text}</p>}
+      </div>
+      {preview && (
+        <div class="import-preview">
+          {preview.summary.fileProblems.map((p) => <p key={p} class="notice notice-warn">{p}</p>)}
+          <p><strong>{t('transfer.preview', { ok: okCount, structures: preview.summary.structures })}</strong></p>
+          {preview.records.length > 0 && (
+            <SortableTable<ImportRecord>
+              caption={t('transfer.preview', { ok: okCount, structures: preview.summary.structures })}
+              rows={preview.records}
+              rowKey={(r) => `${r.index}`}
+              rowHeader="name"
+              initialSort={{ key: 'index', dir: 'ascending' }}
+              columns={[
+                { key: 'index', label: 'N°', numeric: true, sortValue: (r) => r.index, render: (r) => r.index + 1 },
+                { key: 'name', label: t('col.name'), sortValue: (r) => r.name, render: (r) => r.name || r.sourceId },
+                {
+                  key: 'status', label: t('transfer.status'), sortValue: (r) => r.status,
+                  render: (r) => <span class={MARK[r.status][1]}><span aria-hidden="true">{MARK[r.status][0]} </span>{t(`transfer.${r.status}` as StaffKey)}</span>,
+                },
+                { key: 'action', label: t('transfer.action'), render: (r) => (r.status === 'ok' && r.action ? t(`transfer.${r.action}` as StaffKey) : '—') },
+                {
+                  key: 'problems', label: t('transfer.problems'),
+                  render: (r) => (r.problems.length ? <ul class="problems">{r.problems.map((p) => <li key={p}>{p}</li>)}</ul> : '—'),
+                },
+              ]}
+            />
+          )}
+          <div class="button-row">
+            {okCount > 0 && (
+              <button type="button" class="button" disabled={busy} onClick={() => void confirm(preview)}>{t('transfer.confirm', { count: okCount })}</button>
+            )}
+            <button type="button" class="button button-quiet" disabled={busy} onClick={cancel}>{t('transfer.cancel')}</button>
+          </div>
+        </div>
+      )}
+      <h2>{t('transfer.export')}</h2>
+      <p>{t('transfer.exportHint')}</p>
+      <button type="button" class="button" onClick={() => void exportDirectory()}>{t('transfer.exportButton')}</button>
+    </section>
+  );
 }
