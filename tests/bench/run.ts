@@ -24,19 +24,28 @@ const BENCHES: Bench[] = [bundleBench, nearestBench, serverBench, firstSyncBench
 /**
  * Builds the app into `outDir`. By default from a snapshot of the last commit (git
  * archive HEAD, node_modules linked), so that other people's unfinished edits in the
- * working tree neither break nor skew the figures; ESCALE_BENCH_WORKTREE=1 builds the
- * working tree as it is.
+ * working tree neither break nor skew the figures; ESCALE_BENCH_REF=<commit> builds
+ * another commit, ESCALE_BENCH_WORKTREE=1 the working tree as it is. When the commit
+ * does not build, the working tree is tried.
  */
 async function buildApp(tmp: string, outDir: string, reportFile: string, log: (m: string) => void): Promise<void> {
-  let root = REPO_ROOT;
-  if (process.env.ESCALE_BENCH_WORKTREE !== '1') {
-    root = join(tmp, 'src-snapshot');
-    mkdirSync(root, { recursive: true });
-    execFileSync('sh', ['-c', `git -C "${REPO_ROOT}" archive HEAD | tar -x -C "${root}"`]);
-    symlinkSync(join(REPO_ROOT, 'node_modules'), join(root, 'node_modules'));
-    log(`building the last commit (${execFileSync('git', ['-C', REPO_ROOT, 'rev-parse', '--short', 'HEAD']).toString().trim()}); ESCALE_BENCH_WORKTREE=1 builds the working tree`);
+  if (process.env.ESCALE_BENCH_WORKTREE === '1') return viteBuild(REPO_ROOT, outDir, reportFile, log);
+  const ref = process.env.ESCALE_BENCH_REF ?? 'HEAD';
+  const root = join(tmp, 'src-snapshot');
+  mkdirSync(root, { recursive: true });
+  execFileSync('sh', ['-c', `git -C "${REPO_ROOT}" archive "$0" | tar -x -C "${root}"`, ref]);
+  symlinkSync(join(REPO_ROOT, 'node_modules'), join(root, 'node_modules'));
+  log(`building commit ${execFileSync('git', ['-C', REPO_ROOT, 'rev-parse', '--short', ref]).toString().trim()} (ESCALE_BENCH_REF, default HEAD; ESCALE_BENCH_WORKTREE=1 for the working tree)`);
+  try {
+    await viteBuild(root, outDir, reportFile, log);
+  } catch (error) {
+    log(`that commit does not build (${String(error).split('\n').find((l) => /Could not|error/i.test(l)) ?? 'see above'}); building the working tree instead`);
+    await viteBuild(REPO_ROOT, outDir, reportFile, log);
   }
-  await new Promise<void>((done, fail) => {
+}
+
+function viteBuild(root: string, outDir: string, reportFile: string, log: (m: string) => void): Promise<void> {
+  return new Promise<void>((done, fail) => {
     log(`vite build → ${outDir}`);
     const child = spawn(process.execPath, [join(REPO_ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
       cwd: root,
