@@ -34,3 +34,6 @@ export function createChangeFeed(channelName?: string): ChangeFeed {
     },
   };
 }
+
+/** The BroadcastChannel of a database's change feed (the data layer's and bootReader's). */
+export const changeChannelName = (dbName: string): string => `escale-changes:${dbName}`;

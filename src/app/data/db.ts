@@ -130,23 +130,6 @@ function declareVersions(db: Dexie): void {
   //   });
 }
 
-/**
- * Bump when a release's shared schemas accept records an older release refused (they sat
- * in `quarantine` while the cursor moved past them) or read rows differently: at the next
- * open the replicated rows and the cursor are cleared and pulled again from zero. The
- * outbox, pending edits, conflicts and rejections are kept.
- * History: 1 (2026-11-22) first format.
- */
-export const REPLICA_FORMAT = 1;
-
-/** Meta keys; one place so a typo cannot fork a value. */
-export const META = {
-  clientId: 'clientId',
-  nextMutationId: 'nextMutationId',
-  cursor: 'cursor',
-  lastMutationId: 'lastMutationId',
-  lastSyncedAt: 'lastSyncedAt',
-  /** The signed-in account and its token (accountSession.ts). */
-  session: 'session',
-  replicaFormat: 'replicaFormat',
-} as const;
+// REPLICA_FORMAT and META live in dbLayout.ts (read by the first-paint reader without
+// Dexie); bump REPLICA_FORMAT there, with its history.
+export { META, REPLICA_FORMAT } from './dbLayout';

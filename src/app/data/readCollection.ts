@@ -1,49 +1,11 @@
-import { COLLECTION_SCHEMAS, type Collection, type RecordOf } from '../../shared/sync/collections';
-import { describeIssues } from '../../shared/domain/formatIssues';
+import type { Collection } from '../../shared/sync/collections';
 import { overlayPending, type VisibleRecord } from '../sync/overlayPending';
-import { rowKey } from '../sync/rowKey';
 import type { EscaleDb, PendingEdit, ReplicaRow } from './db';
+import type { ParsedRecord, RecordParser } from './recordParser';
 
-export interface ParsedRecord<C extends Collection> {
-  record: RecordOf<C>;
-  version: number;
-  pending: boolean;
-}
-
-/**
- * Parses rows read back from IndexedDB with the shared schemas (they may predate an
- * upgrade). A row that fails is quarantined once and skipped: a screen shows one record
- * fewer, it never crashes. Parsed values are cached per (record, version).
- */
-export class RecordParser {
-  private cache = new Map<string, { stamp: string; value: unknown }>();
-  private reported = new Set<string>();
-
-  constructor(private readonly db: EscaleDb, private readonly now: () => Date) {}
-
-  parse<C extends Collection>(collection: C, visible: VisibleRecord): ParsedRecord<C> | undefined {
-    const key = rowKey(collection, visible.id);
-    const stamp = `${visible.version}/${visible.pending ? 'p' : 's'}`;
-    const hit = this.cache.get(key);
-    if (hit && hit.stamp === stamp && !visible.pending) return { record: hit.value as RecordOf<C>, version: visible.version, pending: visible.pending };
-    const result = COLLECTION_SCHEMAS[collection].safeParse(visible.record);
-    if (!result.success) {
-      this.quarantine(collection, visible, describeIssues(result.error.issues), `${key}@${stamp}`);
-      return undefined;
-    }
-    if (!visible.pending) this.cache.set(key, { stamp, value: result.data });
-    return { record: result.data as RecordOf<C>, version: visible.version, pending: visible.pending };
-  }
-
-  private quarantine(collection: string, visible: VisibleRecord, problem: string, once: string): void {
-    if (this.reported.has(once)) return;
-    this.reported.add(once);
-    console.warn(`[data] ${collection} ${visible.id} does not match its schema, set aside: ${problem}`);
-    this.db.quarantine
-      .add({ collection, id: visible.id, raw: visible.record, problem, at: this.now().toISOString() })
-      .catch((err: unknown) => console.warn('[data] could not store the quarantined row', err));
-  }
-}
+// RecordParser and ParsedRecord live in recordParser.ts (no Dexie, no schema of its own:
+// the first-paint reader uses them too); re-exported for existing imports.
+export { RecordParser, type ParsedRecord } from './recordParser';
 
 /** Every visible record of a collection (server rows with pending edits laid over), parsed. */
 export async function readCollection<C extends Collection>(db: EscaleDb, parser: RecordParser, collection: C): Promise<ParsedRecord<C>[]> {

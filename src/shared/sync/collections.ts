@@ -1,24 +1,17 @@
 import * as z from 'zod/mini';
-import { checklistSchema } from '../domain/checklist';
 import { correctionSchema } from '../domain/correction';
 import { coverageObservationSchema } from '../domain/coverageObservation';
-import { mobilityOfferSchema } from '../domain/mobilityOffer';
-import { placeSchema } from '../domain/place';
 import { sessionSchema } from '../domain/session';
-import { territorySchema } from '../domain/territory';
-import { tourSchema } from '../domain/tour';
 import { visitLogSchema } from '../domain/visitLog';
+import { DIRECTORY_COLLECTIONS, DIRECTORY_SCHEMAS } from './directoryCollections';
 
 /**
  * The replicated collections and the schema of their records. Every record crossing the
  * wire or read back from IndexedDB is parsed with the schema of its collection.
  */
 export const COLLECTION_SCHEMAS = {
-  territory: territorySchema,
-  place: placeSchema,
-  tour: tourSchema,
-  mobility: mobilityOfferSchema,
-  checklist: checklistSchema,
+  // The directory first (territory, place, tour, mobility, checklist): directoryCollections.ts.
+  ...DIRECTORY_SCHEMAS,
   session: sessionSchema,
   visit: visitLogSchema,
   coverage: coverageObservationSchema,
@@ -31,8 +24,8 @@ export const collectionSchema = z.enum(COLLECTIONS as [Collection, ...Collection
 
 export type RecordOf<C extends Collection> = z.infer<(typeof COLLECTION_SCHEMAS)[C]>;
 
-/** The directory: what everyone, even without an account, may pull. */
-export const DIRECTORY_COLLECTIONS = ['territory', 'place', 'tour', 'mobility', 'checklist'] as const satisfies readonly Collection[];
+/** The directory: what everyone, even without an account, may pull (directoryCollections.ts). */
+export { DIRECTORY_COLLECTIONS };
 /** Edited by staff with optimistic concurrency (baseVersion). */
 export const EDITABLE_COLLECTIONS = ['place', 'tour', 'mobility', 'checklist'] as const satisfies readonly Collection[];
 export type EditableCollection = (typeof EDITABLE_COLLECTIONS)[number];

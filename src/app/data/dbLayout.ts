@@ -1,0 +1,28 @@
+// Constants of the device database that code outside Dexie needs too: the first-paint
+// reader (bootReader.ts) opens the same database with plain IndexedDB, so it must not
+// import db.ts (that would bring Dexie, ~30 KB gzipped, into the entry chunk). The schema
+// itself, its versions and their history stay in db.ts (STYLE.md #3).
+
+/**
+ * Bump when a release's shared schemas accept records an older release refused (they sat
+ * in `quarantine` while the cursor moved past them) or read rows differently: at the next
+ * open the replicated rows and the cursor are cleared and pulled again from zero. The
+ * outbox, pending edits, conflicts and rejections are kept.
+ * History: 1 (2026-11-22) first format.
+ */
+export const REPLICA_FORMAT = 1;
+
+/** Meta keys; one place so a typo cannot fork a value. */
+export const META = {
+  clientId: 'clientId',
+  nextMutationId: 'nextMutationId',
+  cursor: 'cursor',
+  lastMutationId: 'lastMutationId',
+  lastSyncedAt: 'lastSyncedAt',
+  /** The signed-in account and its token (accountSession.ts). */
+  session: 'session',
+  replicaFormat: 'replicaFormat',
+} as const;
+
+/** The database's name in the app (tests pass their own). */
+export const DEFAULT_DB_NAME = 'escale';
