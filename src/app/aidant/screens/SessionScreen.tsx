@@ -103,8 +103,8 @@ export function SessionScreen() {
       <button type="button" class="need-button toggle stop-button" aria-pressed={isStop(stop) ? 'true' : 'false'} onClick={() => chooseStop(tour, stop)}>
         <span>
           <strong>{t('session.stopAt', { commune: communeName(stop.insee), point: stop.meetingPoint })}</strong>
-          {s && end && <span class="stop-time"> · {t('session.stopTime', { start: parisTime(s), end: parisTime(end) })}</span>}
-          <span class="stop-time"> · {tour.name}</span>
+          {s && end && <span class="stop-time">{t('session.stopTime', { start: parisTime(s), end: parisTime(end) })}</span>}
+          {tours.length > 1 && <span class="stop-time">{tour.name}</span>}
         </span>
       </button>
     </li>

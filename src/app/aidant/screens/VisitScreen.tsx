@@ -112,7 +112,7 @@ export function VisitScreen() {
       <ToggleGroup id="visit-themes" legend={t('visit.themes')} error={e.themes} onToggle={(theme) => dispatch({ type: 'toggleTheme', theme })}
         options={COMMON_THEMES.map((th) => ({ value: th, label: vocab(THEME_LABELS, th), pressed: d.themes.includes(th) }))}>
         <details class="more">
-          <summary>{t('visit.themes')} +</summary>
+          <summary>{t('visit.moreThemes')}</summary>
           <ul>
             {otherThemes.map((th) => (
               <li key={th}><button type="button" class="need-button toggle" aria-pressed={d.themes.includes(th) ? 'true' : 'false'}

@@ -1,0 +1,204 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, test } from 'vitest';
+import { controllerFor } from '../../../src/app/aidant/aidantController';
+import { decryptNote } from '../../../src/app/aidant/crypto/noteBox';
+import { WrongPinError } from '../../../src/app/aidant/crypto/errors';
+import { deriveKey } from '../../../src/app/aidant/crypto/deriveKey';
+import { fromBase64 } from '../../../src/app/aidant/crypto/base64';
+import { visitLogSchema } from '../../../src/shared/domain/visitLog';
+import { MARIE, PASSWORD, memoryAidant, renderAidant } from './support';
+
+afterEach(cleanup);
+
+const PIN = '4817';
+
+async function typePin(id: string, pin: string) {
+  fireEvent.input(await screen.findByLabelText('Code', { selector: `#${id}` }), { target: { value: pin } });
+}
+
+/** Sign in online as Marie and choose the PIN: the space opens on "Aujourd'hui". */
+async function signInAndChoosePin(url = '/aidant') {
+  const backend = memoryAidant();
+  const view = renderAidant(url, backend);
+  await screen.findByRole('heading', { name: 'Connexion de l’aidant' }, { timeout: 15_000 });
+  fireEvent.input(screen.getByLabelText('Identifiant'), { target: { value: 'marie' } });
+  fireEvent.input(screen.getByLabelText('Mot de passe'), { target: { value: PASSWORD } });
+  fireEvent.click(screen.getByRole('button', { name: 'Se connecter' }));
+  await screen.findByRole('heading', { name: 'Choisissez votre code' });
+  fireEvent.input(document.getElementById('pin-new')!, { target: { value: PIN } });
+  fireEvent.input(document.getElementById('pin-confirm')!, { target: { value: PIN } });
+  fireEvent.click(screen.getByRole('button', { name: 'Enregistrer le code' }));
+  await screen.findByText('Connecté : Marie Aidante', {}, { timeout: 5000 });
+  return { backend, view, controller: controllerFor(backend) };
+}
+
+describe('aidant space: sign-in, PIN, lock', () => {
+  test('signs in online once, chooses a PIN, locks and unlocks offline with it', async () => {
+    const { backend, controller } = await signInAndChoosePin();
+    expect(screen.getByRole('heading', { level: 1, name: 'Aujourd’hui' })).toBeTruthy();
+    // The profile keeps a salt and a verifier, never the PIN.
+    const [profile] = await backend.profiles.list();
+    expect(JSON.stringify(profile)).not.toContain(PIN);
+
+    backend.online = false;
+    fireEvent.click(screen.getByRole('button', { name: 'Verrouiller' }));
+    await screen.findByRole('heading', { name: 'Bonjour Marie Aidante' });
+    expect(controller.current.value).toBeUndefined();
+
+    // A wrong PIN is refused and says how many tries are left.
+    await typePin('pin-unlock', '9051');
+    fireEvent.click(screen.getByRole('button', { name: 'Ouvrir' }));
+    await screen.findByText(/Code incorrect\. Encore 9 essais/);
+    await typePin('pin-unlock', PIN);
+    fireEvent.click(screen.getByRole('button', { name: 'Ouvrir' }));
+    await screen.findByText('Connecté : Marie Aidante');
+  });
+
+  test('the digit buttons enter the PIN (nothing to type)', async () => {
+    await signInAndChoosePin();
+    fireEvent.click(screen.getByRole('button', { name: 'Verrouiller' }));
+    await screen.findByRole('heading', { name: 'Bonjour Marie Aidante' });
+    for (const d of PIN) fireEvent.click(screen.getAllByRole('button', { name: d })[0]!);
+    expect((document.getElementById('pin-unlock') as HTMLInputElement).value).toBe(PIN);
+    fireEvent.click(screen.getByRole('button', { name: 'Ouvrir' }));
+    await screen.findByText('Connecté : Marie Aidante');
+  });
+
+  test('"Changer d’aidant" lets a second aidant sign in under their own name', async () => {
+    const { controller } = await signInAndChoosePin();
+    fireEvent.click(screen.getByRole('button', { name: 'Changer d’aidant' }));
+    await screen.findByRole('heading', { name: 'Bonjour Marie Aidante' });
+    fireEvent.click(screen.getByRole('button', { name: 'Changer d’aidant' }));
+    await screen.findByRole('heading', { name: 'Qui utilise la tablette ?' });
+    fireEvent.click(screen.getByRole('button', { name: 'Un autre aidant : se connecter' }));
+    fireEvent.input(await screen.findByLabelText('Identifiant'), { target: { value: 'paul' } });
+    fireEvent.input(screen.getByLabelText('Mot de passe'), { target: { value: PASSWORD } });
+    fireEvent.click(screen.getByRole('button', { name: 'Se connecter' }));
+    await screen.findByRole('heading', { name: 'Choisissez votre code' });
+    fireEvent.input(document.getElementById('pin-new')!, { target: { value: '5938' } });
+    fireEvent.input(document.getElementById('pin-confirm')!, { target: { value: '5938' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Enregistrer le code' }));
+    await screen.findByText('Connecté : Paul Aidant');
+    expect(controller.current.value?.userId).toBe('aidant-paul');
+    expect((await controller.pinLock.profiles()).map((p) => p.displayName)).toEqual(['Marie Aidante', 'Paul Aidant']);
+  });
+
+  test('locks itself after inactivity', async () => {
+    const backend = memoryAidant();
+    const controller = controllerFor(backend, { iterations: 1_000, inactivityMs: 50 });
+    renderAidant('/aidant', backend);
+    const { user, token } = await backend.login('marie', PASSWORD);
+    await controller.pinLock.signedIn({ userId: user.id, login: user.login, displayName: user.displayName, token });
+    const set = await controller.pinLock.setPin(user.id, PIN);
+    if (!set.ok) throw new Error(set.message);
+    await controller.opened(user.id, set.key);
+    await screen.findByText('Connecté : Marie Aidante');
+    await screen.findByRole('heading', { name: 'Bonjour Marie Aidante' }, { timeout: 3000 });
+    expect(controller.current.value).toBeUndefined();
+    controller.dispose();
+  });
+});
+
+describe('aidant space: logging a visit', () => {
+  test('a common visit is 3 taps (theme, autonomy, save) and a valid visit in the outbox', async () => {
+    const { backend } = await signInAndChoosePin('/aidant/visite');
+    await screen.findByRole('heading', { name: 'Noter une visite' });
+    const before = backend.outbox.length;
+    fireEvent.click(screen.getByRole('button', { name: 'Démarche en ligne' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Fait avec elle' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Enregistrer la visite' }));
+    await screen.findByText('Visite enregistrée. Prête pour la suivante.');
+    const added = backend.outbox.slice(before);
+    expect(added.map((e) => e.name)).toEqual(['visit.create@1']);
+    const visit = visitLogSchema.parse(added[0]!.args);
+    expect(visit).toMatchObject({
+      aidantId: MARIE.id, kind: 'individuel', participants: 1, durationMinutes: 30,
+      themes: ['demarche-administrative'], autonomy: 'partiellement-autonome', referral: [], ageBand: 'non-communique',
+    });
+    expect(visit.residenceInsee).toBeUndefined();
+    // The form is ready for the next person.
+    expect(screen.getByRole('button', { name: 'Démarche en ligne' }).getAttribute('aria-pressed')).toBe('false');
+  });
+
+  test('a missing answer is said beside its group and nothing is stored', async () => {
+    const { backend } = await signInAndChoosePin('/aidant/visite');
+    await screen.findByRole('heading', { name: 'Noter une visite' });
+    const before = backend.outbox.length;
+    fireEvent.click(screen.getByRole('button', { name: 'Démarche en ligne' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Enregistrer la visite' }));
+    await screen.findByText('Choisissez le niveau d’autonomie de la personne.');
+    expect(backend.outbox.length).toBe(before);
+  });
+
+  test('a checklist run done with the person is attached to the visit', async () => {
+    const { backend } = await signInAndChoosePin('/aidant/demarche');
+    await screen.findByRole('heading', { name: 'Démarche avec une personne' });
+    const buttons = document.querySelectorAll<HTMLButtonElement>('.checklist-picker button');
+    fireEvent.click(buttons[0]!);
+    const boxes = await waitFor(() => {
+      const found = document.querySelectorAll<HTMLInputElement>('.checklist-docs input[type=checkbox]');
+      expect(found.length).toBeGreaterThan(1);
+      return found;
+    });
+    fireEvent.click(boxes[0]!);
+    fireEvent.input(screen.getByLabelText('Ce qui manque (facultatif)'), { target: { value: 'Avis d’imposition' } });
+    expect(document.querySelector('.summary-text')?.textContent).toContain('Avis d’imposition');
+    fireEvent.click(screen.getByRole('button', { name: 'Joindre à la visite' }));
+    await screen.findByText('Démarches faites avec la personne : 1');
+    fireEvent.click(screen.getByRole('button', { name: 'Démarche en ligne' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Fait pour elle' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Enregistrer la visite' }));
+    await screen.findByText('Visite enregistrée. Prête pour la suivante.');
+    const visit = visitLogSchema.parse(backend.outbox.at(-1)!.args);
+    expect(visit.checklistRuns).toHaveLength(1);
+    expect(visit.checklistRuns[0]).toMatchObject({ documentsChecked: [expect.any(String)], missingNote: 'Avis d’imposition' });
+  });
+
+  test('a follow-up note is never written in clear; only its author can open it', async () => {
+    const { backend, controller } = await signInAndChoosePin('/aidant/visite');
+    await screen.findByRole('heading', { name: 'Noter une visite' });
+    const secret = 'Rappeler Mme Dupont au 05 49 00 00 00 pour la CAF';
+    fireEvent.click(screen.getByRole('button', { name: 'Démarche en ligne' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Fait avec elle' }));
+    fireEvent.input(screen.getByLabelText('Note de suivi (facultative)'), { target: { value: secret } });
+    // The minimisation warning shows; it does not block.
+    await screen.findByText(/numéro de téléphone/);
+    fireEvent.click(screen.getByRole('button', { name: 'Enregistrer la visite' }));
+    await screen.findByText('Visite enregistrée. Prête pour la suivante.');
+
+    // Everything written at rest: outbox, notes store, profiles. No plaintext anywhere.
+    const written = JSON.stringify({ outbox: backend.outbox, notes: [...backend.notes.dump()], profiles: [...backend.profiles.dump()], visits: await backend.visits() });
+    expect(written).not.toContain('Dupont');
+    expect(written).not.toContain('05 49');
+    const visit = visitLogSchema.parse(backend.outbox.at(-1)!.args);
+    expect(visit.notes).toBeUndefined();
+
+    const stored = await controller.notes.get(visit.id);
+    expect(stored?.authorId).toBe(MARIE.id);
+    expect(await decryptNote(controller.current.value!.key, stored!.box, visit.id)).toBe(secret);
+    // Another PIN (another aidant, or a guess) cannot read it.
+    const profile = (await backend.profiles.list())[0] as { pinSalt: string; pinIterations: number };
+    const wrong = await deriveKey('5938', fromBase64(profile.pinSalt)!, profile.pinIterations);
+    await expect(decryptNote(wrong, stored!.box, visit.id)).rejects.toBeInstanceOf(WrongPinError);
+
+    // The author reads it back from the day's list.
+    fireEvent.click(screen.getByRole('link', { name: 'Aujourd’hui' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Voir ma note' }));
+    await screen.findByText(secret);
+  });
+
+  test('logout is refused while changes wait, and nothing is wiped', async () => {
+    const { backend } = await signInAndChoosePin('/aidant/visite');
+    fireEvent.click(await screen.findByRole('button', { name: 'Démarche en ligne' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Fait avec elle' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Enregistrer la visite' }));
+    await screen.findByText('Visite enregistrée. Prête pour la suivante.');
+    fireEvent.click(screen.getByRole('link', { name: /À envoyer/ }));
+    await screen.findByText('1 changement(s) pas encore envoyé(s).');
+    fireEvent.click(screen.getByRole('button', { name: 'Déconnecter ce compte de la tablette' }));
+    await screen.findByText(/Déconnexion impossible : 1 changement/);
+    expect(backend.outbox).toHaveLength(1);
+    expect(await backend.profiles.list()).toHaveLength(1);
+  });
+});
