@@ -1,8 +1,8 @@
-import type { Page } from 'playwright-core';
 import { DEFAULT_PULL_LIMIT } from '../../src/shared/sync/protocol';
 import { launchChromium } from '../support/chromium';
 import { type Bench, type BenchContext, fmt, median, passIf, type Row, withTimeout } from './common';
 import { startPouchReference } from './support/pouchReference';
+import { allChanges, countRows } from './support/replica';
 import { startBenchServer, type BenchServer } from './support/startBenchServer';
 
 /**
@@ -25,57 +25,6 @@ const TERRITORY = 'civraisien-en-poitou';
 const RUNS = 3;
 const SIZES = (process.env.ESCALE_BENCH_SYNC_SIZES ?? '10000,50000').split(',').map(Number).filter((n) => n > 0);
 const PAGES = (process.env.ESCALE_BENCH_SYNC_PAGES ?? '500,1000,2000,5000').split(',').map(Number).filter((n) => n > 0);
-
-interface Change {
-  collection: string;
-  op: string;
-  id: string;
-  version: number;
-  seq: number;
-  record?: Record<string, unknown>;
-}
-
-async function allChanges(server: BenchServer): Promise<Change[]> {
-  const out: Change[] = [];
-  let cursor = '';
-  for (let i = 0; i < 1000; i++) {
-    const res = await fetch(`${server.url}/api/sync/pull?territory=${TERRITORY}&limit=5000${cursor ? `&cursor=${cursor}` : ''}`);
-    const page = (await res.json()) as { changes: Change[]; cursor: string; hasMore: boolean };
-    out.push(...page.changes);
-    cursor = page.cursor;
-    if (!page.hasMore) return out;
-  }
-  throw new Error('pull did not end');
-}
-
-/** Rows in Escale's Dexie `rows` store; 0 before the database exists (never creates it). */
-function countRows(page: Page): Promise<number> {
-  return page.evaluate(async () => {
-    const dbs = await indexedDB.databases();
-    if (!dbs.some((d) => d.name === 'escale')) return 0;
-    return new Promise<number>((resolve) => {
-      const req = indexedDB.open('escale');
-      req.onerror = () => resolve(-1);
-      req.onsuccess = () => {
-        const db = req.result;
-        if (!db.objectStoreNames.contains('rows')) {
-          db.close();
-          resolve(0);
-          return;
-        }
-        const count = db.transaction('rows').objectStore('rows').count();
-        count.onsuccess = () => {
-          db.close();
-          resolve(count.result);
-        };
-        count.onerror = () => {
-          db.close();
-          resolve(-1);
-        };
-      };
-    });
-  });
-}
 
 interface SyncRun {
   ms: number;
