@@ -5,7 +5,7 @@
 
 export const WEEKDAYS = ['Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa', 'Su'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
-export const FREQUENCIES = ['every', '1-3', '2-4', 'last'] as const;
+export const FREQUENCIES = ['every', '1-3', '2-4', '1', '2', '3', '4', 'last'] as const;
 export type Frequency = (typeof FREQUENCIES)[number];
 
 export interface SimpleSchedule {
@@ -18,7 +18,7 @@ export interface SimpleSchedule {
   holidaysOff: boolean;
 }
 
-const NTH: Record<Frequency, string> = { every: '', '1-3': '[1,3]', '2-4': '[2,4]', last: '[-1]' };
+const NTH: Record<Frequency, string> = { every: '', '1-3': '[1,3]', '2-4': '[2,4]', 1: '[1]', 2: '[2]', 3: '[3]', 4: '[4]', last: '[-1]' };
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 /** Undefined when the times are not `HH:MM` or the end is not after the start. */
@@ -27,7 +27,7 @@ export function buildSchedule(s: SimpleSchedule): string | undefined {
   return `${s.weekday}${NTH[s.frequency]} ${s.from}-${s.to}${s.holidaysOff ? '; PH off' : ''}`;
 }
 
-const PATTERN = /^(Mo|Tu|We|Th|Fr|Sa|Su)(\[1,3\]|\[2,4\]|\[-1\])? ((?:[01]\d|2[0-3]):[0-5]\d)-((?:[01]\d|2[0-3]):[0-5]\d)(; ?PH off)?$/;
+const PATTERN = /^(Mo|Tu|We|Th|Fr|Sa|Su)(\[1,3\]|\[2,4\]|\[[1-4]\]|\[-1\])? ((?:[01]\d|2[0-3]):[0-5]\d)-((?:[01]\d|2[0-3]):[0-5]\d)(; ?PH off)?$/;
 
 /** The simple form of a string, or undefined when the string says more than the form can. */
 export function parseSchedule(value: string): SimpleSchedule | undefined {
