@@ -54,6 +54,8 @@ export interface PendingChange {
   /** The record the change is about (a visit's or a session's id), when it has one. */
   recordId?: string;
   createdAt: string;
+  /** A push has taken it: the server may already hold it (no correction in place). */
+  taken: boolean;
 }
 
 /**
@@ -67,7 +69,9 @@ export interface AidantBackend {
   login(login: string, password: string): Promise<{ user: User; token: string }>;
   /** Refused (LogoutRefusedError) while changes wait. */
   logout(): Promise<void>;
-  readonly writes: Pick<LocalWrites, 'createVisit' | 'openSession' | 'closeSession' | 'recordCoverage' | 'proposeCorrection'>;
+  readonly writes: Pick<LocalWrites, 'createVisit' | 'updateQueuedVisit' | 'openSession' | 'closeSession' | 'recordCoverage' | 'proposeCorrection'>;
+  /** The aidant now at the tablet: their writes are stamped and pushed under their name. */
+  setActingAccount?(userId: string | undefined): void;
   visits(): Promise<VisitLog[]>;
   sessions(): Promise<ItinerantSession[]>;
   pending(): Promise<PendingChange[]>;

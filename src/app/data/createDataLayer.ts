@@ -60,6 +60,8 @@ export interface DataLayerOptions {
   createDb?: (name: string) => EscaleDb;
   log?: (message: string) => void;
   requestTimeoutMs?: number;
+  /** A shared tablet: each author's session token (see SyncEngineOptions.tokenFor). */
+  tokenFor?: (authorId: string) => string | undefined | Promise<string | undefined>;
   /**
    * The parser the first-paint reader used (bootReader.ts): the layer takes it over, its
    * cache kept, so records already shown are not parsed again.
@@ -103,6 +105,11 @@ export interface DataLayer {
   logout(): Promise<void>;
   /** After a new login: retry at once. */
   loggedIn(): void;
+  /**
+   * A shared tablet: the account now at the tablet (an aidant unlocked with their PIN).
+   * Each write is stamped with it and pushed with that account's token (`tokenFor`).
+   */
+  setActingAccount(userId: string | undefined): void;
   start(): void;
   /** Stop the engine and close the database (a test's "reload"). */
   close(): void;
@@ -151,13 +158,14 @@ export async function createDataLayer(options: DataLayerOptions): Promise<DataLa
   });
 
   const session = createAccountSession(db, options.fetch, options.baseUrl ?? '');
+  let actingAs: string | undefined;
   await session.load();
   const engine = createSyncEngine({
     db, feed, fetch: options.fetch, baseUrl: options.baseUrl ?? '', territoryId: options.territoryId,
     getAuth: options.getAuth ?? (() => { const token = session.token(); return token ? { token } : undefined; }), now,
     storageFull: storage.storageFull,
     guardWrite: (write) => storage.guardWrite(write),
-    ...pick(options, ['timers', 'random', 'network', 'locks', 'status', 'pullLimit', 'pushBatchSize', 'periodicMs', 'afterWriteMs', 'backoff', 'log', 'requestTimeoutMs']),
+    ...pick(options, ['timers', 'random', 'network', 'locks', 'status', 'pullLimit', 'pushBatchSize', 'periodicMs', 'afterWriteMs', 'backoff', 'log', 'requestTimeoutMs', 'tokenFor']),
   });
 
   const guardWrite = <T>(write: () => Promise<T>): Promise<T> => {
@@ -168,7 +176,7 @@ export async function createDataLayer(options: DataLayerOptions): Promise<DataLa
   const parser = options.parser ?? new RecordParser(COLLECTION_SCHEMAS, now);
   parser.connect(COLLECTION_SCHEMAS, (row) => db.quarantine.add(row));
   const writes = createLocalWrites({
-    db, now, guardWrite,
+    db, now, guardWrite, actingAs: () => actingAs,
     afterWrite: () => {
       feed.notify();
       return engine.afterLocalWrite();
@@ -188,7 +196,7 @@ export async function createDataLayer(options: DataLayerOptions): Promise<DataLa
     pendingCount: () => db.outbox.count(),
     pendingChanges: async () => (await db.outbox.orderBy('id').toArray()).map((e) => {
       const id = typeof e.args === 'object' && e.args !== null ? (e.args as { id?: unknown }).id : undefined;
-      return { mutationId: e.id, name: e.name, createdAt: e.createdAt, ...(typeof id === 'string' ? { recordId: id } : {}) };
+      return { mutationId: e.id, name: e.name, createdAt: e.createdAt, taken: e.takenAt !== undefined, ...(typeof id === 'string' ? { recordId: id } : {}) };
     }),
     sessionToken: () => session.token(),
     account: session.user,
@@ -214,6 +222,9 @@ export async function createDataLayer(options: DataLayerOptions): Promise<DataLa
       await options.clearAuth?.();
       engine.clearAuthProblem();
       feed.notify();
+    },
+    setActingAccount(userId) {
+      actingAs = userId;
     },
     loggedIn() {
       engine.clearAuthProblem();

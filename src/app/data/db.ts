@@ -47,6 +47,17 @@ export interface OutboxEntry {
   /** ISO instant. */
   createdAt: string;
   status?: 'pending';
+  /**
+   * Set by the sync engine, in the transaction that reads the batch, before the request is
+   * sent: from then on the server may have applied the entry, so it must never change
+   * (a queued visit is corrected in place only while this is absent). Never cleared.
+   */
+  takenAt?: string;
+  /**
+   * The account that made the change on a shared tablet (absent: the device's account).
+   * The engine pushes each author's entries with that author's session token.
+   */
+  authorId?: string;
 }
 
 /** A stale edit the server refused to apply; kept until staff resolve it (never dropped). */

@@ -81,3 +81,13 @@ export function findQuotaError(err: unknown, depth = 0): unknown {
   }
   return undefined;
 }
+
+/**
+ * A queued visit can no longer be corrected in place: a push has taken it (the server may
+ * already hold it). The correction is then a new change, `correction.propose@1`.
+ */
+export class VisitAlreadySentError extends DataLayerError {
+  constructor() {
+    super('visit_sent', 'Cette visite est déjà partie vers le serveur : proposez la correction au bureau.');
+  }
+}

@@ -6,7 +6,7 @@ import type { VisitLog } from '../../shared/domain/visitLog';
 import { COLLECTION_SCHEMAS, EDITABLE_COLLECTIONS, type Collection, type EditableCollection, type RecordOf } from '../../shared/sync/collections';
 import { MUTATION_ARGS } from '../../shared/sync/mutations';
 import { type EscaleDb, type PendingEdit, META } from './db';
-import { InvalidInputError, RecordNotFoundError } from './errors';
+import { InvalidInputError, RecordNotFoundError, VisitAlreadySentError } from './errors';
 import { readVisibleRaw } from './readCollection';
 
 /**
@@ -16,6 +16,12 @@ import { readVisibleRaw } from './readCollection';
  */
 export interface LocalWrites {
   createVisit(visit: VisitLog): Promise<number>;
+  /**
+   * Correct a visit still queued: rewrites its record and its SAME outbox entry (same
+   * mutation id) in one transaction. Refused with VisitAlreadySentError once a push has
+   * taken the entry (`takenAt`), or when it is no longer in the outbox.
+   */
+  updateQueuedVisit(visit: VisitLog): Promise<number>;
   openSession(session: ItinerantSession): Promise<number>;
   closeSession(id: string, endedAt: string): Promise<number>;
   recordCoverage(observation: CoverageObservation): Promise<number>;
@@ -34,6 +40,8 @@ export interface LocalWritesDeps {
   guardWrite: <T>(write: () => Promise<T>) => Promise<T>;
   /** Told after each committed write: refresh screens and the status, schedule a push. */
   afterWrite: () => Promise<void>;
+  /** The account acting on a shared tablet, stamped on each outbox entry (`authorId`). */
+  actingAs?: () => string | undefined;
 }
 
 type LocalChange = Omit<PendingEdit, 'mutationId' | 'status'>;
@@ -61,7 +69,7 @@ function jsonClone<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }
 
-export function createLocalWrites({ db, now, guardWrite, afterWrite }: LocalWritesDeps): LocalWrites {
+export function createLocalWrites({ db, now, guardWrite, afterWrite, actingAs }: LocalWritesDeps): LocalWrites {
   /**
    * Allocate the next mutation id and store the outbox entry and the local change, all in
    * one transaction. `prepare` runs inside it (reads the current record for an edit).
@@ -74,7 +82,8 @@ export function createLocalWrites({ db, now, guardWrite, afterWrite }: LocalWrit
         const counter = await db.meta.get(META.nextMutationId);
         const mutationId = typeof counter?.value === 'number' ? counter.value : 1;
         await db.meta.put({ key: META.nextMutationId, value: mutationId + 1 });
-        await db.outbox.add({ id: mutationId, name, args: stored, createdAt: now().toISOString() });
+        const authorId = actingAs?.();
+        await db.outbox.add({ id: mutationId, name, args: stored, createdAt: now().toISOString(), ...(authorId !== undefined ? { authorId } : {}) });
         if (change) await db.pendingEdits.add({ ...change, mutationId, status: 'pending' });
         return mutationId;
       }),
@@ -89,6 +98,22 @@ export function createLocalWrites({ db, now, guardWrite, afterWrite }: LocalWrit
 
   return {
     createVisit: (visit) => write('visit.create@1', async () => ({ args: visit, change: own('visit', checkRecord('visit', visit)) })),
+    async updateQueuedVisit(visit) {
+      const id = await guardWrite(() =>
+        db.transaction('rw', [db.outbox, db.pendingEdits], async () => {
+          const checked = checkRecord('visit', jsonClone(visit));
+          const entry = (await db.outbox.toArray()).find((e) =>
+            e.name === 'visit.create@1' && typeof e.args === 'object' && e.args !== null && (e.args as { id?: unknown }).id === visit.id);
+          if (!entry || entry.takenAt !== undefined) throw new VisitAlreadySentError();
+          const args = checkArgs('visit.create@1', jsonClone(checked));
+          await db.outbox.update(entry.id, { args });
+          await db.pendingEdits.update(entry.id, { record: jsonClone(checked) });
+          return entry.id;
+        }),
+      );
+      await afterWrite();
+      return id;
+    },
     openSession: (session) => write('session.open@1', async () => ({ args: session, change: own('session', checkRecord('session', session)) })),
     closeSession: (id, endedAt) =>
       write('session.close@1', async () => {

@@ -6,7 +6,7 @@ import type { Territory } from '../../shared/domain/territory';
 import type { Tour } from '../../shared/domain/tour';
 import type { AidantBackend, DirectoryReader, Preferences, SyncStatus } from '../data/contracts';
 import { LoginFailedError } from '../data/accountSession';
-import { LogoutRefusedError } from '../data/errors';
+import { LogoutRefusedError, VisitAlreadySentError } from '../data/errors';
 import { createMemoryKeyValueStore } from '../data/keyValueStore';
 import type { ItinerantSession } from '../../shared/domain/session';
 import type { User } from '../../shared/domain/user';
@@ -86,12 +86,15 @@ export function createMemoryServices(
  * password. `online: false` makes login fail as it would with no network.
  */
 export interface MemoryAidant extends AidantBackend {
-  outbox: Array<{ id: number; name: string; args: unknown; createdAt: string }>;
+  outbox: Array<{ id: number; name: string; args: unknown; createdAt: string; authorId?: string; taken?: boolean }>;
   profiles: ReturnType<typeof createMemoryKeyValueStore>;
   notes: ReturnType<typeof createMemoryKeyValueStore>;
   online: boolean;
   /** The server took everything: empty the outbox. */
   acknowledgeAll(): void;
+  /** A push took the entries now in the outbox (no correction in place any more). */
+  takeAll(): void;
+  actingAs: string | undefined;
 }
 
 export function createMemoryAidant(users: ReadonlyArray<{ user: User; password: string }>, now: () => Date = () => new Date()): MemoryAidant {
@@ -102,6 +105,8 @@ export function createMemoryAidant(users: ReadonlyArray<{ user: User; password: 
   const me: MemoryAidant = {
     outbox: [],
     online: true,
+    actingAs: undefined,
+    setActingAccount(userId) { me.actingAs = userId; },
     account,
     profiles: createMemoryKeyValueStore(),
     notes: createMemoryKeyValueStore(),
@@ -118,6 +123,13 @@ export function createMemoryAidant(users: ReadonlyArray<{ user: User; password: 
     },
     writes: {
       createVisit: async (v) => { visits.push(structuredClone(v)); return push('visit.create@1', v); },
+      updateQueuedVisit: async (v) => {
+        const entry = me.outbox.find((e) => e.name === 'visit.create@1' && (e.args as { id: string }).id === v.id);
+        if (!entry || entry.taken) throw new VisitAlreadySentError();
+        entry.args = structuredClone(v);
+        visits.splice(visits.findIndex((x) => x.id === v.id), 1, structuredClone(v));
+        return entry.id;
+      },
       openSession: async (s) => { sessions.set(s.id, structuredClone(s)); return push('session.open@1', s); },
       closeSession: async (id, endedAt) => {
         const s = sessions.get(id);
@@ -130,14 +142,15 @@ export function createMemoryAidant(users: ReadonlyArray<{ user: User; password: 
     visits: async () => visits.map((v) => structuredClone(v)),
     sessions: async () => [...sessions.values()].map((s) => structuredClone(s)),
     pending: async () => me.outbox.map((e) => ({
-      mutationId: e.id, name: e.name, createdAt: e.createdAt,
+      mutationId: e.id, name: e.name, createdAt: e.createdAt, taken: e.taken === true,
       ...(typeof (e.args as { id?: unknown }).id === 'string' ? { recordId: (e.args as { id: string }).id } : {}),
     })),
     acknowledgeAll() { me.outbox.length = 0; },
+    takeAll() { for (const e of me.outbox) e.taken = true; },
   };
   function push(name: string, args: unknown): number {
     const id = nextId++;
-    me.outbox.push({ id, name, args: structuredClone(args), createdAt: now().toISOString() });
+    me.outbox.push({ id, name, args: structuredClone(args), createdAt: now().toISOString(), ...(me.actingAs ? { authorId: me.actingAs } : {}) });
     return id;
   }
   return me;

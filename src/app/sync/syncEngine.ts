@@ -48,6 +48,12 @@ export interface SyncEngineOptions {
   guardWrite?: <T>(write: () => Promise<T>) => Promise<T>;
   /** A request (answer body included) that takes longer is abandoned and retried (ms). */
   requestTimeoutMs?: number;
+  /**
+   * A shared tablet: the session token of the account that made an outbox entry
+   * (`authorId`), so each aidant's changes reach the server under their own name. Entries
+   * without an author, or whose author has no token here, go with `getAuth()`'s token.
+   */
+  tokenFor?: (authorId: string) => string | undefined | Promise<string | undefined>;
 }
 
 export type CycleOutcome = 'ok' | 'retry' | 'auth' | 'offline';
@@ -153,10 +159,23 @@ export function createSyncEngine(o: SyncEngineOptions): SyncEngine {
     if (typeof clientId !== 'string') throw new Error('no clientId in meta');
     let stuck = 0;
     for (let i = 0; i < MAX_LOOPS; i++) {
-      const outbox = await db.outbox.orderBy('id').limit(pushBatchSize).toArray();
-      const batch = takeBatch(outbox, pushBatchSize);
+      // Read the batch and mark it taken in ONE transaction, before sending: an entry the
+      // server may have applied must not be edited in place any more (a queued visit's
+      // correction checks `takenAt` in its own transaction).
+      const { batch, author } = await guard(() => db.transaction('rw', db.outbox, async () => {
+        const outbox = await db.outbox.orderBy('id').limit(pushBatchSize).toArray();
+        // One author per request (their token); no author: the device's account.
+        const first = outbox[0]?.authorId;
+        const run = o.tokenFor ? outbox.slice(0, sameAuthorRun(outbox, first)) : outbox;
+        const taken = takeBatch(run, pushBatchSize);
+        const at = now().toISOString();
+        const ids = new Set(taken.map((m) => m.id));
+        for (const e of run) if (ids.has(e.id) && e.takenAt === undefined) await db.outbox.update(e.id, { takenAt: at });
+        return { batch: taken, author: first };
+      }));
       if (batch.length === 0) return 'ok';
-      const res = await postPush(fetchWithDeadline, o.baseUrl ?? '', token, clientId, batch);
+      const authorToken = author !== undefined && o.tokenFor ? await o.tokenFor(author) : undefined;
+      const res = await postPush(fetchWithDeadline, o.baseUrl ?? '', authorToken ?? token, clientId, batch);
       switch (res.kind) {
         case 'ok': {
           const { removed } = await guard(() => storePushAnswer(db, batch, res.body, now()));
@@ -316,4 +335,10 @@ export function createSyncEngine(o: SyncEngineOptions): SyncEngine {
       while (loop) await loop.catch(() => undefined);
     },
   };
+}
+
+/** How many leading entries share the first one's author. */
+function sameAuthorRun(outbox: ReadonlyArray<{ authorId?: string }>, author: string | undefined): number {
+  const i = outbox.findIndex((e) => e.authorId !== author);
+  return i === -1 ? outbox.length : i;
 }
