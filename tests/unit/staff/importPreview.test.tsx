@@ -1,0 +1,64 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, describe, expect, test } from 'vitest';
+import { diFileWithOneInvalid } from './fixtures';
+import { createMemoryStaff, renderStaff } from './memoryStaff';
+
+afterEach(cleanup);
+
+function chooseFile(json: unknown) {
+  const input = screen.getByLabelText(/Fichier JSON data·inclusion/) as HTMLInputElement;
+  const file = new File([JSON.stringify(json)], 'lieux.json', { type: 'application/json' });
+  Object.defineProperty(input, 'files', { value: [file], configurable: true });
+  fireEvent.change(input);
+}
+
+async function previewTable() {
+  const caption = await screen.findByText(/Aperçu : 2 lieu\(x\) à importer sur 3/, { selector: 'caption' });
+  return caption.closest('table') as HTMLTableElement;
+}
+
+describe('data·inclusion import', () => {
+  test('the preview names the invalid record with its reasons; cancel writes nothing', async () => {
+    const { staff, calls } = createMemoryStaff();
+    renderStaff('/bureau/import', staff);
+    await screen.findByRole('heading', { level: 1, name: 'Importer et exporter' });
+    chooseFile(diFileWithOneInvalid());
+    const table = await previewTable();
+    const row = within(table).getByRole('rowheader', { name: 'Lieu cassé' }).closest('tr') as HTMLTableRowElement;
+    expect(within(row).getByText('Invalide')).toBeTruthy();
+    expect(row.textContent).toMatch(/code_insee|INSEE/i);
+    expect(within(table).getAllByText('Valide')).toHaveLength(2);
+    fireEvent.click(screen.getByRole('button', { name: 'Annuler l’import' }));
+    await screen.findByText(/Import annulé : rien n’a été enregistré/);
+    expect(screen.queryByRole('table')).toBeNull();
+    expect(calls).toEqual([]);
+  });
+
+  test('confirming writes the valid places only, each as its own create', async () => {
+    const { staff, calls } = createMemoryStaff();
+    renderStaff('/bureau/import', staff);
+    await screen.findByRole('heading', { level: 1, name: 'Importer et exporter' });
+    chooseFile(diFileWithOneInvalid());
+    await previewTable();
+    expect(calls).toEqual([]);
+    fireEvent.click(screen.getByRole('button', { name: 'Importer 2 lieu(x)' }));
+    await screen.findByText(/2 lieu\(x\) importé\(s\)/);
+    expect(calls.map((c) => [c.kind, c.collection, c.id])).toEqual([
+      ['create', 'place', 'import-test-1'],
+      ['create', 'place', 'import-test-3'],
+    ]);
+    await waitFor(() => expect(screen.queryByText('Lieu cassé')).toBeNull());
+  });
+
+  test('a file that is not JSON is said so, nothing written', async () => {
+    const { staff, calls } = createMemoryStaff();
+    renderStaff('/bureau/import', staff);
+    await screen.findByRole('heading', { level: 1, name: 'Importer et exporter' });
+    const input = screen.getByLabelText(/Fichier JSON data·inclusion/) as HTMLInputElement;
+    Object.defineProperty(input, 'files', { value: [new File(['{pas du json'], 'x.json')], configurable: true });
+    fireEvent.change(input);
+    await screen.findByText('Ce fichier n’est pas du JSON lisible.');
+    expect(calls).toEqual([]);
+  });
+});
