@@ -28,6 +28,8 @@ export interface AidantController {
    * person is attached to it), and forgotten when the tablet locks.
    */
   readonly visitDraft: Signal<VisitDraft>;
+  /** Set while the draft is a queued visit being corrected in place (same id, same time). */
+  readonly editing: Signal<{ id: string; createdAt: string; sessionId?: string } | undefined>;
   /** Bumped after each write from the space, so lists read again. */
   readonly changed: Signal<number>;
   refreshProfiles(): Promise<ProfileSummary[]>;
@@ -54,6 +56,7 @@ export function createAidantController(backend: AidantBackend, options: Controll
   const profiles = signal<ProfileSummary[] | undefined>(undefined);
   const visitDraft = signal<VisitDraft>(newVisitDraft());
   const changed = signal(0);
+  const editing = signal<{ id: string; createdAt: string; sessionId?: string } | undefined>(undefined);
   let inactivity: InactivityLock | undefined;
 
   const lock = () => {
@@ -61,15 +64,18 @@ export function createAidantController(backend: AidantBackend, options: Controll
     current.value = undefined;
     // The draft belongs to the person in front of the aidant who left: not to the next one.
     visitDraft.value = newVisitDraft();
+    editing.value = undefined;
+    backend.setActingAccount?.(undefined);
   };
   const refreshProfiles = async () => (profiles.value = await pinLock.profiles());
 
   return {
-    backend, pinLock, current, profiles, visitDraft, changed, refreshProfiles,
+    backend, pinLock, current, profiles, visitDraft, editing, changed, refreshProfiles,
     notes: noteStoreOver(backend.notes),
     async opened(userId, key) {
       const list = await refreshProfiles();
       const profile = list.find((p) => p.userId === userId);
+      backend.setActingAccount?.(userId);
       current.value = { userId, displayName: profile?.displayName ?? userId, key };
       if (!inactivity) {
         inactivity = createInactivityLock({

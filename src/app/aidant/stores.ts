@@ -29,6 +29,7 @@ export type StoredNote = z.infer<typeof storedNoteSchema>;
 export interface NoteStore {
   put(visitId: string, authorId: string, box: NoteBox): Promise<void>;
   get(visitId: string): Promise<StoredNote | undefined>;
+  delete(visitId: string): Promise<void>;
 }
 
 export function noteStoreOver(kv: KeyValueStore): NoteStore {
@@ -38,5 +39,6 @@ export function noteStoreOver(kv: KeyValueStore): NoteStore {
       const parsed = storedNoteSchema.safeParse(await kv.get(visitId));
       return parsed.success ? parsed.data : undefined;
     },
+    delete: (visitId) => kv.delete(visitId),
   };
 }

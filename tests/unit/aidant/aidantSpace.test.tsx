@@ -188,6 +188,41 @@ describe('aidant space: logging a visit', () => {
     await screen.findByText(secret);
   });
 
+  test('a queued visit is corrected in place; once a push took it, the correction goes to the office', async () => {
+    const { backend, controller } = await signInAndChoosePin('/aidant/visite');
+    fireEvent.click(await screen.findByRole('button', { name: 'Démarche en ligne' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Fait avec elle' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Enregistrer la visite' }));
+    await screen.findByText('Visite enregistrée. Prête pour la suivante.');
+    const [created] = backend.outbox;
+    expect(backend.outbox.map((e) => e.authorId)).toEqual([MARIE.id]);
+
+    fireEvent.click(screen.getByRole('link', { name: 'Aujourd’hui' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Corriger' }));
+    await screen.findByRole('heading', { name: 'Corriger la visite' });
+    expect(screen.getByRole('button', { name: 'Démarche en ligne' }).getAttribute('aria-pressed')).toBe('true');
+    fireEvent.click(screen.getByRole('button', { name: '60 min' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Enregistrer la correction' }));
+    await screen.findByRole('heading', { level: 1, name: 'Aujourd’hui' });
+    expect(backend.outbox).toHaveLength(1);
+    const corrected = visitLogSchema.parse(backend.outbox[0]!.args);
+    expect(backend.outbox[0]!.id).toBe(created!.id);
+    expect(corrected).toMatchObject({ id: (created!.args as { id: string }).id, durationMinutes: 60 });
+
+    // The push has taken it: no edit in place any more, a proposal to the office instead.
+    backend.takeAll();
+    controller.changed.value++;
+    fireEvent.click(await screen.findByRole('button', { name: 'Signaler une erreur' }));
+    expect(screen.queryByRole('button', { name: 'Corriger' })).toBeNull();
+    fireEvent.input(screen.getByLabelText('Signaler une erreur sur cette visite'), { target: { value: 'Durée : 45 minutes, pas 60.' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Envoyer au bureau' }));
+    await screen.findByText(/la correction partira vers le bureau/);
+    expect(backend.outbox.at(-1)).toMatchObject({
+      name: 'correction.propose@1',
+      args: { collection: 'visit', recordId: corrected.id, proposedBy: MARIE.id, status: 'pending', message: 'Durée : 45 minutes, pas 60.' },
+    });
+  });
+
   test('logout is refused while changes wait, and nothing is wiped', async () => {
     const { backend } = await signInAndChoosePin('/aidant/visite');
     fireEvent.click(await screen.findByRole('button', { name: 'Démarche en ligne' }));

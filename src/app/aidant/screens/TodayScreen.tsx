@@ -1,4 +1,7 @@
 import { useSignal } from '@preact/signals';
+import { useLocation } from 'preact-iso';
+import { canCorrect } from '../../../shared/visits/canCorrect';
+import { draftFromVisit } from '../../../shared/visits/visitFormReducer';
 import type { VisitLog } from '../../../shared/domain/visitLog';
 import { noteWarnings } from '../../../shared/visits/noteMinimisation';
 import { useAppState, useServices } from '../../services/services';
@@ -59,16 +62,21 @@ export function TodayScreen() {
       {(lists?.pending.length ?? 0) > 0 && <p><a href="/aidant/envoi">{t('today.waiting', { count: lists?.pending.length ?? 0 })}</a></p>}
       {visits.length === 0 ? <p>{t('today.noVisit')}</p> : (
         <ul class="plain-list visit-list">
-          {visits.map((v) => <VisitItem key={v.id} visit={v} />)}
+          {visits.map((v) => (
+            <VisitItem key={v.id} visit={v}
+              queued={(lists?.pending ?? []).some((p) => p.name === 'visit.create@1' && p.recordId === v.id && !p.taken)} />
+          ))}
         </ul>
       )}
     </section>
   );
 }
 
-function VisitItem({ visit }: { visit: VisitLog }) {
+function VisitItem({ visit, queued }: { visit: VisitLog; queued: boolean }) {
   const t = useAidantT();
   const { controller, me } = useAidant();
+  const { route } = useLocation();
+  const route_ = canCorrect(visit, queued ? 'queued' : 'sent', me.userId);
   const { now } = useServices();
   const note = useSignal<string | undefined>(undefined);
   const hasNote = useSignal<boolean | undefined>(undefined);
@@ -85,6 +93,15 @@ function VisitItem({ visit }: { visit: VisitLog }) {
     } catch {
       note.value = t('today.noteHidden');
     }
+  }
+  /** Still queued: the form again, on the same visit (its note opened for its author). */
+  async function edit() {
+    const stored = await controller.notes.get(visit.id);
+    let notes = '';
+    if (stored && stored.authorId === me.userId) notes = await decryptNote(me.key, stored.box, visit.id).catch(() => '');
+    controller.visitDraft.value = draftFromVisit(visit, notes);
+    controller.editing.value = { id: visit.id, createdAt: visit.createdAt, ...(visit.sessionId ? { sessionId: visit.sessionId } : {}) };
+    route('/aidant/visite');
   }
   async function propose(e: Event) {
     e.preventDefault();
@@ -108,7 +125,8 @@ function VisitItem({ visit }: { visit: VisitLog }) {
       })}</p>
       <div class="button-row">
         {hasNote.value && note.value === undefined && <button type="button" class="button button-quiet" onClick={open}>{t('today.note')}</button>}
-        {!sent.value && <button type="button" class="button button-quiet" aria-expanded={correcting.value ? 'true' : 'false'} onClick={() => (correcting.value = !correcting.value)}>{t('today.correct')}</button>}
+        {route_.editable && <button type="button" class="button" onClick={edit}>{t('today.edit')}</button>}
+        {!route_.editable && !sent.value && <button type="button" class="button button-quiet" aria-expanded={correcting.value ? 'true' : 'false'} onClick={() => (correcting.value = !correcting.value)}>{t('today.correct')}</button>}
       </div>
       {note.value !== undefined && <p class="visit-note">{note.value}</p>}
       {sent.value && <p role="status">{t('directory.reportSent')}</p>}

@@ -1,5 +1,6 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
 import { AGE_BANDS, AUTONOMY_LEVELS, EQUIPMENT, REFERRAL_PARTNERS, VISIT_KINDS, VISIT_PROCEDURES, VISIT_THEMES } from '../../../shared/domain/vocabularies';
 import { noteWarnings } from '../../../shared/visits/noteMinimisation';
 import { validateDraft, type VisitField } from '../../../shared/visits/validateDraft';
@@ -25,8 +26,10 @@ const COMMON_THEMES = ['demarche-administrative', 'prendre-en-main-materiel', 'c
  */
 export function VisitScreen() {
   const t = useAidantT();
-  usePageTitle(t('visit.title'));
   const { controller, me, session } = useAidant();
+  const editing = controller.editing.value;
+  usePageTitle(editing ? t('visit.editTitle') : t('visit.title'));
+  const { route } = useLocation();
   const { now } = useServices();
   const state = useAppState();
   const draft = controller.visitDraft;
@@ -66,9 +69,11 @@ export function VisitScreen() {
   async function save() {
     failure.value = undefined;
     const at = now();
+    // A correction keeps the visit's identity and time; a new visit gets its own.
+    const sessionId = editing ? editing.sessionId : session?.id;
     const result = validateDraft(d, {
-      id: newId(), territoryId: state.territory.value?.id ?? '', aidantId: me.userId, createdAt: at.toISOString(),
-      ...(session ? { sessionId: session.id } : {}), territoryInsee,
+      id: editing?.id ?? newId(), territoryId: state.territory.value?.id ?? '', aidantId: me.userId,
+      createdAt: editing?.createdAt ?? at.toISOString(), ...(sessionId ? { sessionId } : {}), territoryInsee,
     });
     if (!result.ok) {
       errors.value = result.errors;
@@ -81,16 +86,24 @@ export function VisitScreen() {
     try {
       // Notes out of the record before anything is written: the outbox rests on the disk.
       const sealed = await sealVisitNotes(me.key, result.visit);
-      await controller.backend.writes.createVisit(sealed.visit);
+      if (editing) await controller.backend.writes.updateQueuedVisit(sealed.visit);
+      else await controller.backend.writes.createVisit(sealed.visit);
       if (sealed.notesBox) await controller.notes.put(sealed.visit.id, me.userId, sealed.notesBox);
+      else if (editing) await controller.notes.delete(sealed.visit.id);
       draft.value = newVisitDraft();
       dirty.value = false;
-      saved.value = true;
       query.value = '';
       controller.changed.value++;
+      if (editing) {
+        controller.editing.value = undefined;
+        route('/aidant');
+        return;
+      }
+      saved.value = true;
       window.scrollTo(0, 0);
     } catch (err) {
-      failure.value = t('error.generic', { message: err instanceof Error ? err.message : String(err) });
+      const code = (err as { code?: unknown }).code;
+      failure.value = code === 'visit_sent' ? t('visit.tooLate') : t('error.generic', { message: err instanceof Error ? err.message : String(err) });
     } finally {
       busy.value = false;
     }
@@ -102,7 +115,7 @@ export function VisitScreen() {
   const otherThemes = VISIT_THEMES.filter((th) => !(COMMON_THEMES as readonly string[]).includes(th));
   return (
     <section class="page aidant-page visit-form" aria-labelledby="visit-title">
-      <h1 id="visit-title">{t('visit.title')}</h1>
+      <h1 id="visit-title">{editing ? t('visit.editTitle') : t('visit.title')}</h1>
       <div role="status" class="visit-status">
         {saved.value && <p class="notice notice-ok">{t('visit.saved')}</p>}
         {errorCount > 0 && <p class="notice notice-warn">{t('visit.errors', { count: errorCount })}</p>}
@@ -189,7 +202,15 @@ export function VisitScreen() {
 
       {failure.value && <p class="notice notice-warn" role="alert">{failure.value}</p>}
       <div class="save-bar">
-        <button type="button" class="button button-big" disabled={busy.value} onClick={save}>{t('visit.save')}</button>
+        <button type="button" class="button button-big" disabled={busy.value} onClick={save}>{editing ? t('visit.editSave') : t('visit.save')}</button>
+        {editing && (
+          <button type="button" class="button button-quiet cancel-edit" onClick={() => {
+            controller.editing.value = undefined;
+            draft.value = newVisitDraft();
+            dirty.value = false;
+            route('/aidant');
+          }}>{t('visit.editCancel')}</button>
+        )}
       </div>
     </section>
   );
