@@ -31,13 +31,12 @@ function scriptedServer(onPush?: () => Promise<void>) {
 
 describe('shared tablet: taken entries and per-author pushes', () => {
   it('a queued visit is corrected in place (same entry) until a push takes it', async () => {
-    let client: Awaited<ReturnType<typeof openClient>> | undefined;
     let seenDuringPush: Array<string | undefined> = [];
     const server = scriptedServer(async () => {
       // While the request is on the wire, the entry is already marked taken.
-      seenDuringPush = (await client!.db.outbox.toArray()).map((e) => e.takenAt);
+      seenDuringPush = (await client.db.outbox.toArray()).map((e) => e.takenAt);
     });
-    client = await openClient({ fetch: server.fetch, dbName: freshDbName('taken'), token: 'device-token-0123456789' });
+    const client = await openClient({ fetch: server.fetch, dbName: freshDbName('taken'), token: 'device-token-0123456789' });
     const v = makeVisit(uuid(), 'aidant-a');
     const id = await client.writes.createVisit(v);
     expect(await client.writes.updateQueuedVisit({ ...v, durationMinutes: 45 })).toBe(id);
