@@ -1,9 +1,12 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
 import { ErrorBoundary, LocationProvider, Route, Router, lazy } from 'preact-iso';
-import { AppContext } from './services/services';
+import { AppContext, useServices } from './services/services';
 import type { Services } from './services/services';
 import type { AppState } from './state/appState';
 import { Shell } from './ui/Shell';
 import { NotFound } from './ui/NotFound';
+import { t } from './i18n/i18n';
 
 // Three audiences, three entry points, each its own chunk: the public screens (one lazy
 // chunk per screen, the map last of all), the aidant space and the staff space.
@@ -14,8 +17,12 @@ const Mobility = lazy(() => import('./public/mobility/MobilityScreen').then((m) 
 const Checklists = lazy(() => import('./public/prepare/ChecklistsScreen').then((m) => m.ChecklistsScreen));
 const ChecklistPage = lazy(() => import('./public/prepare/ChecklistScreen').then((m) => m.ChecklistScreen));
 const MapPage = lazy(() => import('./map/MapScreen').then((m) => m.MapScreen));
-const Aidant = lazy(() => import('./aidant/AidantSpace').then((m) => m.AidantSpace));
-const Staff = lazy(() => import('./staff/StaffSpace').then((m) => m.StaffSpace));
+const AidantSpace = lazy(() => import('./aidant/AidantSpace').then((m) => m.AidantSpace));
+const StaffSpace = lazy(() => import('./staff/StaffSpace').then((m) => m.StaffSpace));
+// The aidant and staff spaces need the whole data layer (account, writes), which loads
+// after the public home's first paint (wiring.ts): they wait for it.
+const Aidant = (props: object) => <Connected chunk={AidantSpace}><AidantSpace {...props} /></Connected>;
+const Staff = (props: object) => <Connected chunk={StaffSpace}><StaffSpace {...props} /></Connected>;
 
 interface AppProps {
   services: Services;
@@ -47,4 +54,21 @@ export function App({ services, state }: AppProps) {
       </LocationProvider>
     </AppContext.Provider>
   );
+}
+
+/**
+ * Renders its children once `services.connect()` has settled and their chunk is loaded,
+ * both fetched side by side (at once without `connect`: the tests' in-memory twins).
+ * Meanwhile a page with its heading, as every screen has.
+ */
+function Connected({ chunk, children }: { chunk: { preload(): Promise<unknown> }; children: ComponentChildren }) {
+  const { connect } = useServices();
+  const [ready, setReady] = useState(connect === undefined);
+  useEffect(() => {
+    if (ready || !connect) return;
+    let live = true;
+    void Promise.all([connect().catch(() => undefined), chunk.preload().catch(() => undefined)]).then(() => live && setReady(true));
+    return () => void (live = false);
+  }, [connect, ready, chunk]);
+  return ready ? <>{children}</> : <section class="page" aria-busy="true"><h1>{t('app.loading')}</h1></section>;
 }

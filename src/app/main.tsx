@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import type { ReadonlySignal } from '@preact/signals';
 import { App } from './App';
 import { applyLanguage } from './i18n/i18n';
 import { registerServiceWorker } from './pwa/registerServiceWorker';
@@ -7,7 +8,7 @@ import { createServices } from './wiring';
 import './styles/app.css';
 
 async function start(): Promise<void> {
-  const services = await createServices();
+  const services = createServices();
   const savedLanguage = await services.preferences.getLanguage().catch(() => undefined);
   if (savedLanguage && savedLanguage !== 'fr') await applyLanguage(savedLanguage);
   const state = createAppState(services);
@@ -15,6 +16,30 @@ async function start(): Promise<void> {
   if (!root) throw new Error('#app is missing from index.html');
   render(<App services={services} state={state} />, root);
   registerServiceWorker();
+  // Dexie, the sync engine and the write side load after the first paint (wiring.ts):
+  // once the directory's first read is on screen and the main thread is idle.
+  afterFirstRead(state.loaded, () => void services.connect().catch(() => undefined));
+}
+
+/** Runs `then` when the page is idle after `loaded` turns true (at the latest 3 s after the first render). */
+function afterFirstRead(loaded: ReadonlySignal<boolean>, then: () => void): void {
+  let started = false;
+  const go = () => {
+    if (started) return;
+    started = true;
+    clearTimeout(latest);
+    const idle = (globalThis as { requestIdleCallback?: (fn: () => void, options?: { timeout: number }) => number }).requestIdleCallback;
+    if (idle) idle(then, { timeout: 500 });
+    else setTimeout(then, 0);
+  };
+  // A first read that never ends (a database held by another tab) must not hold the sync back.
+  const latest = setTimeout(go, 3000);
+  if (loaded.peek()) return go();
+  const stop = loaded.subscribe((value) => {
+    if (!value) return;
+    stop();
+    go();
+  });
 }
 
 void start();

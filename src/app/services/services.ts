@@ -17,12 +17,24 @@ export interface Services {
   syncStatus: ReadonlySignal<SyncStatus | undefined>;
   /** Asks the sync engine for a pull now (e.g. a "refresh" button); absent in tests. */
   syncNow?: () => Promise<void>;
-  /** The staff space's repositories (/bureau); absent where there is no data layer. */
+  /**
+   * The staff space's repositories (/bureau); absent where there is no data layer, and
+   * until `connect()` has brought it.
+   */
   staff?: StaffServices;
   /** The clock, injected so screens and tests agree on "now" (opening hours, passages). */
   now: () => Date;
-  /** The aidant space's account, writes and stores; absent on a page without the data layer. */
+  /**
+   * The aidant space's account, writes and stores; absent on a page without the data
+   * layer, and until `connect()` has brought it.
+   */
   aidant?: AidantBackend;
+  /**
+   * Loads the rest of the data layer (Dexie, sync engine, writes, account) if it is not
+   * there yet: it comes after the public home's first paint (wiring.ts). The aidant and
+   * staff spaces wait for it (App.tsx). Absent with the in-memory twins.
+   */
+  connect?: () => Promise<unknown>;
 }
 
 export interface AppContextValue {
