@@ -48,15 +48,19 @@ export function EditScreen({ collection, id, correction }: Props) {
       </section>
     );
   }
-  // Remount the form when the record under it gets a new version (pulled or saved).
-  return <RecordForm key={`${id ?? 'new'}@${loaded.version ?? 0}`} collection={collection} loaded={loaded} territory={territory} />;
+  // One form per record: a pulled page or our own save must not wipe what is typed.
+  return <RecordForm key={id ?? 'new'} collection={collection} loaded={loaded} territory={territory} />;
 }
 
 function RecordForm({ collection, loaded, territory }: { collection: EditableCollection; loaded: Loaded; territory: Awaited<ReturnType<ReturnType<typeof useStaff>['directory']['territory']>> }) {
   const t = useStaffT();
   const staff = useStaff();
   const { route } = useLocation();
-  const base = loaded.record;
+  // The record and version the form edits: as opened, then as saved (so a second save
+  // chains on the first, as versionOf does for pending edits). A newer version pulled
+  // meanwhile is NOT taken silently: the save then conflicts and staff choose.
+  const [opened, setOpened] = useState({ record: loaded.record, version: loaded.version });
+  const base = opened.record;
   const kind = t(`coll.${collection}` as StaffKey);
   const title = base ? t('form.edit', { name: recordName(base) }) : t('form.new', { kind });
   usePageTitle(title);
@@ -121,13 +125,14 @@ function RecordForm({ collection, loaded, territory }: { collection: EditableCol
     }
     setBusy(true);
     try {
-      if (base && loaded.version !== undefined) {
-        const version = (await staff.directory.versionOf(collection, base.id)) ?? loaded.version;
+      if (base && opened.version !== undefined) {
         const patch = diffPatch(base as unknown as Record<string, unknown>, parsed.data as unknown as Record<string, unknown>);
-        if (Object.keys(patch).length > 0) await staff.writes.editRecord(collection, base.id, version, patch as never);
+        if (Object.keys(patch).length > 0) await staff.writes.editRecord(collection, base.id, opened.version, patch as never);
       } else {
         await staff.writes.createRecord(collection, parsed.data as never);
       }
+      const savedVersion = await staff.directory.versionOf(collection, parsed.data.id);
+      setOpened({ record: parsed.data as RecordOf<EditableCollection>, version: savedVersion ?? opened.version });
       if (loaded.correction) await staff.writes.resolveCorrection(loaded.correction.id, 'accepted');
       setMessage({ tone: 'ok', text: t('form.saved') });
       if (!base) route(collectionHref(collection, recordId));
@@ -147,7 +152,7 @@ function RecordForm({ collection, loaded, territory }: { collection: EditableCol
           <p><strong>{t('corrections.message')} :</strong> {loaded.correction.message}</p>
         </div>
       )}
-      {base && loaded.version !== undefined && <p class="hint">{t('form.versionNote', { version: loaded.version })}</p>}
+      {base && opened.version !== undefined && <p class="hint">{t('form.versionNote', { version: opened.version })}</p>}
       <form onSubmit={save} noValidate class="staff-form">
         {FIELDS[collection].map((def) => (
           <FormField key={def.key} def={def} id={`f-${def.key}`} value={values[def.key]} error={errors[def.key]} communes={communes}
