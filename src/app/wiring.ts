@@ -2,7 +2,7 @@ import { signal } from '@preact/signals';
 import { createBootReader } from './data/bootReader';
 import type { DirectoryReader, SyncStatus } from './data/contracts';
 import type { DataLayer } from './data/createDataLayer';
-import { createKeyValueStore } from './data/keyValueStore';
+import { createKeyValueStore, type KeyValueStore } from './data/keyValueStore';
 import { createPreferences } from './data/preferences';
 import type { Services } from './services/services';
 
@@ -48,7 +48,7 @@ export function createServices(): AppServices {
   const connect = (): Promise<DataLayer> => (layer ??= (async () => {
     try {
       const { getDataLayer } = await import('./data/createDataLayer');
-      const opened = await getDataLayer({ territoryId: TERRITORY_ID, parser: boot.parser, feed: boot.feed });
+      const opened = await getDataLayer({ territoryId: TERRITORY_ID, parser: boot.parser, feed: boot.feed, tokenFor: aidantTokenFor });
       opened.syncStatus.subscribe((value) => (syncStatus.value = value));
       Object.assign(services, spaces(opened));
       const sameRows = boot.readVersion() !== undefined && boot.readVersion() === opened.db.backendDB().version;
@@ -108,6 +108,8 @@ function spaces(layer: DataLayer): Pick<Services, 'aidant' | 'staff'> {
         const user = await layer.login(login, password);
         const token = layer.sessionToken();
         if (token === undefined) throw new Error('login: no session token after sign-in');
+        // Online now: keep the server's note key for sealing notes offline later.
+        await layer.refreshNoteServerKey();
         return { user, token };
       },
       logout: () => layer.logout(),
@@ -115,8 +117,20 @@ function spaces(layer: DataLayer): Pick<Services, 'aidant' | 'staff'> {
       visits: () => layer.directory.visits(),
       sessions: () => layer.directory.sessions(),
       pending: () => layer.pendingChanges(),
-      profiles: createKeyValueStore('escale-aidant-profiles'),
+      setActingAccount: (userId) => layer.setActingAccount(userId),
+      noteServerKey: () => layer.noteServerKey(),
+      refreshNoteServerKey: () => layer.refreshNoteServerKey(),
+      profiles: aidantProfiles(),
       notes: createKeyValueStore('escale-aidant-notes'),
     },
   };
+}
+
+// The aidants' tablet profiles hold each one's session token: on a shared tablet, each
+// aidant's changes are pushed under their own name (SyncEngineOptions.tokenFor).
+let profilesStore: KeyValueStore | undefined;
+const aidantProfiles = (): KeyValueStore => (profilesStore ??= createKeyValueStore('escale-aidant-profiles'));
+async function aidantTokenFor(authorId: string): Promise<string | undefined> {
+  const token = ((await aidantProfiles().get(authorId)) as { token?: unknown } | undefined)?.token;
+  return typeof token === 'string' ? token : undefined;
 }

@@ -76,6 +76,8 @@ export function createAidantController(backend: AidantBackend, options: Controll
       const list = await refreshProfiles();
       const profile = list.find((p) => p.userId === userId);
       backend.setActingAccount?.(userId);
+      // Online, take the server's current note key (offline, the one kept is used).
+      void backend.refreshNoteServerKey?.().catch(() => undefined);
       current.value = { userId, displayName: profile?.displayName ?? userId, key };
       if (!inactivity) {
         inactivity = createInactivityLock({

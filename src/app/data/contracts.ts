@@ -4,6 +4,7 @@ import type { Place } from '../../shared/domain/place';
 import type { Territory } from '../../shared/domain/territory';
 import type { Tour } from '../../shared/domain/tour';
 import type { ReadonlySignal } from '@preact/signals';
+import type { NoteServerKey } from '../../shared/domain/sealedNote';
 import type { ItinerantSession } from '../../shared/domain/session';
 import type { User } from '../../shared/domain/user';
 import type { VisitLog } from '../../shared/domain/visitLog';
@@ -72,6 +73,10 @@ export interface AidantBackend {
   readonly writes: Pick<LocalWrites, 'createVisit' | 'updateQueuedVisit' | 'openSession' | 'closeSession' | 'recordCoverage' | 'proposeCorrection'>;
   /** The aidant now at the tablet: their writes are stamped and pushed under their name. */
   setActingAccount?(userId: string | undefined): void;
+  /** The server's key for sealing notes, kept on the device (undefined: notes stay local). */
+  noteServerKey?(): Promise<NoteServerKey | undefined>;
+  /** Fetch it again when online (after a sign-in or an unlock). */
+  refreshNoteServerKey?(): Promise<NoteServerKey | undefined>;
   visits(): Promise<VisitLog[]>;
   sessions(): Promise<ItinerantSession[]>;
   pending(): Promise<PendingChange[]>;

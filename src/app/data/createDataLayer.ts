@@ -9,6 +9,7 @@ import { createAccountSession } from './accountSession';
 import { createAdminApi, type AdminApi } from './adminApi';
 import { createIssues, type Issues } from './issues';
 import type { User } from '../../shared/domain/user';
+import { noteServerKeySchema, type NoteServerKey } from '../../shared/domain/sealedNote';
 import { createLocalWrites, type LocalWrites } from './localWrites';
 import { createPreferences } from './preferences';
 import { RecordParser } from './recordParser';
@@ -99,6 +100,12 @@ export interface DataLayer {
    */
   sessionToken(): string | undefined;
   /**
+   * The server's public key for sealing visit notes, fetched online (after a login) and
+   * kept on the device, so a note can be sealed for the server offline all day.
+   */
+  refreshNoteServerKey(): Promise<NoteServerKey | undefined>;
+  noteServerKey(): Promise<NoteServerKey | undefined>;
+  /**
    * Sign out: refused with LogoutRefusedError while the outbox is not empty (those changes
    * would be lost); otherwise forgets the session and this account's replicated rows.
    */
@@ -183,6 +190,10 @@ export async function createDataLayer(options: DataLayerOptions): Promise<DataLa
     },
   });
 
+  const readNoteServerKey = async (): Promise<NoteServerKey | undefined> => {
+    const parsed = noteServerKeySchema.safeParse((await db.meta.get(META.noteServerKey))?.value);
+    return parsed.success ? parsed.data : undefined;
+  };
   const directory = createReplicaReader(db, parser, feed, options.territoryId);
   return {
     db, engine, storage,
@@ -199,6 +210,20 @@ export async function createDataLayer(options: DataLayerOptions): Promise<DataLa
       return { mutationId: e.id, name: e.name, createdAt: e.createdAt, taken: e.takenAt !== undefined, ...(typeof id === 'string' ? { recordId: id } : {}) };
     }),
     sessionToken: () => session.token(),
+    async refreshNoteServerKey() {
+      try {
+        const res = await options.fetch(`${options.baseUrl ?? ''}/api/sync/note-key`, { headers: { accept: 'application/json' } });
+        const parsed = res.ok ? noteServerKeySchema.safeParse(await res.json()) : undefined;
+        if (parsed?.success) {
+          await db.meta.put({ key: META.noteServerKey, value: parsed.data });
+          return parsed.data;
+        }
+      } catch {
+        // Offline or an older server: keep the key we have, if any.
+      }
+      return readNoteServerKey();
+    },
+    noteServerKey: readNoteServerKey,
     account: session.user,
     admin: createAdminApi(options.fetch, options.baseUrl ?? '', () => session.token()),
     async login(login, password) {

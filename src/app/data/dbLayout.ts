@@ -22,6 +22,8 @@ export const META = {
   /** The signed-in account and its token (accountSession.ts). */
   session: 'session',
   replicaFormat: 'replicaFormat',
+  /** The server's public key for sealing visit notes (aidant space; see sealedNote.ts). */
+  noteServerKey: 'noteServerKey',
 } as const;
 
 /** The database's name in the app (tests pass their own). */

@@ -2,6 +2,7 @@ import { describeIssues } from '../../shared/domain/formatIssues';
 import type { Correction } from '../../shared/domain/correction';
 import type { CoverageObservation } from '../../shared/domain/coverageObservation';
 import type { ItinerantSession } from '../../shared/domain/session';
+import type { SealedNote } from '../../shared/domain/sealedNote';
 import type { VisitLog } from '../../shared/domain/visitLog';
 import { COLLECTION_SCHEMAS, EDITABLE_COLLECTIONS, type Collection, type EditableCollection, type RecordOf } from '../../shared/sync/collections';
 import { MUTATION_ARGS } from '../../shared/sync/mutations';
@@ -15,13 +16,17 @@ import { readVisibleRaw } from './readCollection';
  * allocated inside it: a crash leaves both or neither (SYNC.md, Push).
  */
 export interface LocalWrites {
-  createVisit(visit: VisitLog): Promise<number>;
+  /**
+   * With `sealedNotes` (the note sealed for the server), the entry is a `visit.create@2`
+   * whose args carry the sealed box and no `notes`; otherwise a `visit.create@1`.
+   */
+  createVisit(visit: VisitLog, sealedNotes?: SealedNote): Promise<number>;
   /**
    * Correct a visit still queued: rewrites its record and its SAME outbox entry (same
    * mutation id) in one transaction. Refused with VisitAlreadySentError once a push has
    * taken the entry (`takenAt`), or when it is no longer in the outbox.
    */
-  updateQueuedVisit(visit: VisitLog): Promise<number>;
+  updateQueuedVisit(visit: VisitLog, sealedNotes?: SealedNote): Promise<number>;
   openSession(session: ItinerantSession): Promise<number>;
   closeSession(id: string, endedAt: string): Promise<number>;
   recordCoverage(observation: CoverageObservation): Promise<number>;
@@ -45,6 +50,8 @@ export interface LocalWritesDeps {
 }
 
 type LocalChange = Omit<PendingEdit, 'mutationId' | 'status'>;
+
+const VISIT_CREATE: readonly string[] = ['visit.create@1', 'visit.create@2'];
 
 function checkArgs(name: string, args: unknown): unknown {
   const schema = MUTATION_ARGS[name];
@@ -97,16 +104,23 @@ export function createLocalWrites({ db, now, guardWrite, afterWrite, actingAs }:
   });
 
   return {
-    createVisit: (visit) => write('visit.create@1', async () => ({ args: visit, change: own('visit', checkRecord('visit', visit)) })),
-    async updateQueuedVisit(visit) {
+    createVisit: (visit, sealedNotes) => sealedNotes
+      ? write('visit.create@2', async () => {
+        const { notes: _never, ...record } = visit;
+        return { args: { ...record, sealedNotes }, change: own('visit', checkRecord('visit', record)) };
+      })
+      : write('visit.create@1', async () => ({ args: visit, change: own('visit', checkRecord('visit', visit)) })),
+    async updateQueuedVisit(visit, sealedNotes) {
       const id = await guardWrite(() =>
         db.transaction('rw', [db.outbox, db.pendingEdits], async () => {
-          const checked = checkRecord('visit', jsonClone(visit));
+          const checked = checkRecord('visit', jsonClone(sealedNotes ? { ...visit, notes: undefined } : visit));
           const entry = (await db.outbox.toArray()).find((e) =>
-            e.name === 'visit.create@1' && typeof e.args === 'object' && e.args !== null && (e.args as { id?: unknown }).id === visit.id);
+            VISIT_CREATE.includes(e.name) && typeof e.args === 'object' && e.args !== null && (e.args as { id?: unknown }).id === visit.id);
           if (!entry || entry.takenAt !== undefined) throw new VisitAlreadySentError();
-          const args = checkArgs('visit.create@1', jsonClone(checked));
-          await db.outbox.update(entry.id, { args });
+          // Not taken: no request holds it, so its version may change with its content.
+          const name = sealedNotes ? 'visit.create@2' : 'visit.create@1';
+          const args = checkArgs(name, jsonClone(sealedNotes ? { ...checked, sealedNotes } : checked));
+          await db.outbox.update(entry.id, { name, args });
           await db.pendingEdits.update(entry.id, { record: jsonClone(checked) });
           return entry.id;
         }),

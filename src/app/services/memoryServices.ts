@@ -8,6 +8,7 @@ import type { AidantBackend, DirectoryReader, Preferences, SyncStatus } from '..
 import { LoginFailedError } from '../data/accountSession';
 import { LogoutRefusedError, VisitAlreadySentError } from '../data/errors';
 import { createMemoryKeyValueStore } from '../data/keyValueStore';
+import type { NoteServerKey } from '../../shared/domain/sealedNote';
 import type { ItinerantSession } from '../../shared/domain/session';
 import type { User } from '../../shared/domain/user';
 import type { VisitLog } from '../../shared/domain/visitLog';
@@ -95,6 +96,8 @@ export interface MemoryAidant extends AidantBackend {
   /** A push took the entries now in the outbox (no correction in place any more). */
   takeAll(): void;
   actingAs: string | undefined;
+  /** What `noteServerKey()` answers (undefined: notes stay on the tablet). */
+  serverKey: NoteServerKey | undefined;
 }
 
 export function createMemoryAidant(users: ReadonlyArray<{ user: User; password: string }>, now: () => Date = () => new Date()): MemoryAidant {
@@ -106,6 +109,9 @@ export function createMemoryAidant(users: ReadonlyArray<{ user: User; password: 
     outbox: [],
     online: true,
     actingAs: undefined,
+    serverKey: undefined,
+    noteServerKey: async () => me.serverKey,
+    refreshNoteServerKey: async () => me.serverKey,
     setActingAccount(userId) { me.actingAs = userId; },
     account,
     profiles: createMemoryKeyValueStore(),
@@ -122,11 +128,15 @@ export function createMemoryAidant(users: ReadonlyArray<{ user: User; password: 
       account.value = undefined;
     },
     writes: {
-      createVisit: async (v) => { visits.push(structuredClone(v)); return push('visit.create@1', v); },
-      updateQueuedVisit: async (v) => {
-        const entry = me.outbox.find((e) => e.name === 'visit.create@1' && (e.args as { id: string }).id === v.id);
+      createVisit: async (v, sealedNotes) => {
+        visits.push(structuredClone(v));
+        return sealedNotes ? push('visit.create@2', { ...v, sealedNotes }) : push('visit.create@1', v);
+      },
+      updateQueuedVisit: async (v, sealedNotes) => {
+        const entry = me.outbox.find((e) => e.name.startsWith('visit.create@') && (e.args as { id: string }).id === v.id);
         if (!entry || entry.taken) throw new VisitAlreadySentError();
-        entry.args = structuredClone(v);
+        entry.name = sealedNotes ? 'visit.create@2' : 'visit.create@1';
+        entry.args = structuredClone(sealedNotes ? { ...v, sealedNotes } : v);
         visits.splice(visits.findIndex((x) => x.id === v.id), 1, structuredClone(v));
         return entry.id;
       },

@@ -7,6 +7,7 @@ import { mobilityOfferSchema } from '../domain/mobilityOffer';
 import { placeSchema } from '../domain/place';
 import { sessionSchema } from '../domain/session';
 import { tourSchema } from '../domain/tour';
+import { sealedNoteSchema } from '../domain/sealedNote';
 import { visitLogSchema } from '../domain/visitLog';
 import { EDITABLE_COLLECTIONS, type EditableCollection } from './collections';
 
@@ -33,8 +34,15 @@ const EDIT_SCHEMAS = {
   checklist: versionedEdit(checklistSchema),
 } satisfies Record<EditableCollection, unknown>;
 
+/** A visit whose note, if any, is sealed for the server: no `notes` field on the wire. */
+export const visitCreateV2Schema = z.extend(z.omit(visitLogSchema, { notes: true }), { sealedNotes: z.optional(sealedNoteSchema) });
+export type VisitCreateV2Args = z.infer<typeof visitCreateV2Schema>;
+
 export const MUTATION_ARGS = {
   'visit.create@1': visitLogSchema,
+  // @2 (2026-11-22): the note travels sealed for the server (sealedNote.ts), never in clear
+  // in the outbox; @1 stays accepted for devices that queued it before.
+  'visit.create@2': visitCreateV2Schema,
   'session.open@1': sessionSchema,
   'session.close@1': z.object({ id: uuidSchema, endedAt: instantSchema }),
   'coverage.record@1': coverageObservationSchema,

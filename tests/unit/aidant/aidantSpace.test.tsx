@@ -19,7 +19,10 @@ async function typePin(id: string, pin: string) {
 
 /** Sign in online as Marie and choose the PIN: the space opens on "Aujourd'hui". */
 async function signInAndChoosePin(url = '/aidant') {
-  const backend = memoryAidant();
+  return signInWith(memoryAidant(), url);
+}
+
+export async function signInWith(backend: ReturnType<typeof memoryAidant>, url: string) {
   const view = renderAidant(url, backend);
   await screen.findByRole('heading', { name: 'Connexion de l’aidant' }, { timeout: 15_000 });
   fireEvent.input(screen.getByLabelText('Identifiant'), { target: { value: 'marie' } });

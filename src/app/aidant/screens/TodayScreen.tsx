@@ -64,7 +64,7 @@ export function TodayScreen() {
         <ul class="plain-list visit-list">
           {visits.map((v) => (
             <VisitItem key={v.id} visit={v}
-              queued={(lists?.pending ?? []).some((p) => p.name === 'visit.create@1' && p.recordId === v.id && !p.taken)} />
+              queued={(lists?.pending ?? []).some((p) => p.name.startsWith('visit.create@') && p.recordId === v.id && !p.taken)} />
           ))}
         </ul>
       )}

@@ -10,6 +10,7 @@ import { useAppState, useServices } from '../../services/services';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { useAidant } from '../aidantContext';
 import { newId } from '../coverage';
+import { sealForServer } from '../crypto/serverSeal';
 import { sealVisitNotes } from '../crypto/visitNotes';
 import {
   AGE_LABELS, AUTONOMY_LABELS, EQUIPMENT_LABELS, KIND_LABELS, PROCEDURE_LABELS, REFERRAL_LABELS, THEME_LABELS, useAidantT, vocab,
@@ -38,6 +39,8 @@ export function VisitScreen() {
   const busy = useSignal(false);
   const failure = useSignal<string | undefined>(undefined);
   const query = useSignal('');
+  const serverKeyKnown = useSignal(false);
+  useEffect(() => void controller.backend.noteServerKey?.().then((k) => (serverKeyKnown.value = k !== undefined)), [controller]);
   const dirty = useSignal(JSON.stringify(draft.value) !== JSON.stringify(newVisitDraft()));
   const d = draft.value;
   const dispatch = (action: VisitFormAction) => {
@@ -85,9 +88,13 @@ export function VisitScreen() {
     busy.value = true;
     try {
       // Notes out of the record before anything is written: the outbox rests on the disk.
+      // Two sealed copies, no clear one: for the author, under their PIN key (kept on the
+      // tablet), and for the server, under its public key (the outbox carries only that).
       const sealed = await sealVisitNotes(me.key, result.visit);
-      if (editing) await controller.backend.writes.updateQueuedVisit(sealed.visit);
-      else await controller.backend.writes.createVisit(sealed.visit);
+      const serverKey = result.visit.notes ? await controller.backend.noteServerKey?.() : undefined;
+      const forServer = serverKey && result.visit.notes ? await sealForServer(serverKey, result.visit.notes, result.visit.id) : undefined;
+      if (editing) await controller.backend.writes.updateQueuedVisit(sealed.visit, forServer);
+      else await controller.backend.writes.createVisit(sealed.visit, forServer);
       if (sealed.notesBox) await controller.notes.put(sealed.visit.id, me.userId, sealed.notesBox);
       else if (editing) await controller.notes.delete(sealed.visit.id);
       draft.value = newVisitDraft();
@@ -193,7 +200,7 @@ export function VisitScreen() {
 
       <div class="note-field">
         <label for="visit-notes">{t('visit.notes')}</label>
-        <span class="hint" id="visit-notes-hint">{t('visit.notesHint')}</span>
+        <span class="hint" id="visit-notes-hint">{serverKeyKnown.value ? t('visit.notesHintSent') : t('visit.notesHint')}</span>
         {e.notes && <p class="field-error">{e.notes}</p>}
         <textarea id="visit-notes" class="text-input" rows={3} maxLength={1200} aria-describedby="visit-notes-hint"
           value={d.notes} onInput={(ev) => dispatch({ type: 'setNotes', notes: (ev.currentTarget as HTMLTextAreaElement).value })} />

@@ -4,7 +4,7 @@ import { usePageTitle } from '../../ui/usePageTitle';
 import { useAidant } from '../aidantContext';
 import { useAidantT, type AidantKey } from '../messages';
 
-const KINDS = new Set(['visit.create@1', 'session.open@1', 'session.close@1', 'coverage.record@1', 'correction.propose@1']);
+const KINDS = new Set(['visit.create@1', 'visit.create@2', 'session.open@1', 'session.close@1', 'coverage.record@1', 'correction.propose@1']);
 const DATE_TIME = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'medium', timeStyle: 'short' });
 
 /** What is waiting: the changes not sent yet, the last sync, "sync now", and a safe logout. */
@@ -20,7 +20,7 @@ export function WaitingScreen() {
   const last = status?.kind === 'upToDate' ? status.at : status && 'lastSyncedAt' in status ? status.lastSyncedAt : undefined;
   const counts = new Map<string, number>();
   for (const p of pending) {
-    const key = KINDS.has(p.name) ? p.name : 'other';
+    const key = p.name === 'visit.create@2' ? 'visit.create@1' : KINDS.has(p.name) ? p.name : 'other';
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
 
