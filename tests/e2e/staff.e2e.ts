@@ -56,11 +56,11 @@ async function signIn(page: Page, loginName: string) {
 }
 
 /** On the office home: sync now and wait until the device says it is up to date. */
-async function syncHome(page: Page) {
+async function syncHome(page: Page, state: RegExp = /^À jour/) {
   if (!page.url().endsWith('/bureau')) await page.goto(`${server.url}/bureau`, { waitUntil: 'load' });
   await page.getByRole('heading', { level: 1, name: 'Bureau de Civray' }).waitFor({ timeout: 60_000 });
   await page.getByRole('button', { name: 'Synchroniser maintenant' }).click();
-  await page.locator('.staff-sync', { hasText: /^À jour/ }).waitFor({ timeout: 60_000 });
+  await page.locator('.staff-sync', { hasText: state }).waitFor({ timeout: 60_000 });
 }
 
 async function openPlace(page: Page) {
@@ -117,7 +117,7 @@ describe.skipIf(!browserAvailable())('the office space (/bureau)', () => {
 
     // B comes back: its edit was based on the old version → a conflict.
     await setOffline(deviceB.context, false);
-    await syncHome(pageB);
+    await syncHome(pageB, /Action nécessaire/);
     await pageB.getByTestId('count-conflicts').filter({ hasText: '1' }).waitFor({ timeout: 30_000 });
     await pageB.getByRole('link', { name: 'Conflits à résoudre' }).click();
     const phoneRow = pageB.locator('tr[data-field="phone"]');

@@ -60,6 +60,11 @@ export function SortableTable<T>({ caption, columns, rows, rowKey, initialSort, 
           </tr>
         </thead>
         <tbody>
+          {sorted.length === 0 && (
+            <tr>
+              <td colSpan={columns.length}>{t('table.empty')}</td>
+            </tr>
+          )}
           {sorted.map((row) => (
             <tr key={rowKey(row)}>
               {columns.map((c) =>

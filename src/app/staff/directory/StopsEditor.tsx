@@ -35,7 +35,7 @@ export function StopsEditor({ stops, onChange, territory, errors, newStopId }: P
       <legend>{t('f.stops')}</legend>
       {stops.map((stop, i) => (
         <section key={stop.id} class="stop-card" aria-labelledby={`stop-${i}-title`}>
-          <h3 id={`stop-${i}-title`}>{t('stop.title', { n: i + 1 })}</h3>
+          <h2 class="stop-title" id={`stop-${i}-title`}>{t('stop.title', { n: i + 1 })}</h2>
           <div class="field">
             <label for={`stop-${i}-insee`}>{t('f.commune')}</label>
             <select id={`stop-${i}-insee`} value={stop.insee} onChange={(e) => {

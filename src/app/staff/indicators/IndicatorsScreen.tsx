@@ -99,7 +99,9 @@ function visitClasses(max: number, t: StaffT): { classes: MapClass[]; classOf: (
   const step = Math.max(1, Math.ceil(max / 4));
   const classes: MapClass[] = [{ key: '0', label: t('ind.noVisit'), fill: VISIT_FILLS[0]! }];
   for (let i = 0; i < 4 && i * step + 1 <= Math.max(max, 1); i++) {
-    classes.push({ key: String(i + 1), label: t('ind.visitsClass', { from: i * step + 1, to: (i + 1) * step }), fill: VISIT_FILLS[i + 1]! });
+    const from = i * step + 1;
+    const to = (i + 1) * step;
+    classes.push({ key: String(i + 1), label: from === to ? t('ind.visitsOne', { n: from }) : t('ind.visitsClass', { from, to }), fill: VISIT_FILLS[i + 1]! });
   }
   return { classes, classOf: (n) => (n <= 0 ? classes[0]! : classes[Math.min(classes.length - 1, Math.ceil(n / step))]!) };
 }
