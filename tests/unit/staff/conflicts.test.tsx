@@ -29,22 +29,22 @@ describe('conflicts', () => {
   test('each field shows my value and the server’s side by side', async () => {
     setup();
     await screen.findByRole('heading', { level: 1, name: 'Conflits de modification' });
-    const phone = (await screen.findByRole('rowheader', { name: 'phone' })).closest('tr') as HTMLElement;
+    const phone = (await screen.findByRole('rowheader', { name: 'Téléphone' })).closest('tr') as HTMLElement;
     expect(phone.querySelector('[data-side="mine"]')?.textContent).toBe('05 49 00 00 01');
     expect(phone.querySelector('[data-side="theirs"]')?.textContent).toBe('05 49 99 99 99');
-    const name = screen.getByRole('rowheader', { name: 'name' }).closest('tr') as HTMLElement;
+    const name = screen.getByRole('rowheader', { name: 'Nom' }).closest('tr') as HTMLElement;
     expect(name.querySelector('[data-side="mine"]')?.textContent).toBe('Mon nom');
     expect(name.querySelector('[data-side="theirs"]')?.textContent).toBe('Nom changé au bureau');
     // The same on both sides: nothing to choose.
-    const city = screen.getByRole('rowheader', { name: 'city' }).closest('tr') as HTMLElement;
+    const city = screen.getByRole('rowheader', { name: 'Ville' }).closest('tr') as HTMLElement;
     expect(within(city).queryByRole('radio')).toBeNull();
     expect(screen.getByRole('heading', { level: 2 }).textContent).toContain('Nom changé au bureau');
   });
 
   test('field by field: the fields kept as mine become one edit on the current version, then the conflict is resolved', async () => {
     const { calls } = setup();
-    await screen.findByRole('rowheader', { name: 'phone' });
-    const name = screen.getByRole('rowheader', { name: 'name' }).closest('tr') as HTMLElement;
+    await screen.findByRole('rowheader', { name: 'Téléphone' });
+    const name = screen.getByRole('rowheader', { name: 'Nom' }).closest('tr') as HTMLElement;
     fireEvent.click(within(name).getByRole('radio', { name: 'celle du serveur' }));
     fireEvent.click(screen.getByRole('button', { name: 'Enregistrer mon choix champ par champ' }));
     await screen.findByText('Conflit résolu.');

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { EditableCollection } from '../../../shared/sync/collections';
 import { usePageTitle } from '../../ui/usePageTitle';
-import { recordName } from '../directory/formModel';
+import { FIELDS, recordName } from '../directory/formModel';
 import { useStaffT, type StaffKey } from '../messages';
 import { collectionHref } from '../routes';
 import { errorMessage, useReplica, useStaff } from '../useStaff';
@@ -37,6 +37,11 @@ function ConflictCard({ view, onDone }: { view: ConflictView; onDone: (message: 
   const name = recordName(view.theirs) || view.recordId;
   const collectionLabel = view.collection ? t(`coll.${view.collection}` as StaffKey) : '';
   const titleId = `conflict-${view.mutationId}`;
+  // The form's own words for a field ("Téléphone"), the field's name otherwise.
+  const fieldLabel = (field: string) => {
+    const def = view.collection ? FIELDS[view.collection].find((d) => d.key === field) : undefined;
+    return def ? t(def.label) : field;
+  };
 
   async function run(action: () => Promise<unknown>) {
     setBusy(true);
@@ -87,13 +92,13 @@ function ConflictCard({ view, onDone }: { view: ConflictView; onDone: (message: 
                 const group = `choice-${view.mutationId}-${f.field}`;
                 return (
                   <tr key={f.field} data-field={f.field}>
-                    <th scope="row">{f.field}</th>
+                    <th scope="row">{fieldLabel(f.field)}</th>
                     <td class="conflict-value" data-side="mine">{showValue(f.mine, empty)}</td>
                     <td class="conflict-value" data-side="theirs">{showValue(f.theirs, empty)}</td>
                     <td>
                       {f.same ? '=' : (
                         <fieldset class="plain">
-                          <legend class="visually-hidden">{t('conflicts.choose')} : {f.field}</legend>
+                          <legend class="visually-hidden">{t('conflicts.choose')} : {fieldLabel(f.field)}</legend>
                           {(['mine', 'theirs'] as const).map((side) => (
                             <div class="choice" key={side}>
                               <input type="radio" id={`${group}-${side}`} name={group} checked={choice[f.field] === side}
