@@ -57,6 +57,9 @@ function AuthBanner({ controller }: { controller: AidantController }) {
   return (
     <div class="notice notice-warn aidant-auth" role="alert">
       <p>{status.reason === 'deviceRevoked' ? t('status.revoked', { count }) : t('status.expired', { count })}</p>
+      {controller.current.value && status.reason === 'sessionExpired' && (
+        <p><button type="button" class="button" onClick={() => controller.lock('signin')}>{t('status.reconnect')}</button></p>
+      )}
     </div>
   );
 }
@@ -84,7 +87,7 @@ function Space({ controller, authProblem }: { controller: AidantController; auth
         <p class="aidant-who">{t('lock.signedInAs', { name: me.displayName })}</p>
         <div class="button-row">
           <button type="button" class="button button-quiet" onClick={() => controller.lock()}>{t('lock.lock')}</button>
-          <button type="button" class="button button-quiet" onClick={() => controller.lock()}>{t('lock.switch')}</button>
+          <button type="button" class="button button-quiet" onClick={() => controller.lock('choose')}>{t('lock.switch')}</button>
         </div>
       </div>
       {authProblem && <AuthBanner controller={controller} />}

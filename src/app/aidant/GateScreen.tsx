@@ -19,11 +19,15 @@ function initialMode(list: readonly ProfileSummary[]): Mode {
 }
 
 /** Who is at the tablet: profile chooser, online sign-in, choosing a PIN, unlocking with it. */
-export function GateScreen({ controller, forceSignIn }: { controller: AidantController; forceSignIn?: boolean }) {
+export function GateScreen({ controller }: { controller: AidantController }) {
   const t = useAidantT();
-  const mode = useSignal<Mode | undefined>(forceSignIn ? { kind: 'signin' } : undefined);
+  const mode = useSignal<Mode | undefined>(undefined);
   useEffect(() => {
-    void controller.refreshProfiles().then((list) => { mode.value ??= initialMode(list); });
+    void controller.refreshProfiles().then((list) => {
+      const asked = controller.gateRequest.value;
+      mode.value ??= asked === 'signin' ? { kind: 'signin' } : asked === 'choose' && list.length > 0 ? { kind: 'choose' } : initialMode(list);
+      controller.gateRequest.value = undefined;
+    });
   }, [controller]);
   useEffect(() => {
     document.title = `${t('space.title')} — Escale`;

@@ -35,12 +35,19 @@ export interface AidantController {
   refreshProfiles(): Promise<ProfileSummary[]>;
   /** After a successful unlock or PIN choice. */
   opened(userId: string, key: PinKey): Promise<void>;
-  /** "Verrouiller", inactivity, "Changer d'aidant". */
-  lock(): void;
+  /**
+   * "Verrouiller", inactivity; `then: 'choose'` for "Changer d'aidant" (the gate opens on
+   * the profiles), `then: 'signin'` for "Se reconnecter" (an expired or revoked session).
+   */
+  lock(then?: GateRequest): void;
+  /** Where the gate opens after the last lock (consumed by the gate). */
+  readonly gateRequest: Signal<GateRequest | undefined>;
   /** Pointer or key activity (cheap). */
   touch(): void;
   dispose(): void;
 }
+
+export type GateRequest = 'choose' | 'signin';
 
 export interface ControllerOptions {
   /** PBKDF2 iterations for new PINs (tests pass a small count). */
@@ -56,6 +63,7 @@ export function createAidantController(backend: AidantBackend, options: Controll
   const profiles = signal<ProfileSummary[] | undefined>(undefined);
   const visitDraft = signal<VisitDraft>(newVisitDraft());
   const changed = signal(0);
+  const gateRequest = signal<GateRequest | undefined>(undefined);
   const editing = signal<{ id: string; createdAt: string; sessionId?: string } | undefined>(undefined);
   let inactivity: InactivityLock | undefined;
 
@@ -91,7 +99,9 @@ export function createAidantController(backend: AidantBackend, options: Controll
         inactivity.unlocked();
       }
     },
-    lock() {
+    gateRequest,
+    lock(then) {
+      gateRequest.value = then;
       if (inactivity && !inactivity.isLocked()) inactivity.lockNow();
       else lock();
     },

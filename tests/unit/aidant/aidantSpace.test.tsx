@@ -1,6 +1,8 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
+import type { Signal } from '@preact/signals';
 import { afterEach, describe, expect, test } from 'vitest';
+import type { SyncStatus } from '../../../src/app/data/contracts';
 import { controllerFor } from '../../../src/app/aidant/aidantController';
 import { decryptNote } from '../../../src/app/aidant/crypto/noteBox';
 import { WrongPinError } from '../../../src/app/aidant/crypto/errors';
@@ -71,9 +73,8 @@ describe('aidant space: sign-in, PIN, lock', () => {
   test('"Changer d’aidant" lets a second aidant sign in under their own name', async () => {
     const { controller } = await signInAndChoosePin();
     fireEvent.click(screen.getByRole('button', { name: 'Changer d’aidant' }));
-    await screen.findByRole('heading', { name: 'Bonjour Marie Aidante' });
-    fireEvent.click(screen.getByRole('button', { name: 'Changer d’aidant' }));
     await screen.findByRole('heading', { name: 'Qui utilise la tablette ?' });
+    expect(controller.current.value).toBeUndefined();
     fireEvent.click(screen.getByRole('button', { name: 'Un autre aidant : se connecter' }));
     fireEvent.input(await screen.findByLabelText('Identifiant'), { target: { value: 'paul' } });
     fireEvent.input(screen.getByLabelText('Mot de passe'), { target: { value: PASSWORD } });
@@ -224,6 +225,22 @@ describe('aidant space: logging a visit', () => {
       name: 'correction.propose@1',
       args: { collection: 'visit', recordId: corrected.id, proposedBy: MARIE.id, status: 'pending', message: 'Durée : 45 minutes, pas 60.' },
     });
+  });
+
+  test('a revoked tablet says so plainly and keeps what was not sent', async () => {
+    const { backend, view } = await signInAndChoosePin('/aidant/visite');
+    fireEvent.click(await screen.findByRole('button', { name: 'Démarche en ligne' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Fait avec elle' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Enregistrer la visite' }));
+    await screen.findByText('Visite enregistrée. Prête pour la suivante.');
+    (view.services.syncStatus as Signal<SyncStatus | undefined>).value = { kind: 'actionNeeded', reason: 'deviceRevoked', count: 1 };
+    await screen.findByText(/Cette tablette a été retirée par le bureau\. Les données non envoyées sont gardées ici : 1 en attente/);
+    expect(backend.outbox).toHaveLength(1);
+    (view.services.syncStatus as Signal<SyncStatus | undefined>).value = { kind: 'actionNeeded', reason: 'sessionExpired', count: 1 };
+    await screen.findByText(/La connexion au serveur a expiré/);
+    fireEvent.click(screen.getByRole('button', { name: 'Se reconnecter' }));
+    await screen.findByRole('heading', { name: 'Connexion de l’aidant' });
+    expect(backend.outbox).toHaveLength(1);
   });
 
   test('logout is refused while changes wait, and nothing is wiped', async () => {

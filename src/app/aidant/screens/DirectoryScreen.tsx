@@ -78,7 +78,7 @@ export function AidantPlaceScreen() {
   const internal = place?.internal;
   return (
     <div class="aidant-place">
-      <p><a class="back-link" href="/aidant/annuaire">← {t('directory.back')}</a></p>
+      <p><a class="back-link aidant-back" href="/aidant/annuaire">← {t('directory.back')}</a></p>
       <PlaceScreen />
       {internal && (internal.notes || internal.directPhone) && (
         <section class="card internal" aria-labelledby="internal-title">
