@@ -59,7 +59,10 @@ async function signIn(page: Page, loginName: string) {
 async function syncHome(page: Page, state: RegExp = /^À jour/) {
   if (!page.url().endsWith('/bureau')) await page.goto(`${server.url}/bureau`, { waitUntil: 'load' });
   await page.getByRole('heading', { level: 1, name: 'Bureau de Civray' }).waitFor({ timeout: 60_000 });
-  await page.getByRole('button', { name: 'Synchroniser maintenant' }).click();
+  const button = page.getByRole('button', { name: 'Synchroniser maintenant' });
+  const runs = Number(await button.getAttribute('data-sync-runs'));
+  await button.click();
+  await page.locator(`button[data-sync-runs="${runs + 1}"]`).waitFor({ timeout: 60_000 });
   await page.locator('.staff-sync', { hasText: state }).waitFor({ timeout: 60_000 });
 }
 
@@ -133,6 +136,7 @@ describe.skipIf(!browserAvailable())('the office space (/bureau)', () => {
     await pageB.getByRole('button', { name: 'Enregistrer mon choix champ par champ' }).click();
     await pageB.getByText('Conflit résolu.').waitFor();
     await syncHome(pageB);
+    expect(await pageB.getByTestId('count-conflicts').innerText()).toBe('0');
 
     // A sees B's phone and keeps its own address.
     await syncHome(pageA);

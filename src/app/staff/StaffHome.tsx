@@ -21,6 +21,8 @@ export function StaffHome() {
   const staff = useStaff();
   usePageTitle(t('home.title'));
   const [syncing, setSyncing] = useState(false);
+  // How many syncs asked here have finished (tests wait on it, not on the status text).
+  const [runs, setRuns] = useState(0);
   const counts = useReplica<Counts>(async () => {
     const [conflicts, corrections, pending, places, tours, visits] = await Promise.all([
       staff.issues.conflicts(), staff.directory.list('correction'), staff.pendingCount(),
@@ -38,6 +40,7 @@ export function StaffHome() {
       await services.syncNow?.();
     } finally {
       setSyncing(false);
+      setRuns((n) => n + 1);
     }
   }
   const tiles: Array<[StaffKey, keyof Counts, string | undefined]> = [
@@ -54,7 +57,7 @@ export function StaffHome() {
       <h2>{t('home.sync')}</h2>
       <p role="status" class="staff-sync">{syncStatusText(services.syncStatus.value, t)}</p>
       {services.syncNow && (
-        <p><button type="button" class="button" onClick={syncNow} disabled={syncing}>{t('home.syncNow')}</button></p>
+        <p><button type="button" class="button" onClick={syncNow} disabled={syncing} data-sync-runs={runs}>{t('home.syncNow')}</button></p>
       )}
       <h2>{t('home.counts')}</h2>
       <ul class="staff-tiles">
