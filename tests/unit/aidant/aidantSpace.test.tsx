@@ -9,34 +9,17 @@ import { WrongPinError } from '../../../src/app/aidant/crypto/errors';
 import { deriveKey } from '../../../src/app/aidant/crypto/deriveKey';
 import { fromBase64 } from '../../../src/app/aidant/crypto/base64';
 import { visitLogSchema } from '../../../src/shared/domain/visitLog';
-import { MARIE, PASSWORD, memoryAidant, renderAidant } from './support';
+import { MARIE, PASSWORD, PIN, memoryAidant, renderAidant, signInWith } from './support';
 
 afterEach(cleanup);
 
-const PIN = '4817';
 
 async function typePin(id: string, pin: string) {
   fireEvent.input(await screen.findByLabelText('Code', { selector: `#${id}` }), { target: { value: pin } });
 }
 
 /** Sign in online as Marie and choose the PIN: the space opens on "Aujourd'hui". */
-async function signInAndChoosePin(url = '/aidant') {
-  return signInWith(memoryAidant(), url);
-}
-
-export async function signInWith(backend: ReturnType<typeof memoryAidant>, url: string) {
-  const view = renderAidant(url, backend);
-  await screen.findByRole('heading', { name: 'Connexion de l’aidant' }, { timeout: 15_000 });
-  fireEvent.input(screen.getByLabelText('Identifiant'), { target: { value: 'marie' } });
-  fireEvent.input(screen.getByLabelText('Mot de passe'), { target: { value: PASSWORD } });
-  fireEvent.click(screen.getByRole('button', { name: 'Se connecter' }));
-  await screen.findByRole('heading', { name: 'Choisissez votre code' });
-  fireEvent.input(document.getElementById('pin-new')!, { target: { value: PIN } });
-  fireEvent.input(document.getElementById('pin-confirm')!, { target: { value: PIN } });
-  fireEvent.click(screen.getByRole('button', { name: 'Enregistrer le code' }));
-  await screen.findByText('Connecté : Marie Aidante', {}, { timeout: 5000 });
-  return { backend, view, controller: controllerFor(backend) };
-}
+const signInAndChoosePin = (url = '/aidant') => signInWith(memoryAidant(), url);
 
 describe('aidant space: sign-in, PIN, lock', () => {
   test('signs in online once, chooses a PIN, locks and unlocks offline with it', async () => {

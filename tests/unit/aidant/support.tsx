@@ -1,8 +1,8 @@
-import { render } from '@testing-library/preact';
+import { fireEvent, render, screen } from '@testing-library/preact';
 import { App } from '../../../src/app/App';
 import { controllerFor } from '../../../src/app/aidant/aidantController';
 import type { AidantBackend } from '../../../src/app/data/contracts';
-import { createMemoryAidant, createMemoryServices } from '../../../src/app/services/memoryServices';
+import { createMemoryAidant, createMemoryServices, type MemoryAidant } from '../../../src/app/services/memoryServices';
 import { createAppState } from '../../../src/app/state/appState';
 import type { User } from '../../../src/shared/domain/user';
 import { civraisienEnPoitouSeed as seed } from '../../../src/territories/civraisien-en-poitou/seed';
@@ -38,4 +38,21 @@ export function renderAidant(url: string, backend: AidantBackend) {
   const state = createAppState(services);
   const view = render(<App services={services} state={state} />);
   return { ...view, services, state };
+}
+
+export const PIN = '4817';
+
+/** Sign in online as Marie on `backend` and choose the PIN; the space opens at `url`. */
+export async function signInWith(backend: MemoryAidant, url: string) {
+  const view = renderAidant(url, backend);
+  await screen.findByRole('heading', { name: 'Connexion de l’aidant' }, { timeout: 15_000 });
+  fireEvent.input(screen.getByLabelText('Identifiant'), { target: { value: 'marie' } });
+  fireEvent.input(screen.getByLabelText('Mot de passe'), { target: { value: PASSWORD } });
+  fireEvent.click(screen.getByRole('button', { name: 'Se connecter' }));
+  await screen.findByRole('heading', { name: 'Choisissez votre code' });
+  fireEvent.input(document.getElementById('pin-new')!, { target: { value: PIN } });
+  fireEvent.input(document.getElementById('pin-confirm')!, { target: { value: PIN } });
+  fireEvent.click(screen.getByRole('button', { name: 'Enregistrer le code' }));
+  await screen.findByText('Connecté : Marie Aidante', {}, { timeout: 5000 });
+  return { backend, view, controller: controllerFor(backend) };
 }
