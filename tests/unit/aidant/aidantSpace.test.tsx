@@ -9,7 +9,7 @@ import { WrongPinError } from '../../../src/app/aidant/crypto/errors';
 import { deriveKey } from '../../../src/app/aidant/crypto/deriveKey';
 import { fromBase64 } from '../../../src/app/aidant/crypto/base64';
 import { visitLogSchema } from '../../../src/shared/domain/visitLog';
-import { MARIE, PASSWORD, PIN, memoryAidant, renderAidant, signInWith } from './support';
+import { MARIE, PASSWORD, PIN, memoryAidant, renderAidant, seed, signInWith } from './support';
 
 afterEach(cleanup);
 
@@ -84,6 +84,33 @@ describe('aidant space: sign-in, PIN, lock', () => {
     await screen.findByRole('heading', { name: 'Bonjour Marie Aidante' }, { timeout: 3000 });
     expect(controller.current.value).toBeUndefined();
     controller.dispose();
+  });
+});
+
+describe('aidant space: an itinerant session', () => {
+  test('opens at one of today\'s stops, prefilled from the tour, with a coverage observation; closes with another', async () => {
+    const { backend } = await signInAndChoosePin('/aidant/session');
+    await screen.findByRole('heading', { name: 'Ouvrir une session' });
+    // Tuesday 1 December 2026: the first Tuesday's stops, from the tours' schedules.
+    const stops = await waitFor(() => {
+      const found = document.querySelectorAll<HTMLButtonElement>('fieldset .stop-button');
+      expect(found.length).toBeGreaterThan(0);
+      return found;
+    }, { timeout: 10_000 });
+    fireEvent.click(stops[0]!);
+    fireEvent.click(screen.getByRole('button', { name: 'Commencer la session' }));
+    await screen.findByText(/Session en cours à/);
+    const [open, coverage] = backend.outbox;
+    expect(open?.name).toBe('session.open@1');
+    const session = open!.args as { id: string; tourId?: string; stopId?: string; insee: string; vehicle: string; date: string; aidantIds: string[] };
+    const tour = seed.tours.find((t) => t.id === session.tourId)!;
+    const stop = tour.stops.find((s) => s.id === session.stopId)!;
+    expect(session).toMatchObject({ insee: stop.insee, vehicle: tour.vehicle, date: '2026-12-01', aidantIds: [MARIE.id] });
+    expect(coverage).toMatchObject({ name: 'coverage.record@1', args: { sessionId: session.id, stopId: stop.id, insee: stop.insee, online: expect.any(Boolean) } });
+
+    fireEvent.click(screen.getByRole('button', { name: 'Fermer la session' }));
+    await screen.findByText('Session fermée. Merci !');
+    expect(backend.outbox.slice(2).map((e) => e.name)).toEqual(['coverage.record@1', 'session.close@1']);
   });
 });
 
