@@ -217,9 +217,10 @@ export function createSyncEngine(o: SyncEngineOptions): SyncEngine {
     }
     let resets = 0;
     for (let i = 0; i < MAX_LOOPS; i++) {
+      const pending = token ? await db.outbox.count() : undefined;
       const res = await getPull(fetchWithDeadline, o.baseUrl ?? '', token, {
         ...(cursor ? { cursor } : {}), limit: pullLimit, ...(token ? {} : { territory: o.territoryId }),
-      });
+      }, pending);
       if (res.kind === 'auth') {
         authProblem = res.problem;
         return 'auth';

@@ -74,8 +74,14 @@ export async function postPush(
   }
 }
 
+/**
+ * `pending`: how many changes the device still holds (its outbox), sent with an
+ * authenticated pull as `X-Escale-Pending` so the office sees what a tablet has not sent
+ * yet (admin devices list). Information only: the server never acts on it.
+ */
 export async function getPull(
   fetch: FetchLike, baseUrl: string, token: string | undefined, query: { cursor?: string; limit: number; territory?: string },
+  pending?: number,
 ): Promise<HttpOutcome<PullResponse>> {
   const params = new URLSearchParams();
   if (query.cursor) params.set('cursor', query.cursor);
@@ -83,7 +89,9 @@ export async function getPull(
   if (query.territory) params.set('territory', query.territory);
   let res: Response;
   try {
-    res = await fetch(`${baseUrl}/api/sync/pull?${params.toString()}`, { method: 'GET', headers: headers(token, false) });
+    const h = headers(token, false);
+    if (token && pending !== undefined) h['x-escale-pending'] = String(pending);
+    res = await fetch(`${baseUrl}/api/sync/pull?${params.toString()}`, { method: 'GET', headers: h });
   } catch (err) {
     return { kind: 'retry', error: `network: ${String(err)}` };
   }
