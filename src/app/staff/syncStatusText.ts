@@ -11,6 +11,6 @@ export function syncStatusText(status: SyncStatus | undefined, t: StaffT): strin
     case 'syncing': return t('status.syncing', { pending: status.pending });
     case 'pending': return t('status.pending', { pending: status.pending });
     case 'offline': return t('status.offline', { pending: status.pending });
-    case 'actionNeeded': return t('status.actionNeeded', { reason: status.reason, count: status.count });
+    case 'actionNeeded': return t('status.actionNeeded', { reason: t(`reason.${status.reason}`), count: status.count });
   }
 }

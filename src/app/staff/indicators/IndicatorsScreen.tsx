@@ -62,6 +62,12 @@ export function IndicatorsScreen() {
     downloadFile(`escale-visites-${period.from}-${period.to}.csv`, csv, 'text/csv;charset=utf-8');
   }
 
+  /** The tables folded under each chart are part of the printed report. */
+  function printReport() {
+    for (const details of document.querySelectorAll<HTMLDetailsElement>('.indicators details')) details.open = true;
+    window.print();
+  }
+
   const presets: Array<[Preset, 'ind.thisMonth' | 'ind.last3' | 'ind.thisYear']> = [['thisMonth', 'ind.thisMonth'], ['last3', 'ind.last3'], ['thisYear', 'ind.thisYear']];
   return (
     <section aria-labelledby="ind-title" class="indicators">
@@ -84,7 +90,7 @@ export function IndicatorsScreen() {
       </form>
       {!valid && <p role="alert" class="notice notice-warn">{t('ind.badPeriod')}</p>}
       <div class="button-row no-print">
-        <button type="button" class="button" onClick={() => window.print()}>{t('ind.print')}</button>
+        <button type="button" class="button" onClick={printReport}>{t('ind.print')}</button>
         <button type="button" class="button button-quiet" onClick={exportCsv} aria-describedby="csv-hint">{t('ind.csv')}</button>
       </div>
       <p id="csv-hint" class="hint no-print">{t('ind.csvHint')}</p>
