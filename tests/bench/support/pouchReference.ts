@@ -13,10 +13,14 @@ const require = createRequire(import.meta.url);
  */
 export interface PouchReference {
   url: string;
+  /** The database holding the documents. */
+  dbUrl: string;
   close(): Promise<void>;
 }
 
 let bundle: Promise<string> | undefined;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- PouchDB ships no types here
+let pouchCore: any;
 /** pouchdb-browser as one IIFE (global PouchDB), built with Vite once per run. */
 function pouchBundle(): Promise<string> {
   bundle ??= (async () => {
@@ -33,14 +37,19 @@ function pouchBundle(): Promise<string> {
   return bundle;
 }
 
+let servers = 0;
+
 export async function startPouchReference(docs: Array<Record<string, unknown> & { id: string }>): Promise<PouchReference> {
   const js = await pouchBundle();
   type Res = { type(t: string): Res; send(body: string): void };
   type App = { get(path: string, h: (req: unknown, res: Res) => void): void; use(path: string, h: unknown): void; listen(port: number, host: string, cb: () => void): Server };
   const express = require('express') as () => App;
-  const PouchDB = require('pouchdb-core').plugin(require('pouchdb-adapter-memory')).plugin(require('pouchdb-adapter-http')).plugin(require('pouchdb-replication'));
-  const Memory = PouchDB.defaults({ adapter: 'memory' });
-  const db = new Memory('places');
+  // Plugins are applied once per process: applying pouchdb-replication twice throws.
+  pouchCore ??= require('pouchdb-core').plugin(require('pouchdb-adapter-memory')).plugin(require('pouchdb-adapter-http')).plugin(require('pouchdb-replication'));
+  const Memory = pouchCore.defaults({ adapter: 'memory' });
+  // A fresh database name per call: the memory adapter keeps databases for the process.
+  const name = `places-${++servers}`;
+  const db = new Memory(name);
   for (let i = 0; i < docs.length; i += 1000) {
     await db.bulkDocs(docs.slice(i, i + 1000).map((d) => ({ ...d, _id: d.id })));
   }
@@ -58,6 +67,7 @@ export async function startPouchReference(docs: Array<Record<string, unknown> & 
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
+    dbUrl: `http://127.0.0.1:${port}/${name}`,
     close: () =>
       new Promise<void>((r) => {
         server.closeAllConnections();
