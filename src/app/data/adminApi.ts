@@ -23,6 +23,7 @@ export const deviceSchema = z.object({
   revokedAt: z.nullable(z.string()),
   /** What the device said it still held at its last sync, when the server knows it. */
   pending: z.optional(z.nullable(z.number())),
+  pendingReportedAt: z.optional(z.nullable(z.string())),
 });
 export type Device = z.infer<typeof deviceSchema>;
 

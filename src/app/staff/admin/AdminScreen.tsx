@@ -84,7 +84,9 @@ export function AdminScreen() {
             { key: 'account', label: t('admin.account'), sortValue: (d) => name(d), render: (d) => `${name(d)}${d.login ? ` (${d.login})` : ''}` },
             { key: 'lastSeen', label: t('admin.lastSeen'), sortValue: (d) => d.lastSeen ?? '', render: (d) => when(d.lastSeen, t('admin.never')) },
             { key: 'lastMutation', label: t('admin.lastMutation'), numeric: true, sortValue: (d) => d.lastMutationId, render: (d) => d.lastMutationId },
-            { key: 'holds', label: t('admin.holds'), numeric: true, sortValue: (d) => d.pending ?? -1, render: (d) => (typeof d.pending === 'number' ? d.pending : t('admin.holdsUnknown')) },
+            { key: 'holds', label: t('admin.holds'), numeric: true, sortValue: (d) => d.pending ?? -1, render: (d) => (typeof d.pending === 'number'
+              ? <span title={when(d.pendingReportedAt, '')}>{d.pending}</span>
+              : t('admin.holdsUnknown')) },
             { key: 'state', label: t('admin.state'), sortValue: (d) => (d.revokedAt ? 1 : 0), render: (d) => (d.revokedAt ? `⊘ ${t('admin.revoked', { date: when(d.revokedAt, '') })}` : `✓ ${t('admin.active')}`) },
             {
               key: 'actions', label: t('col.actions'),
