@@ -104,7 +104,11 @@ export function measureFirstPaint(chunks: ChunkLike[], options: Required<Pick<Fi
   const entryClosure = closure(entries.map((c) => c.fileName));
   const sum = (files: Iterable<string>) => [...files].reduce((total, f) => total + gzipOf(f), 0);
 
-  const routeChunk = (module: string) => chunks.find((c) => c.facadeModuleId !== null && stripExt(c.facadeModuleId).endsWith(module));
+  // The route's own chunk; when the bundler merged the route module into a shared chunk,
+  // the chunk that contains it.
+  const routeChunk = (module: string) =>
+    chunks.find((c) => c.facadeModuleId !== null && stripExt(c.facadeModuleId).endsWith(module)) ??
+    chunks.find((c) => Object.keys(c.modules ?? {}).some((id) => stripExt(id).endsWith(module)));
   const firstPaint = new Set(entryClosure);
   for (const path of options.firstPaintRoutes) {
     const module = options.routes[path];
@@ -143,7 +147,7 @@ export function formatFirstPaintReport(report: FirstPaintReport): string {
     `first-paint JavaScript: ${kb(report.firstPaintBytes)} KB gzipped (budget ${report.budgetKb} KB; entry closure ${kb(report.entryBytes)} KB)`,
     ...report.firstPaintChunks.map((c) => `  ${kb(c.gzipBytes).padStart(7)} KB  ${c.file} (${kb(c.rawBytes)} KB raw)`),
     'lazy JavaScript per route (gzipped, beyond the entry closure):',
-    ...report.routes.map((r) => `  ${kb(r.gzipBytes).padStart(7)} KB  ${r.path}${r.chunks.length ? '' : ' (route chunk not found)'}`),
+    ...report.routes.map((r) => `  ${kb(r.gzipBytes).padStart(7)} KB  ${r.path}${r.chunks.length ? '' : ' (nothing beyond first paint, or route chunk not found)'}`),
     ...(report.topModules.length ? ['largest modules at first paint (rendered bytes, before minification and gzip):'] : []),
     ...report.topModules.map((m) => `  ${kb(m.rawBytes).padStart(7)} KB  ${m.module}`),
   ];
