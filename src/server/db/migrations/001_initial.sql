@@ -1,4 +1,4 @@
--- Escale server schema, version 1. See /work/shared/SYNC.md.
+-- Escale server schema, version 1. See the team's shared/SYNC.md.
 
 -- One sequence for every replicated change. Writers take pg_advisory_xact_lock before
 -- nextval so that sequence order equals commit order (the sequence-gap trap).
