@@ -11,6 +11,7 @@ import { openDatabase } from './db/openDatabase';
 import { ensureFirstAdmin } from './seed/ensureFirstAdmin';
 import { seedTerritory } from './seed/seedTerritory';
 import { purgeTombstones } from './sync/purgeTombstones';
+import { ensureNoteKey } from './sync/noteKey';
 import { purgeVisitNotes } from './sync/purgeVisitNotes';
 
 // `npm start`: build the app if needed, open and migrate the database, seed an empty one,
@@ -35,6 +36,8 @@ async function main(): Promise<void> {
   const count = await seedTerritory(db, seed, new Date());
   if (count) console.log(`[escale] territory ${config.territoryId} seeded: ${count} records`);
   const admin = await ensureFirstAdmin(db, { territoryId: config.territoryId, login: config.adminLogin, password: config.adminPassword });
+  // The key tablets seal visit notes for (generated once, kept in the database).
+  await ensureNoteKey(db);
   if (admin) {
     console.log(`[escale] first admin created: login "${admin.user.login}"`);
     if (admin.generated) console.log(`[escale] its password, shown only now: ${admin.password}`);

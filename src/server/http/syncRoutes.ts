@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import { territoryIdSchema } from '../../shared/domain/common';
 import { DEFAULT_PULL_LIMIT, MAX_PULL_LIMIT, MAX_PUSH_BYTES, pushRequestSchema } from '../../shared/sync/protocol';
 import { applyPush } from '../sync/applyPush';
+import { ensureNoteKey } from '../sync/noteKey';
 import { pullChanges } from '../sync/pullChanges';
 import { decodeCursor } from '../sync/pullCursor';
 import { scopeOf } from '../sync/PullScope';
@@ -29,6 +30,9 @@ export function syncRoutes(app: AppContext): Hono {
     }
     return c.json(outcome.body);
   });
+
+  /** The server's public key for sealing visit notes (public: it only seals). */
+  r.get('/note-key', async (c) => c.json(await ensureNoteKey(app.db)));
 
   r.get('/pull', async (c) => {
     const user = await optionalUser(app, c);

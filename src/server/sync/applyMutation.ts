@@ -6,7 +6,7 @@ import { MUTATION_ARGS } from '../../shared/sync/mutations';
 import type { Mutation } from '../../shared/sync/protocol';
 import { findForbiddenKey, findUnstorableText } from '../http/findUnstorableText';
 import {
-  correctionPropose, correctionResolve, coverageRecord, sessionClose, sessionOpen, visitCreate,
+  correctionPropose, correctionResolve, coverageRecord, sessionClose, sessionOpen, visitCreate, visitCreateSealed,
 } from './deviceMutations';
 import { directoryCreate, directoryDelete, directoryUpdate } from './directoryMutations';
 import { reject, type MutationContext, type Outcome } from './MutationContext';
@@ -22,6 +22,7 @@ const OFFICE: readonly Role[] = ['staff', 'admin'];
  */
 const HANDLERS: Record<string, { roles: readonly Role[]; apply: Handler }> = {
   'visit.create@1': { roles: EVERYONE, apply: visitCreate },
+  'visit.create@2': { roles: EVERYONE, apply: visitCreateSealed },
   'session.open@1': { roles: EVERYONE, apply: sessionOpen },
   'session.close@1': { roles: EVERYONE, apply: sessionClose },
   'coverage.record@1': { roles: EVERYONE, apply: coverageRecord },

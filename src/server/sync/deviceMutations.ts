@@ -1,7 +1,11 @@
 import type { Correction } from '../../shared/domain/correction';
 import type { CoverageObservation } from '../../shared/domain/coverageObservation';
 import type { ItinerantSession } from '../../shared/domain/session';
-import type { VisitLog } from '../../shared/domain/visitLog';
+import { visitLogSchema, type VisitLog } from '../../shared/domain/visitLog';
+import type { VisitCreateV2Args } from '../../shared/sync/mutations';
+import { findUnstorableText } from '../http/findUnstorableText';
+import { notePrivateKey } from './noteKey';
+import { openSealedNote } from './openSealedNote';
 import { APPLIED, reject, type MutationContext, type Outcome } from './MutationContext';
 import { getRecord, insertRecord, replaceRecord } from './records';
 
@@ -29,6 +33,20 @@ async function insertOwned(ctx: MutationContext, collection: 'visit' | 'session'
 export async function visitCreate(ctx: MutationContext, visit: VisitLog): Promise<Outcome> {
   if (visit.aidantId !== ctx.user.id) return reject('forbidden', 'Une visite doit être enregistrée au nom du compte connecté.');
   return wrongTerritory(ctx, visit.territoryId) ?? insertOwned(ctx, 'visit', visit);
+}
+
+/**
+ * visit.create@2: the note arrives sealed for this server (sealedNote.ts) and is opened
+ * here, then stored like a @1 visit's. A box that does not open (altered, moved to another
+ * visit, sealed under a key this database does not hold) loses its note, never the visit.
+ */
+export async function visitCreateSealed(ctx: MutationContext, args: VisitCreateV2Args): Promise<Outcome> {
+  const { sealedNotes, ...visit } = args;
+  if (!sealedNotes) return visitCreate(ctx, visit);
+  const key = await notePrivateKey(ctx.tx, sealedNotes.kid);
+  const notes = key ? await openSealedNote(key, sealedNotes, visit.id).catch(() => undefined) : undefined;
+  const full = notes !== undefined && findUnstorableText(notes) === undefined ? visitLogSchema.safeParse({ ...visit, notes }) : undefined;
+  return visitCreate(ctx, full?.success ? full.data : visit);
 }
 
 export async function sessionOpen(ctx: MutationContext, session: ItinerantSession): Promise<Outcome> {

@@ -52,7 +52,10 @@ export async function pullChanges(db: Database, req: PullRequest): Promise<PullR
     const params: unknown[] = [after, req.limit + 1];
     const where = scopeSql(req.scope, params, req.ownSince);
     // Public devices never receive a place's `internal` field (staff notes, direct lines).
-    const data = req.scope.kind === 'public' ? `CASE WHEN collection = 'place' THEN data - 'internal' ELSE data END` : 'data';
+    // An aidant's tablet never receives a visit's note back in clear: it keeps its own
+    // copy sealed under the author's PIN (the replica rests on the tablet's disk).
+    const data = req.scope.kind === 'public' ? `CASE WHEN collection = 'place' THEN data - 'internal' ELSE data END`
+      : req.scope.kind === 'aidant' ? `CASE WHEN collection = 'visit' THEN data - 'notes' ELSE data END` : 'data';
     const { rows } = await tx.query<Row>(
       `SELECT collection, id, version, server_seq, deleted_at IS NOT NULL AS deleted, ${data} AS data
          FROM record WHERE server_seq > $1 AND ${where} ORDER BY server_seq LIMIT $2`,

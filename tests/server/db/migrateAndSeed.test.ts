@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrate } from '../../../src/server/db/migrate';
+import { loadMigrations, migrate } from '../../../src/server/db/migrate';
 import { seedTerritory } from '../../../src/server/seed/seedTerritory';
 import { ensureFirstAdmin } from '../../../src/server/seed/ensureFirstAdmin';
 import { verifyPassword } from '../../../src/server/auth/password';
@@ -17,7 +17,8 @@ describe.each(backends)('migrations and seeding on $name', (backend) => {
   it('migrations are recorded and applied once', async () => {
     expect(await migrate(server.db)).toEqual([]);
     const { rows } = await server.db.query<{ name: string }>('SELECT name FROM schema_migrations ORDER BY version');
-    expect(rows.map((r) => r.name)).toEqual(['001_initial']);
+    expect(rows.map((r) => r.name)).toEqual(loadMigrations().map((m) => m.name));
+    expect(rows[0]?.name).toBe('001_initial');
   });
 
   it('seeds through the write path (version 1, increasing seqs) once, and refuses an invalid seed', async () => {

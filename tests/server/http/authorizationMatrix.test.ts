@@ -30,6 +30,7 @@ const ANYONE = (ok: Expect): Record<Identity, Expect> => Object.fromEntries(IDEN
 const MATRIX: Row[] = [
   { endpoint: 'GET /api/health', request: () => ({ method: 'GET', path: '/api/health' }), expect: ANYONE(200) },
   { endpoint: 'GET /api/config', request: () => ({ method: 'GET', path: '/api/config' }), expect: ANYONE(200) },
+  { endpoint: 'GET /api/sync/note-key', request: () => ({ method: 'GET', path: '/api/sync/note-key' }), expect: ANYONE(200) },
   { endpoint: 'GET /api/auth/me', request: () => ({ method: 'GET', path: '/api/auth/me' }), expect: OK_OR_AUTH(200) },
   {
     endpoint: 'GET /api/sync/pull',
