@@ -20,6 +20,7 @@ import { waitForServiceWorkerControl } from '../support/serviceWorker';
 
 const AIDANT = { login: 'marie.aidante', displayName: 'Marie Aidante', password: 'aidant-password-1' };
 const PIN = '4817';
+const NOTE = 'Rappeler pour le dossier CAF, pièce manquante.';
 const VISITS = 10;
 
 let server: EscaleServer;
@@ -80,6 +81,29 @@ async function unlock(): Promise<void> {
   await page.locator('#pin-unlock').fill(PIN);
   await page.getByRole('button', { name: 'Ouvrir', exact: true }).click();
   await page.getByText('Connecté : Marie Aidante').waitFor({ timeout: 30_000 });
+}
+
+/** Every record of every IndexedDB database of the page, as one string (runs in the page). */
+async function dumpIndexedDb(): Promise<string> {
+  const out: unknown[] = [];
+  for (const info of await indexedDB.databases()) {
+    if (!info.name) continue;
+    const db = await new Promise<IDBDatabase>((ok, ko) => {
+      const req = indexedDB.open(info.name!);
+      req.onsuccess = () => ok(req.result);
+      req.onerror = () => ko(req.error);
+    });
+    for (const store of [...db.objectStoreNames]) {
+      const rows = await new Promise<unknown[]>((ok, ko) => {
+        const req = db.transaction(store, 'readonly').objectStore(store).getAll();
+        req.onsuccess = () => ok(req.result as unknown[]);
+        req.onerror = () => ko(req.error);
+      });
+      out.push({ db: info.name, store, rows });
+    }
+    db.close();
+  }
+  return JSON.stringify(out);
 }
 
 async function nav(name: RegExp): Promise<void> {
@@ -167,7 +191,7 @@ async function day(): Promise<void> {
       if (i === 0) await audit('visit-form');
       await page.getByRole('button', { name: 'Démarche en ligne' }).click();
       await page.getByRole('button', { name: 'Fait avec elle' }).click();
-      if (i === 0) await page.locator('#visit-notes').fill('Rappeler pour le dossier CAF, pièce manquante.');
+      if (i === 0) await page.locator('#visit-notes').fill(NOTE);
       await page.getByRole('button', { name: 'Enregistrer la visite' }).click();
       await page.getByText('Visite enregistrée. Prête pour la suivante.').waitFor({ timeout: 15_000 });
     }
@@ -211,9 +235,17 @@ async function day(): Promise<void> {
     for (const v of visits) {
       expect(v.record?.aidantId).toBe(marie.id);
       expect(v.record?.checklistRuns as unknown[]).toHaveLength(1);
-      // The note stays on the tablet, sealed with the PIN key: never on the wire.
-      expect(v.record?.notes).toBeUndefined();
     }
+    // The one note reached the office, opened by the server from its sealed box.
+    expect(visits.map((v) => v.record?.notes).filter(Boolean)).toEqual([NOTE]);
+    // And nothing on the tablet ever held it in clear: every IndexedDB store, read back.
+    const atRest = await page.evaluate(dumpIndexedDb);
+    expect(atRest.length).toBeGreaterThan(1000);
+    expect(atRest).not.toContain('dossier CAF');
+    // The author still reads it, from the PIN-sealed copy.
+    await nav(/Aujourd’hui/);
+    await page.getByRole('button', { name: 'Voir ma note' }).click();
+    await page.getByText(NOTE).waitFor();
     const sessions = all.filter((c) => c.collection === 'session');
     expect(sessions).toHaveLength(1);
     expect(sessions[0]?.record?.endedAt).toBeTruthy();
