@@ -74,8 +74,10 @@ export function adminRoutes(app: AppContext): Hono {
     const { rows } = await app.db.query<{
       client_id: string; user_id: string | null; login: string | null; display_name: string | null;
       last_seen: Date | null; last_mutation_id: unknown; revoked_at: Date | null;
+      pending_count: number | null; pending_reported_at: Date | null;
     }>(
-      `SELECT c.client_id::text AS client_id, c.user_id, a.login, a.display_name, c.last_seen, c.last_mutation_id, c.revoked_at
+      `SELECT c.client_id::text AS client_id, c.user_id, a.login, a.display_name, c.last_seen, c.last_mutation_id, c.revoked_at,
+              c.pending_count, c.pending_reported_at
          FROM sync_client c JOIN account a ON a.id = c.user_id
         WHERE a.territory_id = $1 ORDER BY c.last_seen DESC NULLS LAST`,
       [admin.territoryId],
@@ -85,6 +87,9 @@ export function adminRoutes(app: AppContext): Hono {
         clientId: d.client_id, userId: d.user_id, login: d.login, displayName: d.display_name,
         lastSeen: d.last_seen ? new Date(d.last_seen).toISOString() : null,
         lastMutationId: Number(d.last_mutation_id), revokedAt: d.revoked_at ? new Date(d.revoked_at).toISOString() : null,
+        // What the device said it still held at its last pull (null: it has not said).
+        pending: d.pending_count === null ? null : Number(d.pending_count),
+        pendingReportedAt: d.pending_reported_at ? new Date(d.pending_reported_at).toISOString() : null,
       })),
     });
   });

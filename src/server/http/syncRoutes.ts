@@ -71,6 +71,14 @@ export function syncRoutes(app: AppContext): Hono {
         `UPDATE sync_client SET last_seen = $2 WHERE client_id = $1 AND (last_seen IS NULL OR last_seen < $2::timestamptz - interval '1 minute')`,
         [user.clientId, now],
       );
+      // What the device still holds (its outbox), as it says: shown to the office only.
+      const pending = c.req.header('x-escale-pending');
+      if (pending !== undefined && /^\d{1,7}$/.test(pending)) {
+        await app.db.query(
+          'UPDATE sync_client SET pending_count = $2, pending_reported_at = $3 WHERE client_id = $1 AND pending_count IS DISTINCT FROM $2',
+          [user.clientId, Number(pending), now],
+        );
+      }
     }
     return c.json(body);
   });
