@@ -2,6 +2,7 @@
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import type { Signal } from '@preact/signals';
 import { afterEach, describe, expect, test } from 'vitest';
+import { lang } from '../../../src/app/i18n/i18n';
 import type { SyncStatus } from '../../../src/app/data/contracts';
 import { controllerFor } from '../../../src/app/aidant/aidantController';
 import { decryptNote } from '../../../src/app/aidant/crypto/noteBox';
@@ -86,6 +87,36 @@ describe('aidant space: sign-in, PIN, lock', () => {
     controller.dispose();
   });
 });
+
+describe('aidant space in English', () => {
+  test('the gate and the visit form speak English', async () => {
+    lang.value = 'en';
+    try {
+      await signInWithEnglish();
+    } finally {
+      lang.value = 'fr';
+    }
+  });
+});
+
+async function signInWithEnglish() {
+  const backend = memoryAidant();
+  renderAidant('/aidant/visite', backend);
+  await screen.findByRole('heading', { name: 'Helper sign-in' }, { timeout: 15_000 });
+  fireEvent.input(screen.getByLabelText('Username'), { target: { value: 'marie' } });
+  fireEvent.input(screen.getByLabelText('Password'), { target: { value: PASSWORD } });
+  fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+  await screen.findByRole('heading', { name: 'Choose your code' });
+  fireEvent.input(document.getElementById('pin-new')!, { target: { value: PIN } });
+  fireEvent.input(document.getElementById('pin-confirm')!, { target: { value: PIN } });
+  fireEvent.click(screen.getByRole('button', { name: 'Save the code' }));
+  await screen.findByRole('heading', { name: 'Log a visit' }, { timeout: 5000 });
+  fireEvent.click(screen.getByRole('button', { name: 'Online procedure' }));
+  fireEvent.click(screen.getByRole('button', { name: 'Done together' }));
+  fireEvent.click(screen.getByRole('button', { name: 'Save the visit' }));
+  await screen.findByText('Visit saved. Ready for the next one.');
+  expect(backend.outbox.map((e) => e.name)).toEqual(['visit.create@1']);
+}
 
 describe('aidant space: an itinerant session', () => {
   test('opens at one of today\'s stops, prefilled from the tour, with a coverage observation; closes with another', async () => {
