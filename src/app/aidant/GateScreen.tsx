@@ -8,8 +8,8 @@ import { PinField } from './PinField';
 type Mode =
   | { kind: 'choose' }
   | { kind: 'signin' }
-  | { kind: 'setPin'; userId: string; name: string }
-  | { kind: 'unlock'; userId: string; name: string };
+  | { kind: 'setPin'; userId: string; name: string; replace?: boolean }
+  | { kind: 'unlock'; userId: string; name: string; fresh?: boolean };
 
 function initialMode(list: readonly ProfileSummary[]): Mode {
   const usable = list.filter((p) => p.hasPin && !p.signInRequired);
@@ -36,10 +36,10 @@ export function GateScreen({ controller }: { controller: AidantController }) {
   const m = mode.value;
   if (!m) return null;
   const go = (next: Mode) => (mode.value = next);
-  const pick = (p: ProfileSummary) => {
+  const pick = (p: ProfileSummary, fresh = false) => {
     if (p.signInRequired) go({ kind: 'signin' });
     else if (!p.hasPin) go({ kind: 'setPin', userId: p.userId, name: p.displayName });
-    else go({ kind: 'unlock', userId: p.userId, name: p.displayName });
+    else go({ kind: 'unlock', userId: p.userId, name: p.displayName, fresh });
   };
   switch (m.kind) {
     case 'choose':
@@ -63,11 +63,12 @@ export function GateScreen({ controller }: { controller: AidantController }) {
       );
     case 'signin':
       return <SignIn controller={controller} onBack={(controller.profiles.value?.length ?? 0) > 0 ? () => go({ kind: 'choose' }) : undefined}
-        onSignedIn={(p) => pick(p)} />;
+        onSignedIn={(p) => pick(p, true)} />;
     case 'setPin':
-      return <ChoosePin controller={controller} userId={m.userId} />;
+      return <ChoosePin controller={controller} userId={m.userId} replace={m.replace === true} />;
     case 'unlock':
-      return <Unlock controller={controller} userId={m.userId} name={m.name} onOther={() => go({ kind: 'choose' })} onSignIn={() => go({ kind: 'signin' })} />;
+      return <Unlock controller={controller} userId={m.userId} name={m.name} onOther={() => go({ kind: 'choose' })} onSignIn={() => go({ kind: 'signin' })}
+        onForgot={m.fresh ? () => go({ kind: 'setPin', userId: m.userId, name: m.name, replace: true }) : undefined} />;
   }
 }
 
@@ -113,7 +114,7 @@ function SignIn({ controller, onBack, onSignedIn }: { controller: AidantControll
   );
 }
 
-function ChoosePin({ controller, userId }: { controller: AidantController; userId: string }) {
+function ChoosePin({ controller, userId, replace }: { controller: AidantController; userId: string; replace: boolean }) {
   const t = useAidantT();
   const pin = useSignal('');
   const confirm = useSignal('');
@@ -126,7 +127,8 @@ function ChoosePin({ controller, userId }: { controller: AidantController; userI
       return;
     }
     busy.value = true;
-    const result = await controller.pinLock.setPin(userId, pin.value);
+    // A forgotten PIN is replaced only right after the password proved who it is (pinLock).
+    const result = await controller.pinLock.setPin(userId, pin.value, replace ? { replaceExisting: true } : {});
     busy.value = false;
     if (!result.ok) {
       error.value = result.message;
@@ -138,6 +140,7 @@ function ChoosePin({ controller, userId }: { controller: AidantController; userI
     <section class="page aidant-gate" aria-labelledby="pin-title">
       <h1 id="pin-title">{t('pin.chooseTitle')}</h1>
       <p>{t('pin.chooseIntro')}</p>
+      {replace && <p class="notice notice-warn">{t('pin.forgotWarning')}</p>}
       <form onSubmit={submit} class="stack">
         <PinField id="pin-new" label={t('pin.label')} value={pin.value} onInput={(v) => (pin.value = v)} disabled={busy.value} />
         <PinField id="pin-confirm" label={t('pin.confirm')} value={confirm.value} onInput={(v) => (confirm.value = v)} disabled={busy.value} />
@@ -148,7 +151,9 @@ function ChoosePin({ controller, userId }: { controller: AidantController; userI
   );
 }
 
-function Unlock({ controller, userId, name, onOther, onSignIn }: { controller: AidantController; userId: string; name: string; onOther: () => void; onSignIn: () => void }) {
+function Unlock({ controller, userId, name, onOther, onSignIn, onForgot }: {
+  controller: AidantController; userId: string; name: string; onOther: () => void; onSignIn: () => void; onForgot: (() => void) | undefined;
+}) {
   const t = useAidantT();
   const pin = useSignal('');
   const busy = useSignal(false);
@@ -192,6 +197,7 @@ function Unlock({ controller, userId, name, onOther, onSignIn }: { controller: A
       <div class="button-row gate-actions">
         {needSignIn.value && <button type="button" class="button" onClick={onSignIn}>{t('status.reconnect')}</button>}
         <button type="button" class="button button-quiet" onClick={onOther}>{t('pin.other')}</button>
+        {onForgot && <button type="button" class="button button-quiet" onClick={onForgot}>{t('pin.forgot')}</button>}
       </div>
     </section>
   );

@@ -72,6 +72,26 @@ describe('aidant space: sign-in, PIN, lock', () => {
     expect((await controller.pinLock.profiles()).map((p) => p.displayName)).toEqual(['Marie Aidante', 'Paul Aidant']);
   });
 
+  test('a forgotten PIN is replaced only after signing in again online', async () => {
+    const { controller } = await signInAndChoosePin();
+    fireEvent.click(screen.getByRole('button', { name: 'Verrouiller' }));
+    await screen.findByRole('heading', { name: 'Bonjour Marie Aidante' });
+    expect(screen.queryByRole('button', { name: 'Code oublié : en choisir un nouveau' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Changer d’aidant' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Un autre aidant : se connecter' }));
+    fireEvent.input(await screen.findByLabelText('Identifiant'), { target: { value: 'marie' } });
+    fireEvent.input(screen.getByLabelText('Mot de passe'), { target: { value: PASSWORD } });
+    fireEvent.click(screen.getByRole('button', { name: 'Se connecter' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Code oublié : en choisir un nouveau' }));
+    await screen.findByRole('heading', { name: 'Choisissez votre code' });
+    fireEvent.input(document.getElementById('pin-new')!, { target: { value: '5938' } });
+    fireEvent.input(document.getElementById('pin-confirm')!, { target: { value: '5938' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Enregistrer le code' }));
+    await screen.findByText('Connecté : Marie Aidante');
+    controller.lock();
+    expect((await controller.pinLock.unlock(MARIE.id, '5938')).ok).toBe(true);
+  });
+
   test('locks itself after inactivity', async () => {
     const backend = memoryAidant();
     const controller = controllerFor(backend, { iterations: 1_000, inactivityMs: 50 });
