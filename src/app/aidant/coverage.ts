@@ -43,11 +43,5 @@ export function coverageObservation(session: ItinerantSession, reading: NetworkR
 /** Every ~10 minutes while a session is open. */
 export const COVERAGE_EVERY_MS = 10 * 60_000;
 
-export function newId(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = (b[6]! & 0x0f) | 0x40;
-  b[8] = (b[8]! & 0x3f) | 0x80;
-  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-}
+/** Ids of records made here; one implementation for the whole app. */
+export { uuidV4 as newId } from '../ids/uuidV4';

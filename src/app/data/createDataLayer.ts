@@ -1,3 +1,4 @@
+import { uuidV4 } from '../ids/uuidV4';
 import { signal, type ReadonlySignal, type Signal } from '@preact/signals';
 import type { UseStore } from 'idb-keyval';
 import type { SyncStatus } from './contracts';
@@ -266,19 +267,6 @@ export async function createDataLayer(options: DataLayerOptions): Promise<DataLa
       db.close();
     },
   };
-}
-
-/**
- * `crypto.randomUUID` exists only in secure contexts (https, localhost); a tablet opening
- * the app over plain http on the office network still needs a device id.
- */
-export function uuidV4(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = (b[6]! & 0x0f) | 0x40;
-  b[8] = (b[8]! & 0x3f) | 0x80;
-  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
 function pick<T extends object, K extends keyof T>(o: T, keys: K[]): Partial<Pick<T, K>> {

@@ -2,7 +2,7 @@ import { createStore, set } from 'idb-keyval';
 import { describe, expect, it } from 'vitest';
 import { InvalidInputError, RecordNotFoundError } from '../../../src/app/data/errors';
 import { createPreferences } from '../../../src/app/data/preferences';
-import { uuidV4 } from '../../../src/app/data/createDataLayer';
+import { uuidV4 } from '../../../src/app/ids/uuidV4';
 import { uuidSchema } from '../../../src/shared/domain/common';
 import { storePulledPage } from '../../../src/app/data/replicaStore';
 import { del, makePlace, makeVisit, put, seededUuid } from '../sync/support/fixtures';
