@@ -202,10 +202,15 @@ describe.skipIf(!browserAvailable())('public flow (issue 5)', () => {
     // The explanation first, then the browser's permission.
     await page.getByText(/Votre téléphone va vous demander l’autorisation/).waitFor();
     await page.getByRole('button', { name: 'Continuer' }).click();
-    // The commune was cleared above, so only the position can choose it again. (The
-    // button's own "Position trouvée : vous êtes à Gençay." is never seen: choosing the
-    // commune replaces the picker, button included, by the "Vous êtes à …" status.)
-    await page.getByRole('status').filter({ hasText: 'Vous êtes à Gençay.' }).waitFor({ timeout: 30_000 });
+    // The commune was cleared above, so only the position can choose it again. The home
+    // screen's live region (there before the choice, kept after it) says it was found.
+    const where = page.locator('section[aria-labelledby="where-title"]');
+    const found = where.getByRole('status').filter({ hasText: 'Position trouvée : vous êtes à Gençay.' });
+    await found.waitFor({ timeout: 30_000 });
+    expect(await found.getAttribute('aria-live')).toBe('polite');
+    expect(await found.isVisible(), 'sighted people read it too').toBe(true);
+    // The focus is not lost with the position button: it is on "Changer de commune".
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Changer de commune');
     await page.getByRole('heading', { level: 2, name: 'Les lieux les plus proches de Gençay' }).waitFor();
     await expect.poll(() => page.locator('.place-list .place-item').first().locator('.place-meta').innerText()).toContain('Gençay');
     expectAscending(await listedDistances(page));

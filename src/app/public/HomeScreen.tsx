@@ -1,3 +1,5 @@
+import { useSignal } from '@preact/signals';
+import { useEffect, useRef } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import type { Need } from '../../shared/domain/vocabularies';
 import { t } from '../i18n/i18n';
@@ -22,6 +24,20 @@ export function HomeScreen() {
   const territory = state.territory.value;
   const commune = state.commune.value;
 
+  // The commune found by the position (its INSEE code), to say "Position trouvée".
+  const located = useSignal<string | undefined>(undefined);
+  // The control that had the focus disappears with the choice: put the focus on the
+  // control that replaces it, never back on <body> (keyboard and screen reader users).
+  const focusAfterChange = useRef<'change' | 'picker' | undefined>(undefined);
+  const changeButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    const target = focusAfterChange.current;
+    if (target === 'change' && commune) changeButton.current?.focus();
+    else if (target === 'picker' && !commune) document.getElementById('commune-query')?.focus();
+    else return;
+    focusAfterChange.current = undefined;
+  }, [commune?.insee]);
+
   const selectNeed = (next: Need | undefined) => route(next ? `/?besoin=${next}` : '/', true);
 
   if (!state.loaded.value) return <Loading />;
@@ -40,20 +56,36 @@ export function HomeScreen() {
       <h1>{t('home.title')}</h1>
       <section class="where" aria-labelledby="where-title">
         <h2 id="where-title">{t('home.where')}</h2>
-        {commune ? (
-          <div class="chosen">
-            {/* A status: when a position or a choice sets it, screen readers hear it. */}
-            <p role="status">
-              <Icon name="pin" /> {t('commune.chosen', { commune: commune.name })}
-            </p>
-            <button type="button" class="button button-quiet" onClick={() => void state.chooseCommune(undefined)}>
+        <div class={commune ? 'chosen' : undefined}>
+          {/* One polite live region for both ways of choosing, present before the choice
+              and kept after it (the picker and the position button are replaced), so a
+              screen reader hears which commune was chosen or found, and everyone reads it. */}
+          <p role="status" aria-live="polite" class={commune ? undefined : 'visually-hidden'}>
+            {commune && (
+              <>
+                <Icon name="pin" />{' '}
+                {located.value === commune.insee
+                  ? t('geo.found', { commune: commune.name })
+                  : t('commune.chosen', { commune: commune.name })}
+              </>
+            )}
+          </p>
+          {commune && (
+            <button ref={changeButton} type="button" class="button button-quiet" onClick={() => {
+                located.value = undefined;
+                focusAfterChange.current = 'picker';
+                void state.chooseCommune(undefined);
+              }}>
               {t('commune.change')}
             </button>
-          </div>
-        ) : (
+          )}
+        </div>
+        {!commune && (
           <>
             <CommunePicker communes={territory.communes} onChoose={(c) => {
                 state.position.value = undefined;
+                located.value = undefined;
+                focusAfterChange.current = 'change';
                 void state.chooseCommune(c.insee);
               }} />
             <p class="or">{t('home.or')}</p>
@@ -61,7 +93,11 @@ export function HomeScreen() {
               territory={territory}
               onLocated={(point, insee) => {
                 state.position.value = point;
-                if (insee) void state.chooseCommune(insee);
+                if (insee) {
+                  located.value = insee;
+                  focusAfterChange.current = 'change';
+                  void state.chooseCommune(insee);
+                }
               }}
             />
           </>

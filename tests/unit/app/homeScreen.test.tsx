@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { GENCAY, placeLike, renderApp } from './support';
 
 afterEach(cleanup);
@@ -39,5 +39,31 @@ describe('home: nearest places and the need filter', () => {
   test('says the data is not on the device yet rather than showing an empty page', async () => {
     await renderApp('/', { data: { territory: undefined } });
     await screen.findByText(/pas encore sur cet appareil/);
+  });
+
+  test('says which commune the position found, in a live region that outlives the position button', async () => {
+    // The browser's geolocation is the one input faked here: a fix inside Gençay.
+    const getCurrentPosition = vi.fn((ok: PositionCallback) =>
+      ok({ coords: { latitude: 46.370527, longitude: 0.413253 } } as GeolocationPosition));
+    Object.defineProperty(navigator, 'geolocation', { configurable: true, value: { getCurrentPosition } });
+    try {
+      await renderApp('/', { data: { places } });
+      const useButton = await screen.findByRole('button', { name: 'Utiliser ma position' });
+      const status = document.querySelector('.where p[role="status"]');
+      expect(status?.textContent).toBe('');
+      fireEvent.click(useButton);
+      fireEvent.click(screen.getByRole('button', { name: 'Continuer' }));
+      await screen.findByText('Position trouvée : vous êtes à Gençay.');
+      // The same element announced it: a region already in the page before the change.
+      expect(document.querySelector('.where p[role="status"]')).toBe(status);
+      expect(status?.getAttribute('aria-live')).toBe('polite');
+      await waitFor(() => expect(document.activeElement?.textContent).toBe('Changer de commune'));
+
+      fireEvent.click(screen.getByRole('button', { name: 'Changer de commune' }));
+      await waitFor(() => expect(document.activeElement?.id).toBe('commune-query'));
+      expect(status?.textContent).toBe('');
+    } finally {
+      Reflect.deleteProperty(navigator, 'geolocation');
+    }
   });
 });

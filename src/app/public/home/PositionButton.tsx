@@ -31,8 +31,10 @@ export function PositionButton({ territory, onLocated }: PositionButtonProps) {
     }
     const feature = territory ? communeAt(result.point, territory.outlines.features) : undefined;
     const commune = feature ? territory?.communes.find((c) => c.insee === feature.properties.code) : undefined;
+    // Found: the home screen says "Position trouvée : vous êtes à …" in its own live
+    // region, since choosing the commune replaces this button. Outside: said here.
+    step.value = commune ? 'idle' : { message: 'commune.outside' };
     onLocated(result.point, commune?.insee);
-    step.value = commune ? { message: 'geo.found', params: { commune: commune.name } } : { message: 'commune.outside' };
   };
 
   const current = step.value;
