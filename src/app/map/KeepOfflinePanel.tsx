@@ -4,12 +4,8 @@ import { formatNumber } from '../i18n/format';
 import { t } from '../i18n/i18n';
 import { Icon } from '../ui/Icon';
 import { freeMapSpace, keepMapOffline, storedTileCount, type KeepProgress } from './keepMapOffline';
-import { AVERAGE_TILE_BYTES, countTiles, type Bbox } from './tileMath';
+import { AVERAGE_TILE_BYTES, countTiles, KEEP_DETAIL_ZOOM, KEEP_MAX_ZOOM, KEEP_MIN_ZOOM, type Bbox } from './tileMath';
 import '../i18n/screens';
-
-const MIN_ZOOM = 8;
-const MAX_ZOOM = 14;
-const DETAIL_ZOOM = 15;
 
 /** Count and size first, then a progress bar, a way to stop, and a way to free the space. */
 export function KeepOfflinePanel({ bbox, template }: { bbox: Bbox; template: string }) {
@@ -25,8 +21,8 @@ export function KeepOfflinePanel({ bbox, template }: { bbox: Bbox; template: str
     return () => controller.current?.abort();
   }, []);
 
-  const maxZoom = detailed.value ? DETAIL_ZOOM : MAX_ZOOM;
-  const count = countTiles(bbox, MIN_ZOOM, maxZoom);
+  const maxZoom = detailed.value ? KEEP_DETAIL_ZOOM : KEEP_MAX_ZOOM;
+  const count = countTiles(bbox, KEEP_MIN_ZOOM, maxZoom);
   const megabytes = (count * AVERAGE_TILE_BYTES) / (1024 * 1024);
   const running = controller.current !== undefined && progress.value !== undefined;
 
@@ -52,7 +48,7 @@ export function KeepOfflinePanel({ bbox, template }: { bbox: Bbox; template: str
     controller.current = abort;
     progress.value = { done: 0, failed: 0, total: count };
     const outcome = await keepMapOffline({
-      template, bbox, minZoom: MIN_ZOOM, maxZoom, signal: abort.signal,
+      template, bbox, minZoom: KEEP_MIN_ZOOM, maxZoom, signal: abort.signal,
       onProgress: (p) => (progress.value = p),
     });
     controller.current = undefined;

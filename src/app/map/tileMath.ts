@@ -38,6 +38,12 @@ export function* tilesIn(bbox: Bbox, minZoom: number, maxZoom: number): Generato
   }
 }
 
+/** Zoom levels "keep the map offline" stores: the whole territory (8) down to village
+ *  streets (14), or house level too (15) when the person asks for more detail. */
+export const KEEP_MIN_ZOOM = 8;
+export const KEEP_MAX_ZOOM = 14;
+export const KEEP_DETAIL_ZOOM = 15;
+
 /** Average size of a raster tile of rural France, from IGN Plan v2 samples. */
 export const AVERAGE_TILE_BYTES = 20 * 1024;
 

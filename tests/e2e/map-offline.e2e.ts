@@ -1,0 +1,236 @@
+/**
+ * Issue 5, the map offline, in real Chromium against a real tile server of our own
+ * (tests/support/serveTiles.ts: real PNGs over HTTP with CORS, every request counted,
+ * answers held back on demand). Escale is started with ESCALE_TILE_URL pointing at it.
+ *
+ * 1. Tiles are cached as they are seen: a tile shown online is shown again offline.
+ * 2. "Garder la carte sans internet": the size is told before starting, the progress bar
+ *    stops where the tile server stops and goes on to the end with it, every tile of the
+ *    territory (zoom 8 to 14) is in Cache Storage; then, offline and with the tile server
+ *    gone, the map still shows the territory's tiles, at two zoom levels.
+ * 3. "Libérer la place" empties the cache, and the map then has no tile offline.
+ *
+ * The tiles are served with `Cache-Control: no-store`, so offline they can only come from
+ * the service worker's Cache Storage, never from the browser's HTTP cache.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { civraisienEnPoitouSeed as seed } from '../../src/territories/civraisien-en-poitou/seed';
+import { countTiles, KEEP_MAX_ZOOM, KEEP_MIN_ZOOM, tilesIn } from '../../src/app/map/tileMath';
+import { TILE_CACHE } from '../../src/app/sw/tileCache';
+import { expectNoAxeViolations, installAxe } from '../support/axe';
+import { browserAvailable, launchChromium, type LaunchedChromium } from '../support/chromium';
+import { setOffline } from '../support/network';
+import { startEscaleServer, type EscaleServer } from '../support/server';
+import { waitForServiceWorkerControl } from '../support/serviceWorker';
+import { startTileServer, type TileServer } from '../support/serveTiles';
+
+const KEPT = [...tilesIn(seed.territory.bbox, KEEP_MIN_ZOOM, KEEP_MAX_ZOOM)].map((t) => `/${t.z}/${t.x}/${t.y}.png`);
+const KEPT_COUNT = countTiles(seed.territory.bbox, KEEP_MIN_ZOOM, KEEP_MAX_ZOOM);
+
+let tiles: TileServer;
+let server: EscaleServer;
+let browser: LaunchedChromium;
+let page: Page;
+let pageErrors: string[] = [];
+
+interface ShownTile {
+  path: string;
+  z: number;
+  loaded: boolean;
+}
+
+/** The tile images Leaflet has in the page now, and whether each has loaded a real image. */
+async function shownTiles(p: Page): Promise<ShownTile[]> {
+  return p.evaluate(() =>
+    [...document.querySelectorAll<HTMLImageElement>('img.leaflet-tile')].map((img) => {
+      const path = new URL(img.src).pathname;
+      return {
+        path,
+        z: Number(path.split('/')[1]),
+        loaded: img.classList.contains('leaflet-tile-loaded') && img.complete && img.naturalWidth === 256,
+      };
+    }),
+  );
+}
+
+/** Paths of the tiles in the escale-tiles cache. */
+async function cachedTilePaths(p: Page): Promise<string[]> {
+  return p.evaluate(async (name) => {
+    if (!(await caches.has(name))) return [];
+    const keys = await (await caches.open(name)).keys();
+    return keys.map((request) => new URL(request.url).pathname);
+  }, TILE_CACHE);
+}
+
+async function openMap(p: Page): Promise<void> {
+  await p.goto(`${server.url}/carte`, { waitUntil: 'load' });
+  await p.locator('main:not(.first-paint)').getByRole('heading', { level: 1, name: 'Carte' }).waitFor({ timeout: 30_000 });
+  await p.locator('.leaflet-container').waitFor({ timeout: 30_000 });
+}
+
+/** Waits until the map shows tiles (of zoom `z` when given) and every one of them has loaded. */
+async function waitForAllTilesLoaded(p: Page, z?: number): Promise<ShownTile[]> {
+  let last: ShownTile[] = [];
+  await expect
+    .poll(async () => {
+      last = (await shownTiles(p)).filter((t) => z === undefined || t.z === z);
+      return last.length > 0 && last.every((t) => t.loaded);
+    }, { timeout: 30_000, message: 'every tile shown has loaded' })
+    .toBe(true);
+  return last;
+}
+
+const keepPanel = () => page.locator('section[aria-labelledby="keep-title"]');
+
+describe.skipIf(!browserAvailable())('the map offline, with our own tile server', () => {
+  beforeAll(async () => {
+    tiles = await startTileServer();
+    server = await startEscaleServer({ env: { ESCALE_TILE_URL: tiles.template, ESCALE_TILE_MAX_ZOOM: '16' } });
+    browser = await launchChromium();
+    await installAxe(browser.context);
+    page = await browser.context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(String(error)));
+    await page.goto(`${server.url}/`, { waitUntil: 'load' });
+    await waitForServiceWorkerControl(page);
+    await page.getByText(/informations à jour/i).first().waitFor({ state: 'visible', timeout: 90_000 });
+  });
+
+  afterAll(async () => {
+    if (browser) {
+      await setOffline(browser.context, false).catch(() => undefined);
+      await browser.close();
+    }
+    await server?.dispose();
+    await tiles?.stop();
+  });
+
+  test('a tile seen online is served offline afterwards, from the cache', async () => {
+    pageErrors = [];
+    await openMap(page);
+    const seen = await waitForAllTilesLoaded(page);
+    const seenPaths = seen.map((t) => t.path);
+    expect(seenPaths.every((path) => tiles.requests.includes(path)), 'the tiles came from our tile server').toBe(true);
+    // The service worker keeps them as they arrive (CacheFirst, escale-tiles).
+    await expect
+      .poll(async () => {
+        const cached = new Set(await cachedTilePaths(page));
+        return seenPaths.filter((path) => !cached.has(path));
+      }, { timeout: 15_000, message: 'tiles seen but not cached' })
+      .toEqual([]);
+
+    await setOffline(browser.context, true);
+    const requestsBefore = tiles.requests.length;
+    await openMap(page);
+    const offline = await waitForAllTilesLoaded(page);
+    expect(offline.map((t) => t.path).sort()).toEqual([...seenPaths].sort());
+    expect(tiles.requests.length, 'no tile request reached the tile server offline').toBe(requestsBefore);
+    await setOffline(browser.context, false);
+    expect(pageErrors, 'uncaught errors in the page').toEqual([]);
+  });
+
+  test('"Garder la carte": size told first, progress to the end, every tile stored, the map offline without the tile server', async () => {
+    pageErrors = [];
+    await openMap(page);
+    await waitForAllTilesLoaded(page);
+    // Start from an empty cache, so every tile of the territory goes through the tile server.
+    const panel = keepPanel();
+    await panel.getByRole('button', { name: 'Libérer la place' }).click();
+    await panel.getByRole('status').filter({ hasText: 'La carte gardée a été effacée.' }).waitFor();
+    expect(await cachedTilePaths(page)).toEqual([]);
+    await panel.getByText('Images de carte sur l’appareil : 0.').waitFor();
+
+    // The size, before anything is stored: 761 images, about 15 MB.
+    expect(KEPT_COUNT).toBe(761);
+    await panel.getByText('La carte du territoire prend 761 images, environ 15 Mo sur ce téléphone.').waitFor();
+
+    // Start with the tile server holding its answers: the bar shows 0 of 761.
+    tiles.hold();
+    const requestsBefore = tiles.requests.length;
+    await panel.getByRole('button', { name: 'Garder la carte' }).click();
+    const bar = panel.getByRole('progressbar');
+    await bar.waitFor();
+    expect(await bar.getAttribute('max')).toBe(String(KEPT_COUNT));
+    await panel.getByText('0 sur 761 images gardées').waitFor();
+    await expect.poll(() => tiles.waiting()).toBeGreaterThan(0);
+
+    // 100 tiles through: the bar stops at 100, as the tile server did.
+    tiles.allow(100);
+    await panel.getByText('100 sur 761 images gardées').waitFor({ timeout: 15_000 });
+    expect(await bar.evaluate((el: HTMLProgressElement) => el.value)).toBe(100);
+    await panel.getByRole('button', { name: 'Arrêter' }).waitFor();
+    await panel.screenshot({ path: 'tests/.artifacts/map-keep-progress.png' });
+    await expectNoAxeViolations(page, '/carte, keeping the map (progress bar)');
+
+    // The rest: the bar goes on to the end and the panel says it is done.
+    tiles.release();
+    await panel.getByRole('status').filter({ hasText: 'La carte est gardée sur l’appareil (761 images).' }).waitFor({ timeout: 60_000 });
+    await expect.poll(() => bar.count()).toBe(0);
+    await panel.getByText('Images de carte sur l’appareil : 761.').waitFor();
+    const keepRequests = tiles.requests.slice(requestsBefore);
+    expect(new Set(keepRequests).size, 'each tile asked once').toBe(keepRequests.length);
+    expect([...keepRequests].sort()).toEqual([...KEPT].sort());
+    const cached = await cachedTilePaths(page);
+    expect(cached.length).toBe(KEPT_COUNT);
+    expect(new Set(cached)).toEqual(new Set(KEPT));
+    await expectNoAxeViolations(page, '/carte, map kept');
+
+    // Offline, and the tile server gone: the map still has the territory's tiles.
+    await setOffline(browser.context, true);
+    await tiles.stop();
+    const failedKept: string[] = [];
+    page.on('requestfailed', (request) => {
+      const path = new URL(request.url()).pathname;
+      if (request.url().startsWith(tiles.origin) && KEPT.includes(path)) failedKept.push(path);
+    });
+    await openMap(page);
+    // Only the tiles inside the territory are kept; the edges of the view may stay blank.
+    const keptSet = new Set(KEPT);
+    const keptShown = async (z: number) => (await shownTiles(page)).filter((t) => t.z === z && keptSet.has(t.path));
+    await expect.poll(async () => (await shownTiles(page)).length, { timeout: 30_000 }).toBeGreaterThan(0);
+    const zoom = Math.max(...(await shownTiles(page)).map((t) => t.z));
+    await expect
+      .poll(async () => {
+        const shown = await keptShown(zoom);
+        return shown.length > 0 && shown.every((t) => t.loaded);
+      }, { timeout: 30_000, message: `the territory's tiles at zoom ${zoom} load offline` })
+      .toBe(true);
+    await page.locator('.map-box').screenshot({ path: 'tests/.artifacts/map-offline-kept.png' });
+
+    // One level closer: other tiles, from the cache too.
+    await page.locator('.leaflet-control-zoom-in').click();
+    await expect
+      .poll(async () => {
+        const shown = await keptShown(zoom + 1);
+        return shown.length > 0 && shown.every((t) => t.loaded);
+      }, { timeout: 30_000, message: `the territory's tiles at zoom ${zoom + 1} load offline` })
+      .toBe(true);
+    expect(failedKept, 'kept tiles that failed offline').toEqual([]);
+    expect(pageErrors, 'uncaught errors in the page').toEqual([]);
+  });
+
+  test('"Libérer la place" empties the cache; offline the map then has no tile', async () => {
+    // Still offline, the tile server still gone.
+    expect(await page.evaluate(() => navigator.onLine)).toBe(false);
+    await openMap(page);
+    const panel = keepPanel();
+    await panel.getByText(/^Images de carte sur l’appareil : \d+\.$/).waitFor();
+    await expectNoAxeViolations(page, '/carte offline, map kept');
+    await panel.getByRole('button', { name: 'Libérer la place' }).click();
+    await panel.getByRole('status').filter({ hasText: 'La carte gardée a été effacée.' }).waitFor();
+    await panel.getByText('Images de carte sur l’appareil : 0.').waitFor();
+    expect(await page.evaluate((name) => caches.has(name), TILE_CACHE)).toBe(false);
+    // Nothing to free any more.
+    expect(await panel.getByRole('button', { name: 'Libérer la place' }).count()).toBe(0);
+
+    let failedTiles = 0;
+    page.on('requestfailed', (request) => {
+      if (request.url().startsWith(tiles.origin)) failedTiles += 1;
+    });
+    await openMap(page);
+    await expect.poll(() => failedTiles, { timeout: 30_000 }).toBeGreaterThan(0);
+    expect((await shownTiles(page)).filter((t) => t.loaded)).toEqual([]);
+    // The commune outlines are still drawn.
+    await expect.poll(() => page.locator('.leaflet-overlay-pane path').count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(35);
+  });
+});
