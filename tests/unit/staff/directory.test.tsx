@@ -80,6 +80,54 @@ describe('directory', () => {
     expect(Object.keys(calls[0]!.patch!)).toEqual(['phone']);
   });
 
+  test('every field is editable: a thematique, a language, wifi and the English description go in one patch', async () => {
+    const { staff, calls } = createMemoryStaff();
+    const place = seed.places[0]!;
+    renderStaff(`/bureau/lieux/${place.id}`, staff);
+    await screen.findByRole('heading', { level: 1, name: `Modifier : ${place.name}` });
+    const themes = screen.getByRole('group', { name: 'Thématiques' });
+    const unticked = within(themes).getAllByRole('checkbox').find((c) => !(c as HTMLInputElement).checked) as HTMLInputElement;
+    fireEvent.click(unticked);
+    const languages = screen.getByRole('group', { name: 'Langues' });
+    const spoken = place.languages;
+    const other = within(languages).getAllByRole('checkbox').find((c) => !spoken.includes((c as HTMLInputElement).value)) as HTMLInputElement;
+    fireEvent.click(other);
+    fireEvent.change(screen.getByLabelText('Wifi public'), { target: { value: 'yes' } });
+    fireEvent.input(screen.getByLabelText('Description (anglais)'), { target: { value: 'A desk for paperwork.' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
+    await waitFor(() => expect(calls).toHaveLength(1));
+    const patch = calls[0]!.patch as Record<string, unknown>;
+    expect(Object.keys(patch).sort()).toEqual(['description', 'digital', 'languages', 'thematiques']);
+    expect(patch.thematiques).toEqual([...place.thematiques, unticked.value]);
+    expect(patch.languages).toEqual([...spoken, other.value]);
+    expect(patch.digital).toEqual({ ...place.digital, wifi: true });
+    expect((patch.description as { en: string }).en).toBe('A desk for paperwork.');
+  });
+
+  test('a checklist’s papers are reordered with the keyboard buttons, focus follows; a bad link is refused, nothing written', async () => {
+    const { staff, calls } = createMemoryStaff();
+    const c = seed.checklists.find((x) => x.documents.length >= 2)!;
+    renderStaff(`/bureau/demarches/${c.id}`, staff);
+    await screen.findByRole('heading', { level: 1, name: `Modifier : ${c.title.fr}` });
+    const up = screen.getByRole('button', { name: 'Monter : Papier 2' });
+    fireEvent.click(up);
+    await waitFor(() => expect(document.activeElement?.textContent).toMatch(/Descendre : Papier 1/));
+    expect(screen.getByText(/Papier 2 est maintenant en position 1/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Ajouter un lien' }));
+    const linkUrls = screen.getAllByLabelText(/Adresse du lien/);
+    fireEvent.input(screen.getAllByLabelText(/Texte du lien/).at(-1)!, { target: { value: 'Le site' } });
+    fireEvent.input(linkUrls.at(-1)!, { target: { value: 'caf.fr' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
+    await screen.findByText(/Adresse internet invalide/);
+    expect(calls).toEqual([]);
+    fireEvent.input(screen.getAllByLabelText(/Adresse du lien/).at(-1)!, { target: { value: 'https://www.caf.fr' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
+    await waitFor(() => expect(calls).toHaveLength(1));
+    const patch = calls[0]!.patch as { documents: Array<{ id: string }>; links: unknown[] };
+    expect(patch.documents.slice(0, 2).map((d) => d.id)).toEqual([c.documents[1]!.id, c.documents[0]!.id]);
+    expect(patch.links.at(-1)).toEqual({ label: 'Le site', url: 'https://www.caf.fr' });
+  });
+
   test('delete asks first; cancel keeps the record', async () => {
     const { staff, calls } = createMemoryStaff();
     const offer = seed.mobility[0]!;

@@ -1,17 +1,15 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { describeIssue } from '../../../shared/domain/formatIssues';
 import type { Correction } from '../../../shared/domain/correction';
 import type { Tour } from '../../../shared/domain/tour';
-import { COLLECTION_SCHEMAS, type EditableCollection, type RecordOf } from '../../../shared/sync/collections';
-import { lang } from '../../i18n/i18n';
+import type { EditableCollection, RecordOf } from '../../../shared/sync/collections';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { useStaffT, type StaffKey } from '../messages';
 import { collectionHref } from '../routes';
 import { loadHoursCheck } from '../schedule/useHoursCheck';
 import { errorMessage, useReplica, useStaff } from '../useStaff';
-import { diffPatch, FIELDS, fieldOfPath, fromForm, newId, recordName, stopsToForm, toForm, type FormValues, type StopValues } from './formModel';
-import { FormField } from './FormField';
+import { Field } from './Field';
+import { diffPatch, FIELDS, newId, recordName, stopsToForm, toForm, validateForm, type FormValue, type FormValues, type StopValues } from './formModel';
 import { StopsEditor } from './StopsEditor';
 
 interface Props {
@@ -26,6 +24,8 @@ interface Loaded {
   record?: RecordOf<EditableCollection>;
   version?: number;
   correction?: Correction;
+  /** For a checklist's "where to go": the places to pick from. */
+  places: Array<{ id: string; name: string }>;
 }
 
 /** Create or edit one directory record; nothing is written unless the whole record parses. */
@@ -35,7 +35,10 @@ export function EditScreen({ collection, id, correction }: Props) {
     const rows = await staff.directory.list(collection);
     const row = id === undefined ? undefined : rows.find((r) => r.record.id === id);
     const corr = correction ? (await staff.directory.list('correction')).find((c) => c.record.id === correction)?.record : undefined;
-    return { ...(row ? { record: row.record, version: row.version } : {}), ...(corr ? { correction: corr } : {}) };
+    const places = collection === 'checklist'
+      ? (await staff.directory.list('place')).map((p) => ({ id: p.record.id, name: p.record.name })).sort((a, b) => a.name.localeCompare(b.name, 'fr'))
+      : [];
+    return { ...(row ? { record: row.record, version: row.version } : {}), ...(corr ? { correction: corr } : {}), places };
   }, [collection, id, correction]);
   const territory = useReplica(() => staff.directory.territory());
   const t = useStaffT();
@@ -75,7 +78,7 @@ function RecordForm({ collection, loaded, territory }: { collection: EditableCol
 
   useEffect(() => void loadHoursCheck(), []);
 
-  function set(key: string, value: string | boolean) {
+  function set(key: string, value: FormValue) {
     setValues((v) => {
       const next = { ...v, [key]: value };
       // Choosing a commune fills what follows from it when still empty.
@@ -95,17 +98,8 @@ function RecordForm({ collection, loaded, territory }: { collection: EditableCol
     event.preventDefault();
     setMessage(undefined);
     const recordId = id || newId(String(values.name ?? values.title ?? ''));
-    const candidate = fromForm(collection, values, base, { id: recordId, territoryId: territory?.id ?? base?.territoryId ?? '', communes, stops });
-    const found: Record<string, string> = {};
-    const parsed = COLLECTION_SCHEMAS[collection].safeParse(candidate);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        const field = fieldOfPath(collection, issue.path);
-        if (found[field]) continue;
-        const missing = issue.code === 'too_small' && (issue as { minimum?: unknown }).minimum === 1;
-        found[field] = missing || (issue.code === 'invalid_type' && issue.path.length <= 1) ? t('form.required') : describeIssue(issue, lang.value).replace(/^[^:]*:\s*/, '');
-      }
-    }
+    const checked = validateForm(collection, values, base, { id: recordId, territoryId: territory?.id ?? base?.territoryId ?? '', communes, stops }, t);
+    const found: Record<string, string> = checked.ok ? {} : { ...checked.errors };
     // Hours the app could not evaluate are refused too (same parser as the screens).
     const hours = await loadHoursCheck();
     const hoursFields: Array<[string, string]> = [];
@@ -117,22 +111,22 @@ function RecordForm({ collection, loaded, territory }: { collection: EditableCol
       if (!check.ok && !found[field]) found[field] = t('sched.invalid', { error: check.error ?? '' });
     }
     setErrors(found);
-    if (Object.keys(found).length > 0 || !parsed.success) {
+    if (Object.keys(found).length > 0 || !checked.ok) {
       setMessage({ tone: 'warn', text: t('form.invalid') });
-      const first = document.querySelector<HTMLElement>('[aria-invalid="true"]');
-      first?.focus();
+      // After the errors render: focus the first field in error.
+      setTimeout(() => document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
       return;
     }
     setBusy(true);
     try {
       if (base && opened.version !== undefined) {
-        const patch = diffPatch(base as unknown as Record<string, unknown>, parsed.data as unknown as Record<string, unknown>);
+        const patch = diffPatch(base as unknown as Record<string, unknown>, checked.record as unknown as Record<string, unknown>);
         if (Object.keys(patch).length > 0) await staff.writes.editRecord(collection, base.id, opened.version, patch as never);
       } else {
-        await staff.writes.createRecord(collection, parsed.data as never);
+        await staff.writes.createRecord(collection, checked.record as never);
       }
-      const savedVersion = await staff.directory.versionOf(collection, parsed.data.id);
-      setOpened({ record: parsed.data as RecordOf<EditableCollection>, version: savedVersion ?? opened.version });
+      const savedVersion = await staff.directory.versionOf(collection, checked.record.id);
+      setOpened({ record: checked.record, version: savedVersion ?? opened.version });
       if (loaded.correction) await staff.writes.resolveCorrection(loaded.correction.id, 'accepted');
       setMessage({ tone: 'ok', text: t('form.saved') });
       if (!base) route(collectionHref(collection, recordId));
@@ -155,8 +149,7 @@ function RecordForm({ collection, loaded, territory }: { collection: EditableCol
       {base && opened.version !== undefined && <p class="hint">{t('form.versionNote', { version: opened.version })}</p>}
       <form onSubmit={save} noValidate class="staff-form">
         {FIELDS[collection].map((def) => (
-          <FormField key={def.key} def={def} id={`f-${def.key}`} value={values[def.key]} error={errors[def.key]} communes={communes}
-            onChange={(v) => set(def.key, v)} />
+          <Field key={def.key} def={def} prefix="" values={values} set={set} ctx={{ communes, places: loaded.places, errors }} />
         ))}
         {collection === 'tour' && (
           <StopsEditor stops={stops} onChange={setStops} territory={territory} errors={errors}

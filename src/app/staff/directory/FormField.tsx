@@ -1,12 +1,9 @@
 import type { Commune } from '../../../shared/domain/territory';
-import type { VocabSection } from '../../i18n/fr';
 import { label as vocabLabel, lang } from '../../i18n/i18n';
 import { useServices } from '../../services/services';
 import { useStaffT } from '../messages';
 import { useHoursCheck } from '../schedule/useHoursCheck';
 import type { FieldDef } from './formModel';
-
-const SECTION: Record<string, VocabSection | undefined> = { category: 'categories', kind: 'mobilityKinds', need: 'needs', vehicle: 'vehicles' };
 
 interface Props {
   def: FieldDef;
@@ -39,7 +36,7 @@ export function FormField({ def, id, value, error, communes, onChange }: Props) 
     );
   }
   if (def.kind === 'hours') return <HoursField id={id} label={t(def.label)} value={text} error={error} onChange={onChange} />;
-  const section = SECTION[def.key];
+  const section = def.vocab;
   return (
     <div class="field">
       <label for={id}>{t(def.label)}{def.required ? ' *' : ''}</label>
@@ -47,6 +44,7 @@ export function FormField({ def, id, value, error, communes, onChange }: Props) 
         <textarea {...common} rows={4} value={text} onInput={(e) => onChange(e.currentTarget.value)} />
       ) : def.kind === 'select' ? (
         <select {...common} value={text} onChange={(e) => onChange(e.currentTarget.value)}>
+          {!def.required && <option value="">—</option>}
           {def.options?.map((o) => <option key={o} value={o}>{section ? vocabLabel(section, o) : o}</option>)}
         </select>
       ) : def.kind === 'commune' ? (

@@ -1,28 +1,21 @@
-import type { Checklist } from '../../../shared/domain/checklist';
-import type { MobilityOffer } from '../../../shared/domain/mobilityOffer';
-import type { Place } from '../../../shared/domain/place';
 import type { Commune } from '../../../shared/domain/territory';
 import type { Stop, Tour } from '../../../shared/domain/tour';
 import { MOBILITY_KINDS, NEEDS, PLACE_CATEGORIES, VEHICLES } from '../../../shared/domain/vocabularies';
-import type { EditableCollection, RecordOf } from '../../../shared/sync/collections';
-import type { StaffKey } from '../messages';
+import { COLLECTION_SCHEMAS, type EditableCollection, type RecordOf } from '../../../shared/sync/collections';
+import type { StaffKey, StaffParams } from '../messages';
+import { FIELDS, OPTIONAL_GROUPS, type FieldDef } from './formFields';
 
-// The forms of the directory as plain data: which fields, how a record becomes form
-// values (strings and booleans) and back. A record is built whole from the form, then
-// parsed with the shared schema before anything is written (EditScreen), so a bad field
-// never reaches the outbox. Fields the form does not show are kept from the record.
+// The forms of the directory as plain data: how a record becomes form values (strings,
+// booleans, lists of slugs, lists of items) and back. Every field of every schema has a
+// form field (formFields.ts), so record → form → record is the identity; fields a form
+// does not know (a newer app's) are kept from the record being edited. A record is built
+// whole from the form and parsed with the shared schema before anything is written
+// (`validateForm`), so a bad field never reaches the outbox.
 
-export type FormValues = Record<string, string | boolean>;
+export { FIELDS, type FieldDef } from './formFields';
 
-export interface FieldDef {
-  key: string;
-  label: StaffKey;
-  kind: 'text' | 'textarea' | 'select' | 'checkbox' | 'number' | 'hours' | 'commune';
-  options?: readonly string[];
-  required?: boolean;
-  /** Input type for text fields (email, url, tel, date). */
-  type?: string;
-}
+export type FormValue = string | boolean | string[] | FormValues[];
+export interface FormValues { [key: string]: FormValue }
 
 export interface StopValues {
   id: string;
@@ -33,180 +26,202 @@ export interface StopValues {
   schedule: string;
 }
 
-export const FIELDS: Record<EditableCollection, FieldDef[]> = {
-  place: [
-    { key: 'name', label: 'f.name', kind: 'text', required: true },
-    { key: 'category', label: 'f.category', kind: 'select', options: PLACE_CATEGORIES, required: true },
-    { key: 'description', label: 'f.description', kind: 'textarea' },
-    { key: 'address', label: 'f.address', kind: 'text' },
-    { key: 'insee', label: 'f.commune', kind: 'commune', required: true },
-    { key: 'postcode', label: 'f.postcode', kind: 'text', required: true },
-    { key: 'city', label: 'f.city', kind: 'text', required: true },
-    { key: 'lat', label: 'f.lat', kind: 'number', required: true },
-    { key: 'lon', label: 'f.lon', kind: 'number', required: true },
-    { key: 'phone', label: 'f.phone', kind: 'text', type: 'tel' },
-    { key: 'email', label: 'f.email', kind: 'text', type: 'email' },
-    { key: 'website', label: 'f.website', kind: 'text', type: 'url' },
-    { key: 'openingHours', label: 'f.openingHours', kind: 'hours' },
-    { key: 'itinerant', label: 'f.itinerant', kind: 'checkbox' },
-    { key: 'verifiedAt', label: 'f.verifiedAt', kind: 'text' },
-    { key: 'source', label: 'f.source', kind: 'text' },
-  ],
-  mobility: [
-    { key: 'name', label: 'f.name', kind: 'text', required: true },
-    { key: 'kind', label: 'f.kind', kind: 'select', options: MOBILITY_KINDS, required: true },
-    { key: 'operator', label: 'f.operator', kind: 'text' },
-    { key: 'description', label: 'f.description', kind: 'textarea', required: true },
-    { key: 'communesServed', label: 'f.communesServed', kind: 'text', required: true },
-    { key: 'bookingPhone', label: 'f.bookingPhone', kind: 'text', type: 'tel' },
-    { key: 'bookingUrl', label: 'f.bookingUrl', kind: 'text', type: 'url' },
-    { key: 'schedule', label: 'f.schedule', kind: 'hours' },
-    { key: 'verifiedAt', label: 'f.verifiedAt', kind: 'text' },
-    { key: 'source', label: 'f.source', kind: 'text' },
-  ],
-  checklist: [
-    { key: 'title', label: 'f.title', kind: 'text', required: true },
-    { key: 'need', label: 'f.need', kind: 'select', options: NEEDS, required: true },
-    { key: 'forWhom', label: 'f.forWhom', kind: 'textarea', required: true },
-    { key: 'documents', label: 'f.documents', kind: 'textarea', required: true },
-    { key: 'steps', label: 'f.steps', kind: 'textarea', required: true },
-    { key: 'reviewedAt', label: 'f.reviewedAt', kind: 'text' },
-    { key: 'source', label: 'f.source', kind: 'text' },
-  ],
-  tour: [
-    { key: 'name', label: 'f.name', kind: 'text', required: true },
-    { key: 'vehicle', label: 'f.vehicle', kind: 'select', options: VEHICLES, required: true },
-    { key: 'isExample', label: 'f.isExample', kind: 'checkbox' },
-    { key: 'verifiedAt', label: 'f.verifiedAt', kind: 'text' },
-    { key: 'source', label: 'f.source', kind: 'text' },
-  ],
-};
+type Obj = Record<string, unknown>;
 
 const str = (v: unknown) => (v === undefined || v === null ? '' : String(v));
-const opt = (v: string | boolean | undefined) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
-const num = (v: string | boolean | undefined) => (typeof v === 'string' && v.trim() !== '' ? Number(v.replace(',', '.')) : undefined);
-const lines = (v: string | boolean | undefined) => (typeof v === 'string' ? v.split('\n').map((l) => l.trim()).filter(Boolean) : []);
+const text = (v: FormValue | undefined) => (typeof v === 'string' ? v.trim() : '');
+const num = (v: FormValue | undefined) => (text(v) !== '' ? Number(text(v).replace(',', '.')) : undefined);
 
-/** Drops the keys whose value is undefined (JSON has none, and the schemas are exact). */
-function clean<T extends Record<string, unknown>>(o: T): T {
-  for (const k of Object.keys(o)) if (o[k] === undefined) delete o[k];
-  return o;
+function getAt(o: unknown, path: string): unknown {
+  let cur = o;
+  for (const part of path.split('.')) cur = cur && typeof cur === 'object' ? (cur as Obj)[part] : undefined;
+  return cur;
+}
+
+/** Sets a path (parents created); undefined removes the key (JSON has none, schemas are exact). */
+function setAt(o: Obj, path: string, value: unknown) {
+  const parts = path.split('.');
+  let cur = o;
+  for (const part of parts.slice(0, -1)) {
+    const next = cur[part];
+    cur = cur[part] = next && typeof next === 'object' && !Array.isArray(next) ? { ...(next as Obj) } : {};
+  }
+  const last = parts[parts.length - 1]!;
+  if (value === undefined) delete cur[last];
+  else cur[last] = value;
+}
+
+/** Form value keys of a localized field: `description.fr`, `description.en`. */
+export const frKey = (key: string) => `${key}.fr`;
+export const enKey = (key: string) => `${key}.en`;
+
+function fieldsToForm(defs: readonly FieldDef[], record: unknown): FormValues {
+  const out: FormValues = {};
+  for (const def of defs) {
+    const value = getAt(record, def.key);
+    switch (def.kind) {
+      case 'localized': {
+        const l = value as { fr?: string; en?: string } | undefined;
+        out[frKey(def.key)] = str(l?.fr);
+        out[enKey(def.key)] = str(l?.en);
+        break;
+      }
+      case 'checkbox': out[def.key] = value === true; break;
+      case 'tristate': out[def.key] = value === true ? 'yes' : value === false ? 'no' : ''; break;
+      case 'checkboxes': case 'languages': case 'places': out[def.key] = Array.isArray(value) ? value.map(String) : []; break;
+      case 'communes': out[def.key] = value === 'all' ? 'all' : Array.isArray(value) ? value.map(String) : []; break;
+      case 'list':
+        out[def.key] = (Array.isArray(value) ? value : []).map((item, i) => ({
+          ...fieldsToForm(def.item ?? [], item),
+          ...(def.itemId ? { id: str((item as Obj).id) } : {}),
+          _key: str((item as Obj).id) || `k${i}`,
+        }));
+        break;
+      default: out[def.key] = str(value);
+    }
+  }
+  return out;
+}
+
+/** True when nothing was typed in an item (such a row is dropped, not refused). */
+function blankItem(defs: readonly FieldDef[], v: FormValues): boolean {
+  return defs.every((d) => (d.kind === 'localized' ? !text(v[frKey(d.key)]) && !text(v[enKey(d.key)])
+    : Array.isArray(v[d.key]) ? (v[d.key] as unknown[]).length === 0 : typeof v[d.key] === 'boolean' ? v[d.key] === false : !text(v[d.key])));
+}
+
+function fieldsFromForm(defs: readonly FieldDef[], v: FormValues, into: Obj): Obj {
+  for (const def of defs) {
+    const raw = v[def.key];
+    let value: unknown;
+    switch (def.kind) {
+      case 'localized': {
+        const fr = text(v[frKey(def.key)]);
+        const en = text(v[enKey(def.key)]);
+        value = fr || en || def.required ? { fr, ...(en ? { en } : {}) } : undefined;
+        break;
+      }
+      case 'checkbox': value = raw === true; break;
+      case 'tristate': value = raw === 'yes' ? true : raw === 'no' ? false : undefined; break;
+      case 'number': value = num(raw); break;
+      case 'checkboxes': case 'languages': case 'places': value = Array.isArray(raw) ? [...(raw as string[])] : []; break;
+      case 'communes': value = raw === 'all' ? 'all' : Array.isArray(raw) ? [...(raw as string[])] : []; break;
+      case 'list':
+        value = (Array.isArray(raw) ? (raw as FormValues[]) : []).filter((item) => !blankItem(def.item ?? [], item))
+          .map((item) => fieldsFromForm(def.item ?? [], item, def.itemId ? { id: text(item.id) } : {}));
+        break;
+      case 'date': value = text(raw); break;
+      default: value = text(raw) || (def.required ? '' : undefined);
+    }
+    setAt(into, def.key, value);
+  }
+  return into;
 }
 
 export function toForm(collection: EditableCollection, record: RecordOf<EditableCollection> | undefined): FormValues {
-  if (!record) return { category: 'france-services', kind: MOBILITY_KINDS[0], need: NEEDS[0], vehicle: VEHICLES[0], itinerant: false, isExample: false };
-  switch (collection) {
-    case 'place': {
-      const p = record as Place;
-      return {
-        name: p.name, category: p.category, description: str(p.description?.fr), address: str(p.address), insee: p.insee,
-        postcode: p.postcode, city: p.city, lat: str(p.lat), lon: str(p.lon), phone: str(p.phone), email: str(p.email),
-        website: str(p.website), openingHours: str(p.openingHours), itinerant: p.itinerant, verifiedAt: p.verifiedAt, source: str(p.source),
-      };
-    }
-    case 'mobility': {
-      const m = record as MobilityOffer;
-      return {
-        name: m.name, kind: m.kind, operator: str(m.operator), description: m.description.fr,
-        communesServed: m.communesServed === 'all' ? 'all' : m.communesServed.join(', '),
-        bookingPhone: str(m.booking.phone), bookingUrl: str(m.booking.url), schedule: str(m.schedule),
-        verifiedAt: m.verifiedAt, source: str(m.source),
-      };
-    }
-    case 'checklist': {
-      const c = record as Checklist;
-      return {
-        title: c.title.fr, need: c.need, forWhom: c.forWhom.fr, documents: c.documents.map((d) => d.label.fr).join('\n'),
-        steps: c.steps.map((s) => s.label.fr).join('\n'), reviewedAt: c.reviewedAt, source: str(c.source),
-      };
-    }
-    case 'tour': {
-      const t = record as Tour;
-      return { name: t.name, vehicle: t.vehicle, isExample: t.isExample, verifiedAt: t.verifiedAt, source: str(t.source) };
-    }
+  const values = fieldsToForm(FIELDS[collection], record);
+  if (!record) {
+    Object.assign(values, { category: 'france-services', kind: MOBILITY_KINDS[0], need: NEEDS[0], vehicle: VEHICLES[0] });
+    if (collection === 'place') values.languages = ['fr'];
+    if (!PLACE_CATEGORIES.includes(values.category as never)) values.category = PLACE_CATEGORIES[0];
   }
+  return values;
 }
 
 export function stopsToForm(tour: Tour | undefined): StopValues[] {
   return (tour?.stops ?? []).map((s) => ({ id: s.id, insee: s.insee, meetingPoint: s.meetingPoint, lat: str(s.lat), lon: str(s.lon), schedule: s.schedule }));
 }
 
-const localized = (fr: string | boolean | undefined, base?: { fr: string; en?: string | undefined }) => {
-  const text = opt(fr);
-  if (text === undefined) return undefined;
-  return clean({ fr: text, en: base && base.fr === text ? base.en : undefined });
-};
-
-function items(value: string | boolean | undefined, base: Checklist['documents'] | undefined, prefix: string) {
-  return lines(value).map((fr, i) => {
-    const old = base?.[i];
-    return clean({ id: old?.id ?? `${prefix}-${i + 1}`, label: clean({ fr, en: old && old.label.fr === fr ? old.label.en : undefined }), hint: old && old.label.fr === fr ? old.hint : undefined });
-  });
+export interface FormContext {
+  id: string;
+  territoryId: string;
+  communes: readonly Commune[];
+  stops?: StopValues[];
 }
 
 /**
- * The record the form describes (not yet parsed: EditScreen parses it with the shared
- * schema). `base` is the record being edited; what the form does not show is kept.
+ * The record the form describes (not yet parsed: see validateForm). `base` is the record
+ * being edited; what the form does not show is kept.
  */
-export function fromForm(
-  collection: EditableCollection, v: FormValues, base: RecordOf<EditableCollection> | undefined,
-  ctx: { id: string; territoryId: string; communes: readonly Commune[]; stops?: StopValues[] },
-): Record<string, unknown> {
-  switch (collection) {
-    case 'place': {
-      const b = base as Place | undefined;
-      return clean({
-        ...b, id: ctx.id, territoryId: ctx.territoryId, name: opt(v.name) ?? '', category: v.category,
-        description: localized(v.description, b?.description), address: opt(v.address), insee: str(v.insee),
-        postcode: opt(v.postcode) ?? '', city: opt(v.city) ?? '', lat: num(v.lat), lon: num(v.lon), phone: opt(v.phone), email: opt(v.email),
-        website: opt(v.website), openingHours: opt(v.openingHours), itinerant: v.itinerant === true, verifiedAt: opt(v.verifiedAt) ?? '',
-        source: opt(v.source),
-        reseauxPorteurs: b?.reseauxPorteurs ?? [], thematiques: b?.thematiques ?? [], publics: b?.publics ?? [], frais: b?.frais ?? [],
-        modesAccueil: b?.modesAccueil ?? [], services: b?.services ?? [], digital: b?.digital ?? {}, accessibility: b?.accessibility ?? {},
-        languages: b?.languages ?? ['fr'],
-      });
-    }
-    case 'mobility': {
-      const b = base as MobilityOffer | undefined;
-      const served = opt(v.communesServed);
-      return clean({
-        ...b, id: ctx.id, territoryId: ctx.territoryId, name: opt(v.name) ?? '', kind: v.kind, operator: opt(v.operator),
-        description: localized(v.description, b?.description) ?? { fr: '' },
-        communesServed: served === 'all' ? 'all' : (served ?? '').split(/[,\s]+/).filter(Boolean),
-        booking: clean({ ...b?.booking, phone: opt(v.bookingPhone), url: opt(v.bookingUrl) }),
-        schedule: opt(v.schedule), verifiedAt: opt(v.verifiedAt) ?? '', source: opt(v.source),
-      });
-    }
-    case 'checklist': {
-      const b = base as Checklist | undefined;
-      return clean({
-        ...b, id: ctx.id, territoryId: ctx.territoryId, title: localized(v.title, b?.title) ?? { fr: '' }, need: v.need,
-        forWhom: localized(v.forWhom, b?.forWhom) ?? { fr: '' },
-        documents: items(v.documents, b?.documents, 'doc'), steps: items(v.steps, b?.steps, 'etape'),
-        whereToGo: b?.whereToGo ?? { placeCategories: [], placeIds: [] }, links: b?.links ?? [],
-        reviewedAt: opt(v.reviewedAt) ?? '', source: opt(v.source),
-      });
-    }
-    case 'tour': {
-      const b = base as Tour | undefined;
-      const stops: Stop[] = (ctx.stops ?? []).map((s) => clean({
-        id: s.id, insee: s.insee, meetingPoint: s.meetingPoint.trim(), lat: num(s.lat) as number, lon: num(s.lon) as number, schedule: s.schedule.trim(),
-      }));
-      return clean({
-        ...b, id: ctx.id, territoryId: ctx.territoryId, name: opt(v.name) ?? '', vehicle: v.vehicle, services: b?.services ?? [],
-        stops, isExample: v.isExample === true, verifiedAt: opt(v.verifiedAt) ?? '', source: opt(v.source),
-      });
-    }
+export function fromForm(collection: EditableCollection, v: FormValues, base: RecordOf<EditableCollection> | undefined, ctx: FormContext): Obj {
+  const out: Obj = JSON.parse(JSON.stringify(base ?? {})) as Obj;
+  fieldsFromForm(FIELDS[collection], v, out);
+  for (const group of OPTIONAL_GROUPS[collection]) {
+    const g = out[group] as Obj | undefined;
+    if (g && Object.keys(g).length === 0) delete out[group];
   }
+  out.id = ctx.id;
+  out.territoryId = ctx.territoryId;
+  if (collection === 'tour') {
+    out.stops = (ctx.stops ?? []).map((s): Stop => {
+      const stop: Obj = { id: s.id, insee: s.insee, meetingPoint: s.meetingPoint.trim(), lat: num(s.lat), lon: num(s.lon), schedule: s.schedule.trim() };
+      for (const k of Object.keys(stop)) if (stop[k] === undefined) delete stop[k];
+      return stop as unknown as Stop;
+    });
+  }
+  return out;
 }
 
-/** Schema issue path → the form field it belongs to (`stops.2.schedule` for a stop). */
+/** The field definition at a path, following lists (`documents.0.label` → the item's `label`). */
+function locate(defs: readonly FieldDef[], path: readonly string[]): { key: string; def?: FieldDef } {
+  const sorted = [...defs].sort((a, b) => b.key.length - a.key.length);
+  for (const def of sorted) {
+    const parts = def.key.split('.');
+    if (!parts.every((p, i) => path[i] === p)) continue;
+    const rest = path.slice(parts.length);
+    if (def.kind === 'list' && rest.length >= 2) {
+      const inner = locate(def.item ?? [], rest.slice(1));
+      return { key: `${def.key}.${rest[0]}.${inner.key}`, ...(inner.def ? { def: inner.def } : {}) };
+    }
+    return { key: def.key, def };
+  }
+  return { key: path[0] === 'stops' ? path.slice(0, 3).join('.') : (path[0] ?? '') };
+}
+
+/** Schema issue path → the form field it belongs to (`stops.2.schedule`, `documents.1.label`). */
 export function fieldOfPath(collection: EditableCollection, path: readonly PropertyKey[]): string {
-  const [first, second, third] = path.map(String);
-  if (collection === 'mobility' && first === 'booking') return second === 'url' ? 'bookingUrl' : 'bookingPhone';
-  if (collection === 'tour' && first === 'stops' && second !== undefined && third !== undefined) return `stops.${second}.${third}`;
-  if (collection === 'checklist' && (first === 'documents' || first === 'steps')) return first;
-  return first ?? '';
+  return locate(FIELDS[collection], path.map(String)).key;
+}
+
+interface Issue { code: string; path: readonly PropertyKey[]; minimum?: unknown; expected?: unknown }
+
+/** A plain French (or English) sentence for one issue, by what the field holds. */
+function messageFor(def: FieldDef | undefined, issue: Issue, last: string, absent: boolean): StaffKey {
+  const missing = (issue.code === 'too_small' && issue.minimum === 1) || (issue.code === 'invalid_type' && absent);
+  if (def?.kind === 'number') return missing ? 'form.required' : 'form.badNumber';
+  if (missing) return def?.kind === 'list' ? 'form.listEmpty' : 'form.required';
+  if (issue.code === 'too_big') return 'form.tooLong';
+  if (def?.type === 'url') return 'form.badUrl';
+  if (def?.type === 'tel') return 'form.badPhone';
+  if (def?.type === 'email') return 'form.badEmail';
+  if (def?.kind === 'date') return 'form.badDate';
+  if (def?.kind === 'languages' || last === 'languages') return 'form.badLanguage';
+  if (issue.code === 'invalid_value') return 'form.badChoice';
+  return 'form.badValue';
+}
+
+export type Validation =
+  | { ok: true; record: RecordOf<EditableCollection> }
+  | { ok: false; errors: Record<string, string> };
+
+/**
+ * Builds the record and parses it with the shared schema: either the record to write, or
+ * one message per form field (the first issue of each). Nothing here writes.
+ */
+export function validateForm(
+  collection: EditableCollection, v: FormValues, base: RecordOf<EditableCollection> | undefined, ctx: FormContext,
+  t: (key: StaffKey, params?: StaffParams) => string,
+): Validation {
+  const candidate = fromForm(collection, v, base, ctx);
+  const parsed = COLLECTION_SCHEMAS[collection].safeParse(candidate);
+  if (parsed.success) return { ok: true, record: parsed.data as RecordOf<EditableCollection> };
+  const errors: Record<string, string> = {};
+  for (const issue of parsed.error.issues) {
+    const path = issue.path.map(String);
+    const { key, def } = locate(FIELDS[collection], path);
+    if (errors[key]) continue;
+    errors[key] = t(messageFor(def, issue as Issue, path[0] ?? '', getAt(candidate, path.join('.')) === undefined));
+  }
+  return { ok: false, errors };
 }
 
 /** The changed top-level fields, for editRecord (a removed optional field is undefined). */
@@ -230,4 +245,10 @@ export function newId(name: string, random: () => number = Math.random): string 
 export function recordName(record: unknown): string {
   const r = record as { name?: string; title?: { fr: string }; id?: string } | undefined;
   return r?.name ?? r?.title?.fr ?? r?.id ?? '';
+}
+
+/** The values of a new, empty item of a list field (with a fresh id when items have ids). */
+export function newItem(def: FieldDef, random: () => number = Math.random): FormValues {
+  const key = Math.floor(random() * 0xffffff).toString(36);
+  return { ...fieldsToForm(def.item ?? [], undefined), ...(def.itemId ? { id: `${def.itemId}-${key}` } : {}), _key: `new-${key}` };
 }
