@@ -2,7 +2,6 @@ import type { Place } from '../domain/place';
 import type { Territory } from '../domain/territory';
 import type { DataInclusionFile, DiServiceOut, DiStructureOut } from './dataInclusionSchema';
 import { generalServiceId } from './generalService';
-import { writeSlugs } from './slugAliases';
 
 // Export of the directory as a data·inclusion v1 file ({ structures, services }).
 //
@@ -16,6 +15,9 @@ import { writeSlugs } from './slugAliases';
 // - v1 keeps thematiques/publics/frais/modes_accueil on services only: each service gets
 //   the place's publics, frais and modes; place-level thematiques no service covers travel
 //   on a general service (generalService.ts), which the import folds back into the place.
+// - Vocabularies: Escale holds data·inclusion v1 slugs only (domain/vocabularies.ts), so
+//   they are written as they are. v1 rule on `publics`: `tous-publics` stands alone, so a
+//   place open to everyone writes just that value (see `v1Publics`).
 // - Two extension fields, prefixed `escale_`, keep Escale's trust in its own data when a
 //   file comes back: `escale_a_confirmer` and `escale_description_generee`. Other readers
 //   ignore unknown fields.
@@ -23,8 +25,9 @@ import { writeSlugs } from './slugAliases';
 // Not carried (data·inclusion has no field for them): category (the import guesses it
 // from reseaux_porteurs), English texts, digital access, accessibility details other
 // than the Accesslibre link, languages, itinerant, approximateLocation (the import
-// infers it when the point is the commune centre), a `source` that is not a link, and
-// frais beyond the first (v1 allows one value per service). The import keeps these from
+// infers it when the point is the commune centre), a `source` that is not a link,
+// frais beyond the first (v1 allows one value per service) and publics listed beside
+// `tous-publics` (v1 lets it stand alone only). The import keeps these from
 // the existing place when it is given the directory (ImportContext.existingPlaces).
 
 export interface ExportOptions {
@@ -61,6 +64,11 @@ const GENERATED = { escale_description_generee: true as const };
 
 const isLink = (value: string | undefined): value is string => value !== undefined && /^https?:\/\/\S+$/.test(value);
 
+/** v1: `tous-publics` cannot be listed with other publics (it already includes them). */
+function v1Publics(publics: Place['publics']): string[] {
+  return publics.includes('tous-publics') ? ['tous-publics'] : [...publics];
+}
+
 const nonEmpty = <K extends string>(key: K, values: string[]): Partial<Record<K, string[]>> =>
   (values.length ? { [key]: values } : {}) as Partial<Record<K, string[]>>;
 
@@ -88,16 +96,16 @@ export function exportDataInclusion(places: readonly Place[], territory: Pick<Te
       ...(place.website ? { site_web: place.website } : {}),
       ...(place.openingHours ? { horaires_accueil: place.openingHours } : {}),
       ...(place.accessibility.url ? { accessibilite_lieu: place.accessibility.url } : {}),
-      ...nonEmpty('reseaux_porteurs', writeSlugs('reseaux_porteurs', place.reseauxPorteurs)),
+      ...nonEmpty('reseaux_porteurs', [...place.reseauxPorteurs]),
       ...(isLink(place.source) ? { lien_source: place.source } : {}),
       ...(place.verifiedAt === '' ? { escale_a_confirmer: true as const } : {}),
       ...(place.description ? {} : GENERATED),
     });
 
     const shared = {
-      ...nonEmpty('publics', writeSlugs('publics', place.publics)),
+      ...nonEmpty('publics', v1Publics(place.publics)),
       ...(place.frais[0] ? { frais: place.frais[0] } : {}),
-      ...nonEmpty('modes_accueil', writeSlugs('modes_accueil', place.modesAccueil)),
+      ...nonEmpty('modes_accueil', [...place.modesAccueil]),
     };
     for (const service of place.services) {
       services.push({
@@ -107,7 +115,7 @@ export function exportDataInclusion(places: readonly Place[], territory: Pick<Te
         nom: fitName(service.name),
         description: fitDescription(service.description?.fr, `${service.name}, proposé par ${place.name} (${place.city}).`),
         date_maj: dateMaj,
-        ...nonEmpty('thematiques', writeSlugs('thematiques', service.thematiques)),
+        ...nonEmpty('thematiques', [...service.thematiques]),
         ...shared,
         ...(service.description ? {} : GENERATED),
       });
@@ -123,7 +131,7 @@ export function exportDataInclusion(places: readonly Place[], territory: Pick<Te
         nom: 'Accueil et accompagnement',
         description: fitDescription(undefined, `Accueil du public et accompagnement proposés par ${place.name} à ${place.city}.`),
         date_maj: dateMaj,
-        ...nonEmpty('thematiques', writeSlugs('thematiques', uncovered)),
+        ...nonEmpty('thematiques', uncovered),
         ...shared,
         ...GENERATED,
       });

@@ -160,7 +160,7 @@ export function structureToPlace(structure: DiStructure, services: readonly DiSe
     id: structure.id,
     territoryId: ctx.territoryId,
     name: structure.nom,
-    category: existing?.category ?? guessCategory(reseaux.kept),
+    category: existing?.category ?? guessCategory(structure.reseaux_porteurs ?? []),
     ...(structure.description && !structure.escale_description_generee ? { description: keepEnglish(structure.description, existing?.description) } : {}),
     ...(address ? { address } : {}),
     insee: commune.insee,

@@ -1,30 +1,35 @@
 import type { Need, Thematique } from './vocabularies';
 
-// Which plain-words need each data·inclusion thematique answers. A thematique may answer
-// several needs; the prefix before `--` decides unless a slug is listed explicitly.
-const BY_PREFIX: Record<string, Need[]> = {
-  'acces-aux-droits-et-citoyennete': ['papers'],
+// Which plain-words need each data·inclusion v1 thematique answers. A thematique may answer
+// several needs; the category before `--` decides unless a slug is listed explicitly.
+// v1 has no "young people" category: orientation and training (choisir-un-metier,
+// se-former) are what the territory's youth desks offer, so they answer `youth` as well
+// as `jobs`.
+const BY_CATEGORY: Record<string, Need[]> = {
+  'difficultes-administratives-ou-juridiques': ['papers'],
+  'difficultes-financieres': ['papers'],
+  'logement-hebergement': ['papers'],
   numerique: ['digital'],
   famille: ['family'],
-  'accompagnement-social-et-professionnel-personnalise': ['youth'],
+  remobilisation: ['family'],
+  'choisir-un-metier': ['jobs', 'youth'],
+  'se-former': ['jobs', 'youth'],
+  'preparer-sa-candidature': ['jobs'],
   'trouver-un-emploi': ['jobs'],
   sante: ['health'],
   mobilite: ['mobility'],
-  'logement-hebergement': ['papers'],
-  handicap: ['papers', 'health'],
-  'gestion-financiere': ['papers'],
-  remobilisation: ['family'],
 };
 
 const BY_SLUG: Partial<Record<Thematique, Need[]>> = {
-  'numerique--realiser-des-demarches-administratives-avec-un-accompagnement': ['digital', 'papers'],
+  // A disability file (MDPH) is paperwork as much as health.
+  'sante--constituer-un-dossier-mdph-invalidite': ['health', 'papers'],
 };
 
 export function needsOfThematique(slug: string): Need[] {
   const explicit = BY_SLUG[slug as Thematique];
   if (explicit) return explicit;
-  const prefix = slug.split('--')[0] ?? slug;
-  return BY_PREFIX[prefix] ?? [];
+  const category = slug.split('--')[0] ?? slug;
+  return BY_CATEGORY[category] ?? [];
 }
 
 /** Every need a list of thematiques answers, without duplicates. */

@@ -1,54 +1,67 @@
 // Controlled vocabularies. Slugs only: labels live in the app's message catalogues.
-// Where a national standard exists we use its slugs: data·inclusion v1 for the
-// directory (reseaux_porteurs, thematiques, publics, frais, modes_accueil), the national
+// Where a national standard exists we use its slugs: data·inclusion schema v1 (1.0.x) for
+// the directory (reseaux_porteurs, thematiques, publics, frais, modes_accueil), the national
 // digital-mediation activity reports for visit logs.
+//
+// data·inclusion v1 source: github.com/gip-inclusion/data-inclusion-schema,
+// src/data_inclusion/schema/v1/{reseaux_porteurs,thematiques,publics,frais,modes_accueil}.py
+// (publics: `tous-publics` as published in 1.0.1, see the `publics` field of
+// schema.data.gouv.fr/gip-inclusion/data-inclusion-schema/1.0.1). Only v1 values belong
+// here; slugs of the earlier referentials are read on import by
+// datainclusion/slugAliases.ts and never written.
 
-/** data·inclusion `reseaux_porteurs` (subset relevant to rural Vienne). */
+/** data·inclusion v1 `reseaux_porteurs` (subset relevant to rural Vienne). */
 export const RESEAUX_PORTEURS = [
-  'france-service', 'caf', 'mutualite-sociale-agricole', 'assurance-maladie', 'assurance-retraite',
-  'france-travail', 'mission-locale', 'ccas-cias', 'communes', 'departements', 'centres-sociaux',
-  'espace-de-vie-sociale', 'mediatheques', 'conseiller-numerique', 'la-poste', 'impots',
-  'maisons-de-sante', 'associations',
+  'france-service', 'caf', 'mutualite-sociale-agricole', 'cpam', 'france-travail', 'mission-locale',
+  'ccas-cias', 'communes', 'departements', 'maisons-des-solidarites', 'fcsf', 'conseillers-numeriques',
+  'espaces-publics-numeriques', 'aidants-connect', 'la-poste', 'reseau-information-jeunesse',
+  'points-justice', 'secours-populaire', 'restos-du-coeur', 'croix-rouge',
 ] as const;
 
-/** data·inclusion `thematiques` (the subset the territory uses). */
+/** data·inclusion v1 `thematiques` (the subset the territory uses). */
 export const THEMATIQUES = [
-  'acces-aux-droits-et-citoyennete--accompagnement-dans-les-demarches-administratives',
-  'acces-aux-droits-et-citoyennete--connaitre-ses-droits',
-  'acces-aux-droits-et-citoyennete--aide-juridique',
+  'difficultes-administratives-ou-juridiques--accompagnement-aux-demarches-administratives',
+  'difficultes-administratives-ou-juridiques--accompagnement-pour-lacces-aux-droits',
+  'difficultes-administratives-ou-juridiques--prendre-en-compte-une-problematique-judiciaire',
+  'difficultes-financieres--ameliorer-sa-gestion-budgetaire',
   'numerique--acceder-a-des-services-en-ligne',
-  'numerique--prendre-en-main-un-ordinateur',
-  'numerique--prendre-en-main-un-smartphone-ou-une-tablette',
-  'numerique--acceder-a-du-materiel',
-  'numerique--realiser-des-demarches-administratives-avec-un-accompagnement',
+  'numerique--maitriser-les-fondamentaux-du-numerique',
+  'numerique--acceder-a-une-connexion-internet',
+  'numerique--acquerir-un-equipement',
   'famille--garde-denfants',
-  'famille--soutien-a-la-parentalite',
-  'famille--information-et-accompagnement-des-parents',
-  'accompagnement-social-et-professionnel-personnalise--jeunes',
-  'trouver-un-emploi--preparer-sa-candidature',
-  'trouver-un-emploi--rencontrer-des-employeurs',
+  'famille--soutien-a-la-parentalite-et-a-leducation',
+  'choisir-un-metier--decouvrir-un-metier-ou-un-secteur-dactivite',
+  'choisir-un-metier--identifier-ses-points-forts-et-ses-competences',
+  'se-former--trouver-sa-formation',
+  'preparer-sa-candidature--realiser-un-cv-et-ou-une-lettre-de-motivation',
+  'preparer-sa-candidature--developper-son-reseau',
+  'trouver-un-emploi--repondre-a-des-offres-demploi',
   'sante--acces-aux-soins',
-  'sante--prevention-et-acces-aux-soins',
+  'sante--constituer-un-dossier-mdph-invalidite',
   'mobilite--etre-accompagne-dans-son-parcours-mobilite',
-  'mobilite--se-deplacer-sans-permis-et-ou-sans-vehicule-personnel',
-  'mobilite--preparer-son-permis-de-conduire',
-  'logement-hebergement--etre-accompagne-pour-se-loger',
+  'mobilite--mobilite-douce-partagee-collective',
+  'mobilite--preparer-un-permis',
+  'mobilite--acceder-a-un-vehicule',
+  'mobilite--financer-ma-mobilite',
+  'logement-hebergement--sinformer-sur-les-demarches-liees-a-lacces-au-logement',
   'remobilisation--lien-social',
-  'handicap--faire-reconnaitre-un-handicap',
-  'gestion-financiere--apprendre-a-gerer-son-budget',
 ] as const;
 export type Thematique = (typeof THEMATIQUES)[number];
 
-/** data·inclusion `publics`. */
+/**
+ * data·inclusion v1 `publics` (all of them). v1 rule: `tous-publics` stands alone in a
+ * service's list; the export applies it (exportDataInclusion.ts).
+ */
 export const PUBLICS = [
-  'tous-publics', 'seniors', 'jeunes', 'familles', 'enfants', 'femmes', 'personnes-handicapees',
-  'demandeurs-emploi', 'beneficiaires-des-minimas-sociaux', 'etudiants', 'etrangers', 'actifs',
+  'tous-publics', 'actifs', 'beneficiaires-des-minimas-sociaux', 'demandeurs-emploi', 'etudiants', 'familles',
+  'femmes', 'jeunes', 'personnes-en-situation-de-handicap', 'personnes-en-situation-durgence',
+  'personnes-en-situation-juridique-specifique', 'personnes-exilees', 'residents-qpv-frr', 'seniors',
 ] as const;
 
-/** data·inclusion `frais`. */
-export const FRAIS = ['gratuit', 'payant', 'adhesion', 'gratuit-sous-conditions', 'pass-numerique'] as const;
+/** data·inclusion v1 `frais` (one value per service in v1; a place may hold both). */
+export const FRAIS = ['gratuit', 'payant'] as const;
 
-/** data·inclusion `modes_accueil`. */
+/** data·inclusion v1 `modes_accueil`. */
 export const MODES_ACCUEIL = ['en-presentiel', 'a-distance'] as const;
 
 /** What kind of place it is, for pictograms and grouping (Escale's own). */

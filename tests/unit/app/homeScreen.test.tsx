@@ -6,9 +6,9 @@ import { GENCAY, placeLike, renderApp } from './support';
 afterEach(cleanup);
 
 const places = [
-  placeLike({ id: 'papers-place', name: 'Lieu papiers', thematiques: ['acces-aux-droits-et-citoyennete--accompagnement-dans-les-demarches-administratives'] }),
+  placeLike({ id: 'papers-place', name: 'Lieu papiers', thematiques: ['difficultes-administratives-ou-juridiques--accompagnement-aux-demarches-administratives'] }),
   placeLike({ id: 'health-place', name: 'Lieu santé', thematiques: ['sante--acces-aux-soins'], lat: 46.4, lon: 0.4 }),
-  placeLike({ id: 'jobs-place', name: 'Lieu emploi', thematiques: ['trouver-un-emploi--preparer-sa-candidature'], lat: 46.2, lon: 0.3 }),
+  placeLike({ id: 'jobs-place', name: 'Lieu emploi', thematiques: ['preparer-sa-candidature--realiser-un-cv-et-ou-une-lettre-de-motivation'], lat: 46.2, lon: 0.3 }),
 ];
 
 describe('home: nearest places and the need filter', () => {

@@ -44,9 +44,9 @@ const fullPlace: Place = placeSchema.parse({
   email: 'accueil@exemple.fr',
   website: 'https://exemple.fr/accueil',
   openingHours: 'Mo-Fr 09:00-12:00; PH off',
-  reseauxPorteurs: ['france-service', 'ccas-cias', 'conseiller-numerique', 'mediatheques'],
+  reseauxPorteurs: ['france-service', 'ccas-cias', 'conseillers-numeriques', 'fcsf'],
   thematiques: ['numerique--acceder-a-des-services-en-ligne', 'famille--garde-denfants', 'sante--acces-aux-soins'],
-  publics: ['seniors', 'personnes-handicapees', 'tous-publics'],
+  publics: ['seniors', 'personnes-en-situation-de-handicap'],
   frais: ['gratuit'],
   modesAccueil: ['en-presentiel', 'a-distance'],
   services: [
@@ -96,9 +96,9 @@ describe('exportDataInclusion', () => {
     expect(text).not.toContain('internal');
   });
 
-  it('writes v1 spellings and a date_maj that is a verification only when there was one', () => {
+  it('writes v1 slugs and a date_maj that is a verification only when there was one', () => {
     const full = file.structures.find((s) => s.id === 'place-test-complet')!;
-    expect(full.reseaux_porteurs).toEqual(['france-service', 'unccas', 'conseillers-numeriques', 'mediatheques']);
+    expect(full.reseaux_porteurs).toEqual(['france-service', 'ccas-cias', 'conseillers-numeriques', 'fcsf']);
     expect(full.adresse).toBe('1, place du Champ de Foire'); // ", 86160 Gençay" is in code_postal/commune
     expect(full.lien_source).toBe('https://www.france-services.gouv.fr/gencay');
     expect(full.escale_a_confirmer).toBeUndefined();
@@ -106,9 +106,9 @@ describe('exportDataInclusion', () => {
     expect(unverified).toMatchObject({ date_maj: today, escale_a_confirmer: true });
     const services = file.services.filter((s) => s.structure_id === 'place-test-complet');
     expect(services.map((s) => [s.id, s.thematiques, s.publics, s.frais, s.modes_accueil])).toEqual([
-      ['service-test-numerique', ['numerique--acceder-a-des-services-en-ligne'], ['seniors', 'personnes-en-situation-de-handicap', 'tous-publics'], 'gratuit', ['en-presentiel', 'a-distance']],
-      ['service-test-garde', ['famille--garde-denfants'], ['seniors', 'personnes-en-situation-de-handicap', 'tous-publics'], 'gratuit', ['en-presentiel', 'a-distance']],
-      ['place-test-complet--accueil-general', ['sante--acces-aux-soins'], ['seniors', 'personnes-en-situation-de-handicap', 'tous-publics'], 'gratuit', ['en-presentiel', 'a-distance']],
+      ['service-test-numerique', ['numerique--acceder-a-des-services-en-ligne'], ['seniors', 'personnes-en-situation-de-handicap'], 'gratuit', ['en-presentiel', 'a-distance']],
+      ['service-test-garde', ['famille--garde-denfants'], ['seniors', 'personnes-en-situation-de-handicap'], 'gratuit', ['en-presentiel', 'a-distance']],
+      ['place-test-complet--accueil-general', ['sante--acces-aux-soins'], ['seniors', 'personnes-en-situation-de-handicap'], 'gratuit', ['en-presentiel', 'a-distance']],
     ]);
     expect(services[0]!.escale_description_generee).toBe(true);
     expect(services[1]!.escale_description_generee).toBeUndefined();
@@ -138,9 +138,13 @@ describe('export → import round trip on the seed', () => {
     const back = result.records.map((r) => r.place!);
     expect(back.map(carried)).toEqual(places.map(carried));
     // The category is guessed from the networks: right for all but the places whose
-    // networks say nothing (the intercommunality, the early-childhood places).
+    // networks say nothing (the intercommunality, the early-childhood places, and the
+    // espaces de vie sociale and libraries, for which data·inclusion v1 has no network).
     const wrong = back.filter((p, i) => p.category !== places[i]!.category).map((p) => p.id);
-    expect(wrong).toEqual(['place-cdc-civraisien-en-poitou', 'place-multi-accueil-civray', 'place-petite-enfance-gencay']);
+    expect(wrong).toEqual([
+      'place-cdc-civraisien-en-poitou', 'place-evs-civray', 'place-evs-couhe', 'place-evs-gencay',
+      'place-multi-accueil-civray', 'place-petite-enfance-gencay', 'place-espace-media-couhe', 'place-bibliotheque-gencay',
+    ]);
     // Unverified stays unverified.
     expect(back.filter((p) => p.verifiedAt === '').length).toBe(places.filter((p) => p.verifiedAt === '').length);
   });

@@ -38,7 +38,7 @@ describe('importDataInclusion: a mixed file', () => {
       id: 'dora--ccas-civray',
       territoryId: 'civraisien-en-poitou',
       name: 'CCAS de Civray',
-      category: 'mairie', // from `communes`; unccas → ccas-cias has no category of its own
+      category: 'mairie', // from `communes`; unccas (old) → ccas-cias has no category of its own
       address: 'Place Leclerc, 86400 Civray',
       insee: '86078',
       postcode: '86400',
@@ -49,8 +49,9 @@ describe('importDataInclusion: a mixed file', () => {
       website: 'https://www.ville-civray.fr',
       openingHours: 'Mo-Fr 09:00-12:00; PH off',
       reseauxPorteurs: ['ccas-cias', 'communes'],
-      thematiques: ['acces-aux-droits-et-citoyennete--connaitre-ses-droits'],
-      publics: ['personnes-handicapees', 'seniors'],
+      // an old thematique (v0 spelling) is read as its v1 counterpart
+      thematiques: ['difficultes-administratives-ou-juridiques--accompagnement-pour-lacces-aux-droits'],
+      publics: ['personnes-en-situation-de-handicap', 'seniors'],
       frais: ['gratuit'],
       modesAccueil: ['en-presentiel'],
       verifiedAt: '2026-09-14', // the date part of a datetime date_maj
@@ -64,7 +65,7 @@ describe('importDataInclusion: a mixed file', () => {
         id: 'dora--ccas-civray--aides',
         name: 'Aides facultatives',
         description: { fr: "Secours d'urgence, aides alimentaires et instruction des dossiers d'aide sociale légale." },
-        thematiques: ['acces-aux-droits-et-citoyennete--connaitre-ses-droits'],
+        thematiques: ['difficultes-administratives-ou-juridiques--accompagnement-pour-lacces-aux-droits'],
       },
     ]);
     expect(place).not.toHaveProperty('un_champ_maison');
