@@ -27,6 +27,20 @@ export const deviceSchema = z.object({
 });
 export type Device = z.infer<typeof deviceSchema>;
 
+/** One line of the admin audit log (GET /api/admin/audit). */
+export const auditEntrySchema = z.object({
+  id: z.number(),
+  at: z.string(),
+  action: z.string(),
+  actor: z.object({ id: z.string(), login: z.nullable(z.string()), displayName: z.nullable(z.string()) }),
+  target: z.string(),
+  targetLabel: z.nullable(z.string()),
+  details: z.unknown(),
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+const auditPageSchema = z.object({ entries: z.array(auditEntrySchema), nextBefore: z.nullable(z.number()) });
+export type AuditPage = z.infer<typeof auditPageSchema>;
+
 export interface NewAccount {
   login: string;
   displayName: string;
@@ -40,6 +54,8 @@ export interface AdminApi {
   setDisabled(userId: string, disabled: boolean): Promise<User>;
   devices(): Promise<Device[]>;
   revokeDevice(clientId: string): Promise<void>;
+  /** The territory's audit log, newest first; `before` is the previous page's `nextBefore`. */
+  audit(page?: { before?: number; limit?: number }): Promise<AuditPage>;
 }
 
 export function createAdminApi(fetch: FetchLike, baseUrl: string, token: () => string | undefined): AdminApi {
@@ -75,6 +91,13 @@ export function createAdminApi(fetch: FetchLike, baseUrl: string, token: () => s
     setDisabled: async (id, disabled) =>
       (await call(`/accounts/${encodeURIComponent(id)}/${disabled ? 'disable' : 'enable'}`, z.object({ user: userSchema }), { method: 'POST' })).user,
     devices: async () => (await call('/devices', z.object({ devices: z.array(deviceSchema) }))).devices,
+    audit: async (page = {}) => {
+      const q = new URLSearchParams();
+      if (page.before !== undefined) q.set('before', String(page.before));
+      if (page.limit !== undefined) q.set('limit', String(page.limit));
+      const query = q.toString();
+      return call(`/audit${query ? `?${query}` : ''}`, auditPageSchema);
+    },
     revokeDevice: async (clientId) => void (await call(`/devices/${encodeURIComponent(clientId)}/revoke`, z.object({ ok: z.boolean() }), { method: 'POST' })),
   };
 }

@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import { nonEmptyText, uuidSchema } from '../../shared/domain/common';
 import { loginSchema } from '../../shared/domain/user';
 import { ROLES } from '../../shared/domain/vocabularies';
+import { readAudit } from '../admin/readAudit';
 import { writeAudit } from '../admin/writeAudit';
 import { ACCOUNT_COLUMNS, createAccount, LoginTakenError, toUser, type AccountRow } from '../auth/accounts';
 import { ApiFailure } from './ApiFailure';
@@ -16,6 +17,12 @@ const newAccountSchema = z.object({
   displayName: nonEmptyText(100),
   role: z.enum(ROLES),
   password: z.string().check(z.minLength(10), z.maxLength(200)),
+});
+
+/** `?before=&limit=` of the audit log: positive integers, limit 1–200 (50 when absent). */
+const auditQuerySchema = z.object({
+  before: z.optional(z.string().check(z.regex(/^[1-9][0-9]{0,17}$/))),
+  limit: z.optional(z.string().check(z.regex(/^(?:[1-9][0-9]?|1[0-9][0-9]|200)$/))),
 });
 
 const accountIdSchema = z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$/));
@@ -109,6 +116,18 @@ export function adminRoutes(app: AppContext): Hono {
       await writeAudit(tx, { actorId: admin.id, action: 'device.revoke', target: clientId, at: app.now() });
     });
     return c.json({ ok: true });
+  });
+
+  // The audit log, newest first; reading it is not itself an action worth a line.
+  r.get('/audit', async (c) => {
+    const admin = await requireUser(app, c, ADMIN);
+    const query = z.safeParse(auditQuerySchema, { before: c.req.query('before'), limit: c.req.query('limit') });
+    if (!query.success) throw new ApiFailure('invalid_query', 'Paramètres invalides : before est un numéro de ligne, limit va de 1 à 200.');
+    const page = await readAudit(app.db, {
+      territoryId: admin.territoryId, limit: query.data.limit ? Number(query.data.limit) : 50,
+      before: query.data.before ? Number(query.data.before) : undefined,
+    });
+    return c.json(page);
   });
 
   return r;

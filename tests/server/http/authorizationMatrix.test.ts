@@ -57,6 +57,7 @@ const MATRIX: Row[] = [
   { endpoint: 'POST /api/admin/accounts/:id/disable', request: (_, c) => ({ method: 'POST', path: `/api/admin/accounts/${c.victim.user.id}/disable` }), expect: ADMIN_ONLY(200) },
   { endpoint: 'POST /api/admin/accounts/:id/enable', request: (_, c) => ({ method: 'POST', path: `/api/admin/accounts/${c.victim.user.id}/enable` }), expect: ADMIN_ONLY(200) },
   { endpoint: 'GET /api/admin/devices', request: () => ({ method: 'GET', path: '/api/admin/devices' }), expect: ADMIN_ONLY(200) },
+  { endpoint: 'GET /api/admin/audit', request: () => ({ method: 'GET', path: '/api/admin/audit?limit=20' }), expect: ADMIN_ONLY(200) },
   { endpoint: 'POST /api/admin/devices/:id/revoke', request: (_, c) => ({ method: 'POST', path: `/api/admin/devices/${c.victim.clientId}/revoke` }), expect: ADMIN_ONLY(200) },
   { endpoint: 'POST /api/auth/logout', request: () => ({ method: 'POST', path: '/api/auth/logout' }), expect: OK_OR_AUTH(200) },
   { endpoint: 'GET /api/unknown', request: () => ({ method: 'GET', path: '/api/unknown' }), expect: ANYONE([404, 'not_found']) },

@@ -103,11 +103,36 @@ describe.each(backends)('fuzzed requests on $name', (backend) => {
           `/api/sync/pull?cursor=${encodeURIComponent(junk)}&territory=${server.territoryId}`,
           `/api/admin/accounts/${encodeURIComponent(junk || 'x')}/enable`,
           `/api/admin/devices/${encodeURIComponent(junk || 'x')}/revoke`,
+          `/api/admin/audit?before=${encodeURIComponent(`x${junk}`)}&limit=${encodeURIComponent(limit)}`,
         ]) {
-          const method = path.includes('/api/admin/') ? 'POST' : 'GET';
+          const method = path.includes('/api/admin/') && !path.includes('/audit') ? 'POST' : 'GET';
           const res = await server.fetch(path, { method, headers });
           // A valid cursor by chance would be a 200: random text never is one.
           await expectClientError(res, path);
+        }
+      }),
+      { numRuns: runs },
+    );
+    expect(await dumpDatabase(server.db)).toBe(before);
+  }, 120_000);
+
+  it('audit log parameters: a page for valid numbers, 400 invalid_query otherwise, never 5xx; nothing written', async () => {
+    const before = await dumpDatabase(server.db);
+    const param = fc.oneof(fc.string({ maxLength: 30 }), fc.integer({ min: -5, max: 300 }).map(String), fc.constant(undefined));
+    await fc.assert(
+      fc.asyncProperty(param, param, async (b, l) => {
+        const q = new URLSearchParams();
+        if (b !== undefined) q.set('before', b);
+        if (l !== undefined) q.set('limit', l);
+        const res = await server.fetch(`/api/admin/audit?${q}`, { headers: admin.headers });
+        const valid = (b === undefined || /^[1-9][0-9]{0,17}$/.test(b)) && (l === undefined || (/^[1-9][0-9]{0,2}$/.test(l) && Number(l) <= 200));
+        if (valid) {
+          expect(res.status, q.toString()).toBe(200);
+          const page = (await res.json()) as { entries: unknown[]; nextBefore: unknown };
+          expect(Array.isArray(page.entries)).toBe(true);
+        } else {
+          await expectClientError(res, q.toString());
+          expect(res.status, q.toString()).toBe(400);
         }
       }),
       { numRuns: runs },

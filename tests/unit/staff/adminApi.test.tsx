@@ -59,6 +59,45 @@ describe('devices and accounts screen', () => {
     await screen.findByText('Appareil révoqué.');
   });
 
+  test('the action log lists who did what, on what, newest first; a revoke shows at once; older lines on demand', async () => {
+    const { staff } = createMemoryStaff();
+    const device = 'abcdef12-0000-4000-8000-000000000001';
+    const line = (id: number, action: string, target: string, targetLabel: string | null, details: unknown = {}) => ({
+      id, at: `2026-11-30T1${id % 10}:00:00Z`, action, actor: { id: 'staff-1', login: 'bureau', displayName: 'Bureau Civray' }, target, targetLabel, details,
+    });
+    let log = [line(2, 'account.disable', 'u2', 'Paul (paul)'), line(1, 'account.create', 'u2', 'Paul (paul)', { login: 'paul', role: 'aidant' })];
+    const asked: Array<number | undefined> = [];
+    staff.admin.audit = async (page = {}) => {
+      asked.push(page.before);
+      return page.before === undefined ? { entries: log.slice(0, 2), nextBefore: log.length > 2 ? log[1]!.id : null } : { entries: log.slice(2), nextBefore: null };
+    };
+    staff.admin.devices = async () => [{ clientId: device, userId: 'u1', login: 'marie', displayName: 'Marie', lastSeen: null, lastMutationId: 1, revokedAt: null }];
+    staff.admin.revokeDevice = async () => void (log = [line(3, 'device.revoke', device, 'Marie (marie)'), ...log]);
+    renderStaff('/bureau/comptes', staff);
+    await screen.findByRole('heading', { level: 2, name: 'Journal des actions' });
+    const table = (await screen.findByText('Journal des actions d’administration', { selector: 'caption' })).closest('table')!;
+    expect(within(table).getAllByRole('rowheader').map((c) => c.textContent)).toEqual(['Compte désactivé', 'Compte créé — Aidant']);
+    expect(within(table).getAllByText('Bureau Civray (bureau)')).toHaveLength(2);
+    fireEvent.click(screen.getByRole('button', { name: /Révoquer Marie/ }));
+    fireEvent.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Confirmer' }));
+    await waitFor(() => expect(within(screen.getByText('Journal des actions d’administration', { selector: 'caption' }).closest('table')!).getAllByRole('rowheader')[0]!.textContent).toBe('Appareil révoqué'));
+    expect(screen.getByText(/abcdef12/, { selector: '.audit-log td span' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Afficher les actions plus anciennes' }));
+    await waitFor(() => expect(within(screen.getByText('Journal des actions d’administration', { selector: 'caption' }).closest('table')!).getAllByRole('rowheader')).toHaveLength(3));
+    expect(asked.at(-1)).toBe(2);
+  });
+
+  test('the client asks /audit with before and limit and parses the page', async () => {
+    const seen: string[] = [];
+    const api = createAdminApi(async (url) => {
+      seen.push(String(url));
+      return json(200, { entries: [], nextBefore: null });
+    }, '', () => 'token-token-token-token');
+    expect(await api.audit({ before: 40, limit: 20 })).toEqual({ entries: [], nextBefore: null });
+    await api.audit();
+    expect(seen).toEqual(['/api/admin/audit?before=40&limit=20', '/api/admin/audit']);
+  });
+
   test('a staff (not admin) account is told the page is for administrators; the menu speaks English', async () => {
     const { staff } = createMemoryStaff({ user: { ...STAFF_USER, role: 'staff' } });
     lang.value = 'en';

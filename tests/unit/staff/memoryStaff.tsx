@@ -115,6 +115,7 @@ export function createMemoryStaff(options: { user?: User; conflicts?: ConflictRo
       setDisabled: async () => STAFF_USER,
       devices: async () => devices,
       revokeDevice: async () => undefined,
+      audit: async () => ({ entries: [], nextBefore: null }),
     },
   };
   return { staff, calls, put, notify };

@@ -7,6 +7,7 @@ import { usePageTitle } from '../../ui/usePageTitle';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { useStaffT, type StaffKey } from '../messages';
 import { SortableTable } from '../SortableTable';
+import { AuditLog } from './AuditLog';
 import { errorMessage, useStaff } from '../useStaff';
 
 const isOffline = (e: unknown) => (e as { code?: string } | undefined)?.code === 'offline';
@@ -126,6 +127,7 @@ export function AdminScreen() {
         </>
       )}
       <CreateAccount onCreated={(login) => { setMessage(t('admin.created', { login })); setGeneration((g) => g + 1); }} />
+      {!offline && <AuditLog generation={generation} />}
     </section>
   );
 }

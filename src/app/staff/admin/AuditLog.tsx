@@ -1,0 +1,99 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { AdminApi } from '../../services/staffServices';
+import { fr as staffMessages, useStaffT, type StaffKey } from '../messages';
+import { errorMessage, useStaff } from '../useStaff';
+
+type AuditEntry = Awaited<ReturnType<AdminApi['audit']>>['entries'][number];
+
+const PAGE = 20;
+const when = (iso: string) => new Date(iso).toLocaleString('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'short', timeStyle: 'medium' });
+
+/**
+ * "Journal des actions": the territory's admin actions, newest first (who, when, what, on
+ * what), 20 at a time with a button for older ones. `generation` changes after each action
+ * on this screen, so the new line shows at once.
+ */
+export function AuditLog({ generation }: { generation: number }) {
+  const t = useStaffT();
+  const staff = useStaff();
+  const [entries, setEntries] = useState<AuditEntry[]>();
+  const [next, setNext] = useState<number | null>(null);
+  const [problem, setProblem] = useState<string>();
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    let alive = true;
+    staff.admin.audit({ limit: PAGE }).then(
+      (page) => {
+        if (!alive) return;
+        setEntries(page.entries);
+        setNext(page.nextBefore);
+        setProblem(undefined);
+      },
+      (e: unknown) => alive && setProblem(t('error', { message: errorMessage(e) })),
+    );
+    return () => {
+      alive = false;
+    };
+  }, [generation]);
+
+  async function more() {
+    if (next === null) return;
+    setBusy(true);
+    try {
+      const page = await staff.admin.audit({ before: next, limit: PAGE });
+      setEntries((old) => [...(old ?? []), ...page.entries]);
+      setNext(page.nextBefore);
+    } catch (e) {
+      setProblem(t('error', { message: errorMessage(e) }));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const action = (a: string) => (`audit.${a}` in staffMessages ? t(`audit.${a}` as StaffKey) : a);
+  const who = (e: AuditEntry) => (e.actor.displayName ? `${e.actor.displayName} (${e.actor.login ?? ''})` : e.actor.login ?? t('audit.unknownUser'));
+  const what = (e: AuditEntry) => {
+    const d = e.details as { role?: unknown } | null;
+    return typeof d?.role === 'string' ? `${action(e.action)} — ${t(`role.${d.role}` as StaffKey)}` : action(e.action);
+  };
+  const target = (e: AuditEntry) => e.action.startsWith('device.')
+    ? <>{t('admin.device')} <span class="mono">{e.target.slice(0, 8)}</span>{e.targetLabel ? ` — ${e.targetLabel}` : ''}</>
+    : e.targetLabel ?? <span class="mono">{e.target.slice(0, 8)}</span>;
+  return (
+    <section aria-labelledby="audit-title" class="audit-log">
+      <h2 id="audit-title">{t('audit.title')}</h2>
+      <p>{t('audit.intro')}</p>
+      {problem && <p role="alert" class="notice notice-warn">{problem}</p>}
+      {entries && entries.length === 0 && <p>{t('audit.empty')}</p>}
+      {entries && entries.length > 0 && (
+        <div class="staff-table-wrap">
+          <table class="staff-table">
+            <caption>{t('audit.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('audit.when')}</th>
+                <th scope="col">{t('audit.who')}</th>
+                <th scope="col">{t('audit.what')}</th>
+                <th scope="col">{t('audit.target')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {entries.map((e) => (
+                <tr key={e.id} data-action={e.action}>
+                  <td><time dateTime={e.at}>{when(e.at)}</time></td>
+                  <td>{who(e)}</td>
+                  <th scope="row">{what(e)}</th>
+                  <td>{target(e)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {next !== null && (
+        <button type="button" class="button button-quiet" disabled={busy} onClick={() => void more()}>{t('audit.more')}</button>
+      )}
+    </section>
+  );
+}
