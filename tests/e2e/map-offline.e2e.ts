@@ -81,6 +81,10 @@ async function waitForAllTilesLoaded(p: Page, z?: number): Promise<ShownTile[]> 
   return last;
 }
 
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 const keepPanel = () => page.locator('section[aria-labelledby="keep-title"]');
 
 describe.skipIf(!browserAvailable())('the map offline, with our own tile server', () => {
@@ -103,6 +107,66 @@ describe.skipIf(!browserAvailable())('the map offline, with our own tile server'
     }
     await server?.dispose();
     await tiles?.stop();
+  });
+
+  test('markers: one tab stop each, named with the place and whether it is open; Enter opens the popup, Escape closes it', async () => {
+    pageErrors = [];
+    await openMap(page);
+    const listed = await page.locator('.place-list .place-name').allInnerTexts();
+    expect(listed.length).toBeGreaterThan(5);
+    const markers = page.locator('.leaflet-marker-icon');
+    await expect.poll(() => markers.count()).toBe(listed.length);
+
+    // The link before the map skips it, straight to the list.
+    const skip = page.getByRole('link', { name: 'Passer la carte : aller à la liste des lieux' });
+    await skip.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('map-list');
+
+    // From the skip link, Tab reaches the map, then its first marker: the first place of the list.
+    await skip.focus();
+    const path: string[] = [];
+    while (path.length < 4 && !(path.at(-1) ?? '').includes('leaflet-marker-icon')) {
+      await page.keyboard.press('Tab');
+      path.push(await page.evaluate(() => `${document.activeElement?.tagName} ${document.activeElement?.getAttribute('class') ?? ''}`));
+    }
+    expect(path.at(-1), `focus went: ${path.join(' → ')}`).toContain('leaflet-marker-icon');
+    const first = page.locator('.leaflet-marker-icon:focus');
+    expect(await first.getAttribute('role')).toBe('button');
+    // Named with the place, its town and, once the hours are computed, its opening status.
+    await expect
+      .poll(() => first.getAttribute('aria-label'))
+      .toMatch(new RegExp(`^${escapeRegExp(listed[0] ?? '')}(?: \\(Lieu itinérant\\))?, [^.]+\\. (Ouvert|Fermé|Horaires inconnus)`));
+    const firstName = (await first.getAttribute('aria-label')) ?? '';
+    await page.getByRole('button', { name: firstName, exact: true }).waitFor();
+
+    await page.locator('.map-box').screenshot({ path: 'tests/.artifacts/map-marker-focus.png' });
+    // Tab goes on to the next marker, in the list's order.
+    await page.keyboard.press('Tab');
+    expect(await page.locator('.leaflet-marker-icon:focus').getAttribute('aria-label')).toContain(listed[1] ?? '');
+    await page.keyboard.press('Shift+Tab');
+
+    // Enter: the popup, the focus on its link to the place's page.
+    await page.keyboard.press('Enter');
+    const popup = page.locator('.leaflet-popup');
+    await popup.waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Voir la fiche');
+    expect(await popup.getByRole('button', { name: 'Fermer' }).count()).toBe(1);
+    await page.locator('.map-box').screenshot({ path: 'tests/.artifacts/map-marker-popup.png' });
+    await expectNoAxeViolations(page, '/carte, a marker’s popup open');
+
+    // Escape: closed, and the focus back on the marker.
+    await page.keyboard.press('Escape');
+    await popup.waitFor({ state: 'detached' });
+    expect(await page.locator('.leaflet-marker-icon:focus').getAttribute('aria-label')).toBe(firstName);
+
+    // Enter, Enter: the place's page.
+    await page.keyboard.press('Enter');
+    await popup.waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('main:not(.first-paint)').getByRole('heading', { level: 1, name: listed[0] }).waitFor({ timeout: 30_000 });
+    expect(new URL(page.url()).pathname).toMatch(/^\/lieu\//);
+    expect(pageErrors, 'uncaught errors in the page').toEqual([]);
   });
 
   test('a tile seen online is served offline afterwards, from the cache', async () => {

@@ -1,26 +1,55 @@
 import { useSignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
+import type { Place } from '../../shared/domain/place';
 import { loadAppConfig, type AppConfig } from '../config/appConfig';
+import { useHoursApi } from '../hours/useHoursApi';
 import { t } from '../i18n/i18n';
 import { nearestPlaces } from '../public/home/nearestPlaces';
 import { PlaceList } from '../public/home/PlaceList';
-import { useAppState } from '../services/services';
+import { describeOpening } from '../public/hours/OpeningBadge';
+import { useAppState, useServices } from '../services/services';
 import { Loading } from '../ui/Loading';
 import { NoDataYet } from '../ui/NoDataYet';
 import { usePageTitle } from '../ui/usePageTitle';
 import { KeepOfflinePanel } from './KeepOfflinePanel';
-import { createLeafletMap } from './leafletMap';
+import { createLeafletMap, type MapHandle, type MapLabels } from './leafletMap';
 import '../i18n/screens';
 
 /** The map (Leaflet is only in this route's chunk), then the same places as a list for
- *  people who do not use maps or screen readers that cannot. */
+ *  people who do not use maps or screen readers that cannot. A link before the map skips
+ *  its markers (one tab stop each) straight to that list. */
 export function MapScreen() {
   usePageTitle(t('map.title'));
   const state = useAppState();
+  const { now } = useServices();
+  const hours = useHoursApi();
   const config = useSignal<AppConfig | undefined>(undefined);
   const box = useRef<HTMLDivElement>(null);
+  const handle = useRef<MapHandle | undefined>(undefined);
   const territory = state.territory.value;
   const places = state.places.value;
+  const items = nearestPlaces(places, state.origin.value, undefined, 200);
+
+  // Read by the map whenever it names something, so it always speaks the current
+  // language and knows the opening hours once they have loaded.
+  const statusOf = (place: Place) => {
+    if (place.openingHours && !hours) return t('hours.loading');
+    return describeOpening(place.openingHours && hours ? hours.statusOf(place.openingHours, now(), territory?.schoolHolidays) : undefined).text;
+  };
+  const labels = useRef<() => MapLabels>(() => ({} as MapLabels));
+  labels.current = () => ({
+    zoomIn: t('map.zoomIn'),
+    zoomOut: t('map.zoomOut'),
+    closePopup: t('map.closePopup'),
+    openPage: t('map.openPage'),
+    status: statusOf,
+    markerName: (place) =>
+      t('map.markerName', {
+        name: place.itinerant ? `${place.name} (${t('places.itinerant')})` : place.name,
+        city: place.city,
+        status: statusOf(place),
+      }),
+  });
 
   useEffect(() => {
     let live = true;
@@ -30,13 +59,19 @@ export function MapScreen() {
 
   useEffect(() => {
     if (!box.current || !territory || !config.value) return;
-    const handle = createLeafletMap(box.current, {
-      config: config.value, territory, places,
+    handle.current = createLeafletMap(box.current, {
+      config: config.value, territory, places: items.map((item) => item.place),
       placeHref: (place) => `/lieu/${encodeURIComponent(place.id)}`,
-      labels: { places: t('map.list') },
+      labels: () => labels.current(),
     });
-    return () => handle.destroy();
+    return () => {
+      handle.current?.destroy();
+      handle.current = undefined;
+    };
   }, [territory, places, config.value]);
+
+  // Every render: a language switch or the hours arriving renames the markers.
+  useEffect(() => handle.current?.relabel());
 
   if (!state.loaded.value) return <Loading />;
   return (
@@ -47,13 +82,19 @@ export function MapScreen() {
         <NoDataYet />
       ) : (
         <>
+          <p><a href="#map-list">{t('map.skipToList')}</a></p>
           {!config.value && <Loading text={t('map.loading')} />}
           <div ref={box} class="map-box" role="region" aria-label={t('map.label')} />
+          <p class="small map-legend">
+            {t('map.legend')}{' '}
+            <span class="map-legend-item"><span class="map-marker-dot" aria-hidden="true" /> {t('map.legendFixed')}</span>{' '}
+            <span class="map-legend-item"><span class="map-marker-dot map-marker-dot-itinerant" aria-hidden="true" /> {t('map.legendItinerant')}</span>
+          </p>
           <p class="small">{t('map.noTiles')}</p>
           {config.value && <KeepOfflinePanel bbox={territory.bbox} template={config.value.tileUrl} />}
           <section aria-labelledby="map-list">
-            <h2 id="map-list">{t('map.list')}</h2>
-            <PlaceList items={nearestPlaces(places, state.origin.value, undefined, 200)} />
+            <h2 id="map-list" tabIndex={-1}>{t('map.list')}</h2>
+            <PlaceList items={items} />
           </section>
         </>
       )}
