@@ -7,7 +7,7 @@ import type { VisitLog } from '../../shared/domain/visitLog';
 import { COLLECTION_SCHEMAS, EDITABLE_COLLECTIONS, type Collection, type EditableCollection, type RecordOf } from '../../shared/sync/collections';
 import { MUTATION_ARGS } from '../../shared/sync/mutations';
 import { type EscaleDb, type PendingEdit, META } from './db';
-import { InvalidInputError, RecordNotFoundError, VisitAlreadySentError } from './errors';
+import { DataLayerError, InvalidInputError, RecordNotFoundError, VisitAlreadySentError } from './errors';
 import { readVisibleRaw } from './readCollection';
 
 /**
@@ -36,6 +36,23 @@ export interface LocalWrites {
   /** `patch` replaces whole fields; a field set to undefined is removed. */
   editRecord<C extends EditableCollection>(collection: C, id: string, baseVersion: number, patch: Partial<RecordOf<C>>): Promise<number>;
   deleteRecord(collection: EditableCollection, id: string, baseVersion: number): Promise<number>;
+  /**
+   * Several creates and edits as ONE transaction (a data·inclusion import): every record
+   * and its outbox entry, or none of them. Resolves to the mutation ids in order; on a
+   * failure rejects with a BatchWriteError naming the change that failed (when one did).
+   */
+  writeRecords(changes: readonly RecordChange[]): Promise<number[]>;
+}
+
+export type RecordChange =
+  | { op: 'create'; collection: EditableCollection; record: RecordOf<EditableCollection> }
+  | { op: 'edit'; collection: EditableCollection; id: string; baseVersion: number; patch: Record<string, unknown> };
+
+/** A batch was refused as a whole; `index` is the change that failed (undefined: at commit). */
+export class BatchWriteError extends DataLayerError {
+  constructor(readonly index: number | undefined, cause: unknown) {
+    super((cause as { code?: string }).code ?? 'batch_failed', cause instanceof Error ? cause.message : String(cause), { cause });
+  }
 }
 
 export interface LocalWritesDeps {
@@ -50,6 +67,7 @@ export interface LocalWritesDeps {
 }
 
 type LocalChange = Omit<PendingEdit, 'mutationId' | 'status'>;
+type Prepare = () => Promise<{ args: unknown; change?: LocalChange }>;
 
 const VISIT_CREATE: readonly string[] = ['visit.create@1', 'visit.create@2'];
 
@@ -78,23 +96,28 @@ function jsonClone<T>(value: T): T {
 
 export function createLocalWrites({ db, now, guardWrite, afterWrite, actingAs }: LocalWritesDeps): LocalWrites {
   /**
-   * Allocate the next mutation id and store the outbox entry and the local change, all in
-   * one transaction. `prepare` runs inside it (reads the current record for an edit).
+   * Inside the caller's transaction: allocate the next mutation id and store the outbox
+   * entry and the local change. `prepare` runs inside it (reads the current record for an
+   * edit). A throw aborts the whole transaction, ids included.
    */
-  async function write(name: string, prepare: () => Promise<{ args: unknown; change?: LocalChange }>): Promise<number> {
-    const id = await guardWrite(() =>
-      db.transaction('rw', [db.outbox, db.pendingEdits, db.meta, db.rows], async () => {
-        const { args, change } = await prepare();
-        const stored = checkArgs(name, jsonClone(args));
-        const counter = await db.meta.get(META.nextMutationId);
-        const mutationId = typeof counter?.value === 'number' ? counter.value : 1;
-        await db.meta.put({ key: META.nextMutationId, value: mutationId + 1 });
-        const authorId = actingAs?.();
-        await db.outbox.add({ id: mutationId, name, args: stored, createdAt: now().toISOString(), ...(authorId !== undefined ? { authorId } : {}) });
-        if (change) await db.pendingEdits.add({ ...change, mutationId, status: 'pending' });
-        return mutationId;
-      }),
-    );
+  async function stage(name: string, prepare: Prepare): Promise<number> {
+    const { args, change } = await prepare();
+    const stored = checkArgs(name, jsonClone(args));
+    const counter = await db.meta.get(META.nextMutationId);
+    const mutationId = typeof counter?.value === 'number' ? counter.value : 1;
+    await db.meta.put({ key: META.nextMutationId, value: mutationId + 1 });
+    const authorId = actingAs?.();
+    await db.outbox.add({ id: mutationId, name, args: stored, createdAt: now().toISOString(), ...(authorId !== undefined ? { authorId } : {}) });
+    if (change) await db.pendingEdits.add({ ...change, mutationId, status: 'pending' });
+    return mutationId;
+  }
+
+  /**
+   * One change, one transaction. The scope stays an `async` function: Dexie keeps its
+   * transaction across native awaits only for those (a plain arrow commits too early).
+   */
+  async function write(name: string, prepare: Prepare): Promise<number> {
+    const id = await guardWrite(() => db.transaction('rw', [db.outbox, db.pendingEdits, db.meta, db.rows], async () => await stage(name, prepare)));
     await afterWrite();
     return id;
   }
@@ -147,31 +170,8 @@ export function createLocalWrites({ db, now, guardWrite, afterWrite, actingAs }:
         const record = checkRecord('correction', { ...(visible.record as object), status });
         return { args, change: { collection: 'correction', id, op: 'put', record, baseVersion: visible.version } };
       }),
-    createRecord: (collection, record) => {
-      if (!isEditable(collection)) throw new InvalidInputError(`collection non modifiable (${String(collection)})`);
-      return write(`${collection}.create@1`, async () => {
-        const checked = checkRecord(collection, record);
-        if (await readVisibleRaw(db, collection, checked.id)) throw new InvalidInputError(`une fiche porte déjà l'identifiant ${checked.id}`);
-        return { args: { record: checked }, change: own(collection, checked) };
-      });
-    },
-    editRecord: (collection, id, baseVersion, patch) => {
-      if (!isEditable(collection)) throw new InvalidInputError(`collection non modifiable (${String(collection)})`);
-      return write(`${collection}.update@1`, async () => {
-        const visible = await readVisibleRaw(db, collection, id);
-        if (!visible) throw new RecordNotFoundError(collection, id);
-        // The wire uses merge-patch: `null` removes an optional field (JSON has no undefined).
-        const wirePatch: Record<string, unknown> = {};
-        for (const [key, value] of Object.entries(patch)) wirePatch[key] = value === undefined ? null : value;
-        const merged: Record<string, unknown> = { ...(visible.record as Record<string, unknown>), ...patch, id };
-        for (const k of Object.keys(merged)) if (merged[k] === undefined || merged[k] === null) delete merged[k];
-        const record = checkRecord(collection, merged);
-        return {
-          args: { id, baseVersion, patch: wirePatch },
-          change: { collection, id, op: 'put', record, baseVersion },
-        };
-      });
-    },
+    createRecord: (collection, record) => write(...create(collection, record)),
+    editRecord: (collection, id, baseVersion, patch) => write(...edit(collection, id, baseVersion, patch as Record<string, unknown>)),
     deleteRecord: (collection, id, baseVersion) => {
       if (!isEditable(collection)) throw new InvalidInputError(`collection non modifiable (${String(collection)})`);
       return write(`${collection}.delete@1`, async () => {
@@ -180,5 +180,51 @@ export function createLocalWrites({ db, now, guardWrite, afterWrite, actingAs }:
         return { args: { id, baseVersion }, change: { collection, id, op: 'delete', baseVersion } };
       });
     },
+    async writeRecords(changes) {
+      let failed: number | undefined;
+      let ids: number[];
+      try {
+        ids = await guardWrite(() => db.transaction('rw', [db.outbox, db.pendingEdits, db.meta, db.rows], async () => {
+          const out: number[] = [];
+          for (const [i, c] of changes.entries()) {
+            failed = i;
+            out.push(await stage(...(c.op === 'create' ? create(c.collection, c.record) : edit(c.collection, c.id, c.baseVersion, c.patch))));
+          }
+          failed = undefined;
+          return out;
+        }));
+      } catch (error) {
+        throw new BatchWriteError(failed, error);
+      }
+      await afterWrite();
+      return ids;
+    },
   };
+
+  function create(collection: EditableCollection, record: unknown): [string, Prepare] {
+    if (!isEditable(collection)) throw new InvalidInputError(`collection non modifiable (${String(collection)})`);
+    return [`${collection}.create@1`, async () => {
+      const checked = checkRecord(collection, record);
+      if (await readVisibleRaw(db, collection, checked.id)) throw new InvalidInputError(`une fiche porte déjà l'identifiant ${checked.id}`);
+      return { args: { record: checked }, change: own(collection, checked) };
+    }];
+  }
+
+  function edit(collection: EditableCollection, id: string, baseVersion: number, patch: Record<string, unknown>): [string, Prepare] {
+    if (!isEditable(collection)) throw new InvalidInputError(`collection non modifiable (${String(collection)})`);
+    return [`${collection}.update@1`, async () => {
+      const visible = await readVisibleRaw(db, collection, id);
+      if (!visible) throw new RecordNotFoundError(collection, id);
+      // The wire uses merge-patch: `null` removes an optional field (JSON has no undefined).
+      const wirePatch: Record<string, unknown> = {};
+      for (const [key, value] of Object.entries(patch)) wirePatch[key] = value === undefined ? null : value;
+      const merged: Record<string, unknown> = { ...(visible.record as Record<string, unknown>), ...patch, id };
+      for (const k of Object.keys(merged)) if (merged[k] === undefined || merged[k] === null) delete merged[k];
+      const record = checkRecord(collection, merged);
+      return {
+        args: { id, baseVersion, patch: wirePatch },
+        change: { collection, id, op: 'put', record, baseVersion },
+      };
+    }];
+  }
 }

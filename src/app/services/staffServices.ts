@@ -16,7 +16,7 @@ export type { ConflictRow } from '../data/db';
  */
 export interface StaffServices {
   directory: Pick<ReplicaReader, 'territory' | 'list' | 'versionOf' | 'visits' | 'sessions' | 'tours' | 'places' | 'onChange'>;
-  writes: Pick<LocalWrites, 'createRecord' | 'editRecord' | 'deleteRecord' | 'resolveCorrection'>;
+  writes: Pick<LocalWrites, 'createRecord' | 'editRecord' | 'deleteRecord' | 'resolveCorrection' | 'writeRecords'>;
   issues: Pick<Issues, 'conflicts' | 'resolveConflict' | 'reapply'>;
   account: ReadonlySignal<User | undefined>;
   login(login: string, password: string): Promise<User>;

@@ -77,6 +77,20 @@ export function createMemoryStaff(options: { user?: User; conflicts?: ConflictRo
         notify();
         return ++mutationId;
       },
+      /** All or nothing, as the data layer: every change is checked before any is kept. */
+      async writeRecords(changes) {
+        for (const [i, c] of changes.entries()) {
+          const parsed = c.op === 'create'
+            ? COLLECTION_SCHEMAS[c.collection].safeParse(c.record)
+            : rows.get(c.collection)?.get(c.id) ? COLLECTION_SCHEMAS[c.collection].safeParse(JSON.parse(JSON.stringify({ ...(rows.get(c.collection)!.get(c.id)!.record as object), ...c.patch }))) : undefined;
+          if (!parsed?.success) throw Object.assign(new Error('refusé'), { index: i });
+        }
+        const ids: number[] = [];
+        for (const c of changes) {
+          ids.push(c.op === 'create' ? await staff.writes.createRecord(c.collection, c.record) : await staff.writes.editRecord(c.collection, c.id, c.baseVersion, c.patch as never));
+        }
+        return ids;
+      },
       async deleteRecord(collection, id, baseVersion) {
         calls.push({ kind: 'delete', collection, id, baseVersion });
         rows.get(collection)?.delete(id);

@@ -1,14 +1,13 @@
 import { useState } from 'preact/hooks';
 import { exportDataInclusion } from '../../../shared/datainclusion/exportDataInclusion';
 import { importDataInclusion, type ImportRecord, type ImportResult } from '../../../shared/datainclusion/importDataInclusion';
-import type { Place } from '../../../shared/domain/place';
 import { useServices } from '../../services/services';
 import { usePageTitle } from '../../ui/usePageTitle';
-import { diffPatch } from '../directory/formModel';
 import { useStaffT, type StaffKey } from '../messages';
 import { SortableTable } from '../SortableTable';
-import { errorMessage, parisToday, useStaff } from '../useStaff';
+import { parisToday, useStaff } from '../useStaff';
 import { downloadFile } from './downloadFile';
+import { writeImport } from './writeImport';
 
 const MARK: Record<ImportRecord['status'], [string, string]> = {
   ok: ['✓', 'state-ok'],
@@ -52,33 +51,18 @@ export function TransferScreen() {
     setMessage({ tone: 'ok', text: t('transfer.cancelled') });
   }
 
-  /** Only the valid records, each as its own place.create or place.update mutation. */
+  /** Only the valid records, all in one batch: every place is stored, or none. */
   async function confirm(result: ImportResult) {
     setBusy(true);
-    let written = 0;
-    const ok = result.records.filter((r) => r.status === 'ok' && r.place);
-    for (const record of ok) {
-      const place = record.place as Place;
-      try {
-        const version = await staff.directory.versionOf('place', place.id);
-        if (version === undefined) {
-          await staff.writes.createRecord('place', place);
-        } else {
-          const current = (await staff.directory.list('place')).find((r) => r.record.id === place.id)?.record;
-          const patch = diffPatch((current ?? {}) as Record<string, unknown>, place as unknown as Record<string, unknown>);
-          if (Object.keys(patch).length > 0) await staff.writes.editRecord('place', place.id, version, patch as never);
-        }
-        written += 1;
-      } catch (e) {
-        setMessage({ tone: 'warn', text: t('transfer.failed', { name: record.name, message: errorMessage(e), count: written }) });
-        setBusy(false);
-        return;
-      }
-    }
+    const outcome = await writeImport(staff, result, t);
     setBusy(false);
+    if (!outcome.ok) {
+      setMessage({ tone: 'warn', text: outcome.text });
+      return;
+    }
     setPreview(undefined);
     setInputKey((k) => k + 1);
-    setMessage({ tone: 'ok', text: t('transfer.done', { count: written }) });
+    setMessage({ tone: 'ok', text: t('transfer.done', { count: outcome.count }) });
   }
 
   async function exportDirectory() {
