@@ -6,6 +6,9 @@
  * - import a data·inclusion file with one invalid record: the report names it, only the
  *   valid ones are written, and only once confirmed;
  * - indicators after visits arrive from an aidant device (pushed through the sync API);
+ * - fields beyond the main ones (a thematique, a language, wifi, the English description)
+ *   edited in the form reach the server's record after a sync;
+ * - the admin's action log lists a device revoke;
  * - axe-core on every staff screen; 1280×800 screenshots in tests/.artifacts/.
  */
 import { randomUUID } from 'node:crypto';
@@ -106,14 +109,14 @@ describe.skipIf(!browserAvailable())('the office space (/bureau)', () => {
     // B opens the place, loses the network, edits it: the change waits on the device.
     await openPlace(pageB);
     await setOffline(deviceB.context, true);
-    await pageB.getByLabel('Téléphone').fill('05 49 22 22 22');
+    await pageB.getByLabel('Téléphone', { exact: true }).fill('05 49 22 22 22');
     await pageB.getByRole('button', { name: 'Enregistrer' }).click();
     await pageB.getByText(/^Enregistré\./).waitFor();
 
     // Meanwhile A edits the same place online.
     await openPlace(pageA);
-    await pageA.getByLabel('Téléphone').fill('05 49 11 11 11');
-    await pageA.getByLabel('Adresse').fill('1 place du Champ de Foire');
+    await pageA.getByLabel('Téléphone', { exact: true }).fill('05 49 11 11 11');
+    await pageA.getByLabel('Adresse', { exact: true }).fill('1 place du Champ de Foire');
     await pageA.getByRole('button', { name: 'Enregistrer' }).click();
     await pageA.getByText(/^Enregistré\./).waitFor();
     await syncHome(pageA);
@@ -141,8 +144,31 @@ describe.skipIf(!browserAvailable())('the office space (/bureau)', () => {
     // A sees B's phone and keeps its own address.
     await syncHome(pageA);
     await openPlace(pageA);
-    expect(await pageA.getByLabel('Téléphone').inputValue()).toBe('05 49 22 22 22');
-    expect(await pageA.getByLabel('Adresse').inputValue()).toBe('1 place du Champ de Foire');
+    expect(await pageA.getByLabel('Téléphone', { exact: true }).inputValue()).toBe('05 49 22 22 22');
+    expect(await pageA.getByLabel('Adresse', { exact: true }).inputValue()).toBe('1 place du Champ de Foire');
+  });
+
+  test('a thematique, a language, wifi and an English text edited in the form reach the server', async () => {
+    await openPlace(pageA);
+    const themes = pageA.getByRole('group', { name: 'Thématiques' });
+    const theme = themes.locator('input[type="checkbox"]:not(:checked)').first();
+    const slug = await theme.getAttribute('value');
+    await theme.check();
+    const languages = pageA.getByRole('group', { name: 'Langues' });
+    await languages.getByLabel('Anglais (en)').check();
+    await pageA.getByLabel('Wifi public').selectOption({ label: 'Oui' });
+    await pageA.getByLabel('Description (anglais)').fill('One-stop desk for paperwork.');
+    await shoot(pageA, 'place-form-all-fields');
+    const violations = await runAxe(pageA);
+    expect(violations, formatViolations(violations)).toEqual([]);
+    await pageA.getByRole('button', { name: 'Enregistrer' }).click();
+    await pageA.getByText(/^Enregistré\./).waitFor();
+    await syncHome(pageA);
+    const place = (await publicRecord('place', PLACE_ID)) as { thematiques: string[]; languages: string[]; digital: { wifi?: boolean }; description?: { en?: string } };
+    expect(place.thematiques).toContain(slug);
+    expect(place.languages).toContain('en');
+    expect(place.digital.wifi).toBe(true);
+    expect(place.description?.en).toBe('One-stop desk for paperwork.');
   });
 
   test('a data·inclusion import names the invalid record and writes the valid ones only when confirmed', async () => {
@@ -231,12 +257,36 @@ describe.skipIf(!browserAvailable())('the office space (/bureau)', () => {
     await pageB.getByRole('button', { name: 'Se connecter' }).click();
     await pageB.getByRole('link', { name: 'Appareils et comptes' }).click();
     await pageB.getByText('Appareils du territoire', { exact: false }).first().waitFor({ timeout: 30_000 });
+    // Revoke the aidant's device: the action log lists it at the top, with who and on what.
+    await pageB.getByRole('button', { name: /^Révoquer Compte aidant-e2e/ }).first().click();
+    await pageB.getByRole('alertdialog').getByRole('button', { name: 'Confirmer' }).click();
+    await pageB.getByText('Appareil révoqué.').waitFor({ timeout: 30_000 });
+    const log = pageB.getByRole('table', { name: 'Journal des actions d’administration' });
+    const newest = log.locator('tbody tr').first();
+    await newest.filter({ hasText: 'Appareil révoqué' }).waitFor({ timeout: 30_000 });
+    expect(await newest.innerText()).toMatch(/aidant-e2e/);
+    expect(await newest.innerText()).toMatch(new RegExp(TEST_ADMIN_LOGIN));
+    expect(await log.locator('tbody tr[data-action="account.create"]').count()).toBeGreaterThanOrEqual(3);
     await shoot(pageB, 'admin');
     const adminViolations = await runAxe(pageB);
     if (adminViolations.length) problems.push(`/bureau/comptes (admin): ${formatViolations(adminViolations)}`);
     expect(problems.join('\n\n')).toBe('');
   });
 });
+
+/** One record as the server gives it to a public device. */
+async function publicRecord(collection: string, id: string): Promise<unknown> {
+  let cursor = '';
+  let found: unknown;
+  for (;;) {
+    const page = await api<{ changes: Array<{ collection: string; id: string; op: string; record?: unknown }>; cursor: string; hasMore: boolean }>(
+      `/api/sync/pull?territory=civraisien-en-poitou&limit=500${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+    );
+    for (const c of page.changes) if (c.collection === collection && c.id === id) found = c.op === 'put' ? c.record : undefined;
+    cursor = page.cursor;
+    if (!page.hasMore) return found;
+  }
+}
 
 /** The place ids the server gives a public device (the directory after the sync). */
 async function publicPlaceIds(): Promise<string[]> {
