@@ -61,4 +61,17 @@ describe('data·inclusion import', () => {
     await screen.findByText('Ce fichier n’est pas du JSON lisible.');
     expect(calls).toEqual([]);
   });
+
+  test('a confirmed import that fails at write time keeps nothing, says so, and keeps the preview to try again', async () => {
+    const { staff, calls } = createMemoryStaff();
+    staff.writes.writeRecords = async () => { throw Object.assign(new Error('disque plein'), { index: 1 }); };
+    renderStaff('/bureau/import', staff);
+    await screen.findByRole('heading', { level: 1, name: 'Importer et exporter' });
+    chooseFile(diFileWithOneInvalid());
+    await previewTable();
+    fireEvent.click(screen.getByRole('button', { name: 'Importer 2 lieu(x)' }));
+    await screen.findByText(/^Import annulé, rien n’a été enregistré : « .*\(import\) » n’a pas pu être écrit \(disque plein\)/);
+    expect(calls).toEqual([]);
+    expect(screen.getByRole('button', { name: 'Importer 2 lieu(x)' })).toBeTruthy();
+  });
 });
