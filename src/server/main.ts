@@ -10,6 +10,7 @@ import { migrate } from './db/migrate';
 import { openDatabase } from './db/openDatabase';
 import { ensureFirstAdmin } from './seed/ensureFirstAdmin';
 import { seedTerritory } from './seed/seedTerritory';
+import { upgradeVocabularies } from './seed/upgradeVocabularies';
 import { purgeTombstones } from './sync/purgeTombstones';
 import { ensureNoteKey } from './sync/noteKey';
 import { purgeVisitNotes } from './sync/purgeVisitNotes';
@@ -31,6 +32,9 @@ async function main(): Promise<void> {
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const applied = await migrate(db);
   if (applied.length) console.log(`[escale] migrations applied: ${applied.join(', ')}`);
+  // Records stored before the move to data·inclusion v1 get v1 slugs (a no-op afterwards).
+  const upgraded = await upgradeVocabularies(db, new Date());
+  if (upgraded) console.log(`[escale] ${upgraded} records moved to data·inclusion v1 vocabularies`);
 
   // Only an empty territory is seeded: a second start writes nothing.
   const count = await seedTerritory(db, seed, new Date());
