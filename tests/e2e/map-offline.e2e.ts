@@ -169,6 +169,29 @@ describe.skipIf(!browserAvailable())('the map offline, with our own tile server'
     expect(pageErrors, 'uncaught errors in the page').toEqual([]);
   });
 
+  test('on a phone, the bottom menu stays above the map, its tiles and its markers', async () => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    try {
+      await openMap(page);
+      await waitForAllTilesLoaded(page);
+      // The map box runs under the fixed bottom menu at this size.
+      const box = await page.locator('.map-box').boundingBox();
+      const nav = await page.locator('.public-nav').boundingBox();
+      expect(box && nav && box.y + box.height > nav.y, 'the map reaches under the menu').toBe(true);
+      const hits = await page.locator('.public-nav a').evaluateAll((links) =>
+        links.map((link) => {
+          const r = link.getBoundingClientRect();
+          const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+          return { link: link.textContent, inMenu: hit?.closest('.public-nav') !== null && hit !== null };
+        }),
+      );
+      expect(hits.length).toBeGreaterThan(3);
+      expect(hits.filter((h) => !h.inMenu), 'menu links covered by the map').toEqual([]);
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 720 });
+    }
+  });
+
   test('a tile seen online is served offline afterwards, from the cache', async () => {
     pageErrors = [];
     await openMap(page);

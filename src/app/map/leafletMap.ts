@@ -33,7 +33,11 @@ export function createLeafletMap(
 ): MapHandle {
   const { config, territory, places } = options;
   const [west, south, east, north] = territory.bbox;
-  const map = L.map(element, { minZoom: 8, maxZoom: Math.min(config.tileMaxZoom, 18), zoomSnap: 1, zoomControl: false });
+  // No wheel zoom until the map is clicked or focused: a mouse wheel over the map must
+  // scroll the page to the list and the keep-offline panel below it, not zoom out.
+  const map = L.map(element, { minZoom: 8, maxZoom: Math.min(config.tileMaxZoom, 18), zoomSnap: 1, zoomControl: false, scrollWheelZoom: false });
+  map.on('focus', () => map.scrollWheelZoom.enable());
+  map.on('blur', () => map.scrollWheelZoom.disable());
   const zoom = L.control.zoom({ zoomInTitle: options.labels().zoomIn, zoomOutTitle: options.labels().zoomOut }).addTo(map);
   map.fitBounds([[south, west], [north, east]]);
 
