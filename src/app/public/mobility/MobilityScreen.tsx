@@ -6,6 +6,7 @@ import { Icon } from '../../ui/Icon';
 import { Loading } from '../../ui/Loading';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { VerifiedBadge } from '../common/VerifiedBadge';
+import { WeekTable } from '../hours/WeekTable';
 import { telHref } from '../place/directions';
 import '../../i18n/screens';
 
@@ -73,6 +74,12 @@ function OfferCard({ offer }: { offer: MobilityOffer }) {
         {offer.operator && (<><dt>{t('mobility.operator')}</dt><dd>{offer.operator}</dd></>)}
         {offer.location?.label && (<><dt>{t('place.address')}</dt><dd>{offer.location.label}</dd></>)}
       </dl>
+      {offer.schedule && (
+        <>
+          <h4>{t('mobility.schedule')}</h4>
+          <WeekTable value={offer.schedule} />
+        </>
+      )}
       {(offer.booking.phone || offer.booking.url) && (
         <div class="button-row booking">
           {offer.booking.phone && (

@@ -154,7 +154,7 @@ export function PlaceScreen() {
               const d = localized(service.description);
               return (
                 <li key={service.id}>
-                  <strong>{service.name}</strong>
+                  <strong lang="fr">{service.name}</strong>
                   {d && <> — <span lang={d.lang}>{d.text}</span></>}
                 </li>
               );
@@ -180,13 +180,14 @@ export function PlaceScreen() {
           <YesNo term={t('place.parking')} value={p.accessibility.parking} />
           <YesNo term={t('place.hearingLoop')} value={p.accessibility.hearingLoop} />
         </dl>
-        {p.accessibility.notes && <p>{p.accessibility.notes}</p>}
+        {/* Written by the office in French, never translated: said in French. */}
+        {p.accessibility.notes && <p lang="fr">{p.accessibility.notes}</p>}
         {p.accessibility.url && (
           <p><a href={p.accessibility.url} rel="noopener" target="_blank">{t('place.accessibilityPage')}</a></p>
         )}
       </section>
 
-      {(p.languages.length > 0 || p.publics.length > 0 || p.frais.length > 0) && (
+      {(p.languages.length > 0 || p.publics.length > 0 || p.frais.length > 0 || p.reseauxPorteurs.length > 0) && (
         <section aria-labelledby="more-title">
           <h2 id="more-title" class="visually-hidden">{t('place.for')}</h2>
           <dl class="pairs">
@@ -198,6 +199,9 @@ export function PlaceScreen() {
             )}
             {p.frais.length > 0 && (
               <><dt>{t('place.price')}</dt><dd>{p.frais.map((x) => label('frais', x)).join(', ')}</dd></>
+            )}
+            {p.reseauxPorteurs.length > 0 && (
+              <><dt>{t('place.network')}</dt><dd>{p.reseauxPorteurs.map((x) => label('reseaux', x)).join(', ')}</dd></>
             )}
           </dl>
         </section>
