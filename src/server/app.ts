@@ -6,6 +6,7 @@ import { adminRoutes } from './http/adminRoutes';
 import { ApiFailure } from './http/ApiFailure';
 import type { AppContext } from './http/AppContext';
 import { authRoutes } from './http/authRoutes';
+import { compression } from './http/compression';
 import { errorResponse } from './http/errorResponse';
 import { metaRoutes } from './http/metaRoutes';
 import { securityHeaders } from './http/securityHeaders';
@@ -38,6 +39,8 @@ export function createApp(deps: AppDeps): Hono {
   };
   const app = new Hono();
   app.use('*', securityHeaders(deps.config.tileUrl));
+  // After the security headers in the chain, so they land on the compressed answer too.
+  app.use('*', compression());
   app.onError(errorResponse);
   app.route('/api', metaRoutes(ctx));
   app.route('/api/auth', authRoutes(ctx));

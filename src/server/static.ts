@@ -1,6 +1,8 @@
+import type { Stats } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import type { Context } from 'hono';
+import { compress, isCompressible, pickEncoding, type Encoding } from './http/compression';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -30,7 +32,7 @@ function cacheControl(path: string): string {
   return path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache';
 }
 
-async function fileAt(root: string, urlPath: string): Promise<string | undefined> {
+async function fileAt(root: string, urlPath: string): Promise<{ path: string; stats: Stats } | undefined> {
   let decoded: string;
   try {
     decoded = decodeURIComponent(urlPath);
@@ -42,10 +44,40 @@ async function fileAt(root: string, urlPath: string): Promise<string | undefined
   // No path traversal out of dist/.
   if (full !== root && !full.startsWith(root + sep)) return undefined;
   try {
-    return (await stat(full)).isFile() ? full : undefined;
+    const stats = await stat(full);
+    return stats.isFile() ? { path: full, stats } : undefined;
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Compressed copies of the files served, made once per file version (path, size, mtime)
+ * and kept in memory: a build's text files are a few hundred KB. A `.br`/`.gz` written
+ * next to a file at build time (vite.config.ts) is used as it is; otherwise the file is
+ * compressed at its first request, at the best level (once per build, so worth it).
+ */
+async function readBytes(path: string): Promise<Uint8Array<ArrayBuffer>> {
+  const b = await readFile(path);
+  return new Uint8Array(b.buffer as ArrayBuffer, b.byteOffset, b.byteLength);
+}
+
+const packedCache = new Map<string, Promise<Uint8Array<ArrayBuffer>>>();
+const PACKED_CACHE_MAX = 500;
+
+function packed(file: { path: string; stats: Stats }, encoding: Encoding, body: Uint8Array<ArrayBuffer>): Promise<Uint8Array<ArrayBuffer>> {
+  const key = `${file.path}\0${file.stats.size}\0${file.stats.mtimeMs}\0${encoding}`;
+  let hit = packedCache.get(key);
+  if (!hit) {
+    const sibling = `${file.path}.${encoding === 'br' ? 'br' : 'gz'}`;
+    hit = stat(sibling)
+      .then((s) => (s.isFile() && s.mtimeMs >= file.stats.mtimeMs ? readBytes(sibling) : Promise.reject(new Error('stale'))))
+      .catch(() => compress(body, encoding, 'best'));
+    if (packedCache.size >= PACKED_CACHE_MAX) packedCache.clear();
+    packedCache.set(key, hit);
+    hit.catch(() => packedCache.delete(key));
+  }
+  return hit;
 }
 
 /**
@@ -56,6 +88,8 @@ async function fileAt(root: string, urlPath: string): Promise<string | undefined
 export async function serveStatic(c: Context, distDir: string): Promise<Response | undefined> {
   const root = resolve(distDir);
   const path = c.req.path === '/' ? '/index.html' : c.req.path;
+  // Build-time .br/.gz siblings are served only as encodings of their file.
+  if (/\.(?:br|gz)$/.test(path)) return undefined;
   let file = await fileAt(root, path);
   let servedPath = path;
   if (!file && !extname(path)) {
@@ -63,12 +97,26 @@ export async function serveStatic(c: Context, distDir: string): Promise<Response
     servedPath = '/index.html';
   }
   if (!file) return undefined;
-  const body = await readFile(file);
-  return new Response(c.req.method === 'HEAD' ? null : body, {
-    headers: {
-      'Content-Type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
-      'Cache-Control': cacheControl(servedPath),
-      ...(servedPath === '/sw.js' ? { 'Service-Worker-Allowed': '/' } : {}),
-    },
-  });
+  const type = TYPES[extname(file.path).toLowerCase()] ?? 'application/octet-stream';
+  // A weak validator from size and mtime: a revalidated entry point (no-cache) costs a 304.
+  const etag = `W/"${file.stats.size.toString(36)}-${Math.floor(file.stats.mtimeMs).toString(36)}"`;
+  const headers: Record<string, string> = {
+    'Content-Type': type,
+    'Cache-Control': cacheControl(servedPath),
+    ETag: etag,
+    ...(servedPath === '/sw.js' ? { 'Service-Worker-Allowed': '/' } : {}),
+  };
+  const compressible = isCompressible(type);
+  if (compressible) headers.Vary = 'Accept-Encoding';
+  if (c.req.header('if-none-match')?.split(',').some((t) => t.trim() === etag)) {
+    return new Response(null, { status: 304, headers });
+  }
+  let body = await readBytes(file.path);
+  const encoding = compressible && body.byteLength >= 1024 ? pickEncoding(c.req.header('accept-encoding')) : undefined;
+  if (encoding) {
+    body = await packed(file, encoding, body);
+    headers['Content-Encoding'] = encoding;
+  }
+  headers['Content-Length'] = String(body.byteLength);
+  return new Response(c.req.method === 'HEAD' ? null : body, { headers });
 }

@@ -4,10 +4,12 @@ import { territoryIdSchema } from '../../shared/domain/common';
 import { DEFAULT_PULL_LIMIT, MAX_PULL_LIMIT, MAX_PUSH_BYTES, pushRequestSchema } from '../../shared/sync/protocol';
 import { applyPush } from '../sync/applyPush';
 import { ensureNoteKey } from '../sync/noteKey';
+import { PageCache } from '../sync/PageCache';
 import { pullChanges } from '../sync/pullChanges';
 import { decodeCursor } from '../sync/pullCursor';
 import { scopeOf } from '../sync/PullScope';
 import { ApiFailure } from './ApiFailure';
+import { pickEncoding } from './compression';
 import { optionalUser, requireUser, type AppContext } from './AppContext';
 import { readJsonBody } from './readJsonBody';
 
@@ -34,6 +36,13 @@ export function syncRoutes(app: AppContext): Hono {
   /** The server's public key for sealing visit notes (public: it only seals). */
   r.get('/note-key', async (c) => c.json(await ensureNoteKey(app.db)));
 
+  // "Last seen" and the reported outbox count are written at most once a minute per
+  // device by this process (the SQL keeps the same rule across instances): a caught-up
+  // poll then costs one statement after authentication instead of three.
+  const seenWritten = new Map<string, number>();
+  const publicPages = new PageCache();
+  const pendingWritten = new Map<string, { count: number; at: number }>();
+
   r.get('/pull', async (c) => {
     const user = await optionalUser(app, c);
     const q = c.req.query();
@@ -42,8 +51,6 @@ export function syncRoutes(app: AppContext): Hono {
       const t = z.safeParse(territoryIdSchema, q.territory ?? '');
       if (!t.success) throw new ApiFailure('invalid_query', 'Paramètre « territory » manquant ou invalide.');
       territory = t.data;
-      const known = await app.db.query("SELECT 1 FROM record WHERE collection = 'territory' AND id = $1 AND deleted_at IS NULL", [territory]);
-      if (!known.rows.length) throw new ApiFailure('unknown_territory', 'Territoire inconnu.');
     }
     let limit = DEFAULT_PULL_LIMIT;
     if (q.limit !== undefined) {
@@ -58,30 +65,58 @@ export function syncRoutes(app: AppContext): Hono {
       if (!cursor) throw new ApiFailure('invalid_query', 'Paramètre « cursor » invalide.');
     }
     const now = app.now();
-    const body = await pullChanges(app.db, {
+    const outcome = await pullChanges(app.db, {
       scope: scopeOf(user, territory!),
       cursor,
       limit,
       clientId: user?.clientId,
       ownSince: new Date(now.getTime() - app.config.aidantHistoryDays * 86_400_000),
+      // The territory of a public pull is checked in the same statement as the page.
+      checkTerritory: !user,
+      cache: publicPages,
     });
+    if (outcome.kind === 'unknown_territory') throw new ApiFailure('unknown_territory', 'Territoire inconnu.');
     if (user) {
-      // Cheap "last seen" for the devices screen: at most one write per device per minute.
-      await app.db.query(
-        `UPDATE sync_client SET last_seen = $2 WHERE client_id = $1 AND (last_seen IS NULL OR last_seen < $2::timestamptz - interval '1 minute')`,
-        [user.clientId, now],
-      );
+      const at = now.getTime();
+      const seen = seenWritten.get(user.clientId);
+      if (seen === undefined || at - seen >= 60_000 || at < seen) {
+        // Cheap "last seen" for the devices screen: at most one write per device per minute.
+        await app.db.query(
+          `UPDATE sync_client SET last_seen = $2 WHERE client_id = $1 AND (last_seen IS NULL OR last_seen < $2::timestamptz - interval '1 minute')`,
+          [user.clientId, now],
+        );
+        remember(seenWritten, user.clientId, at);
+      }
       // What the device still holds (its outbox), as it says: shown to the office only.
       const pending = c.req.header('x-escale-pending');
       if (pending !== undefined && /^\d{1,7}$/.test(pending)) {
-        await app.db.query(
-          'UPDATE sync_client SET pending_count = $2, pending_reported_at = $3 WHERE client_id = $1 AND pending_count IS DISTINCT FROM $2',
-          [user.clientId, Number(pending), now],
-        );
+        const count = Number(pending);
+        const last = pendingWritten.get(user.clientId);
+        if (!last || last.count !== count || at - last.at >= 60_000 || at < last.at) {
+          await app.db.query(
+            'UPDATE sync_client SET pending_count = $2, pending_reported_at = $3 WHERE client_id = $1 AND pending_count IS DISTINCT FROM $2',
+            [user.clientId, count, now],
+          );
+          remember(pendingWritten, user.clientId, { count, at });
+        }
       }
     }
-    return c.json(body);
+    if (outcome.kind === 'reset') return c.json({ reset: true });
+    const { page } = outcome;
+    const encoding = page.bytes >= 1024 ? pickEncoding(c.req.header('accept-encoding')) : undefined;
+    if (!encoding) return c.body(page.json, 200, { 'Content-Type': 'application/json' });
+    // Compressed here, once per page kept in the cache (the middleware skips encoded answers).
+    const body = await page.encoded(encoding);
+    return c.body(body, 200, {
+      'Content-Type': 'application/json', 'Content-Encoding': encoding, 'Content-Length': String(body.byteLength), Vary: 'Accept-Encoding',
+    });
   });
 
   return r;
+}
+
+/** Bounded memo: forgets everything past 10,000 devices rather than growing forever. */
+function remember<V>(map: Map<string, V>, key: string, value: V): void {
+  if (map.size >= 10_000 && !map.has(key)) map.clear();
+  map.set(key, value);
 }

@@ -2,8 +2,9 @@ import type { MutationResult, PushRequest, PushResponse } from '../../shared/syn
 import type { SessionUser } from '../auth/SessionUser';
 import { toNumber, type Database, type Queryable } from '../db/Database';
 import { ApiFailure } from '../http/ApiFailure';
-import { applyMutation } from './applyMutation';
+import { applyMutation, DEFERRED, isOwnedCreate } from './applyMutation';
 import { withId } from './MutationContext';
+import { OwnedInserts } from './OwnedInserts';
 import { lockSyncWrites } from './records';
 
 export interface PushHooks {
@@ -47,12 +48,19 @@ export async function applyPush(db: Database, user: SessionUser, push: PushReque
     if (rows[0]!.revoked_at) throw new ApiFailure('device_revoked', 'Cet appareil a été révoqué par un administrateur.');
     let last = toNumber(rows[0]!.last_mutation_id);
     const start = last;
-    const results: MutationResult[] = [];
+    // Results in push order; a deferred create's slot is filled when its run is flushed.
+    const results: Array<MutationResult | number> = [];
     // Results of this push, stored in one statement at the end (half the round trips).
     const fresh = new Map<number, MutationResult>();
+    // Consecutive creates of device records (visit logs…) go in one INSERT (OwnedInserts).
+    const inserts = new OwnedInserts(tx, { userId: user.id, clientId: push.clientId, now });
+    const flush = async () => {
+      for (const [id, outcome] of await inserts.flush()) fresh.set(id, withId(id, outcome));
+    };
     let gap: number | undefined;
     for (const mutation of push.mutations) {
       if (mutation.id <= last) {
+        if (inserts.size) await flush();
         results.push(fresh.get(mutation.id) ?? (await storedResult(tx, push.clientId, mutation.id)));
         continue;
       }
@@ -60,13 +68,20 @@ export async function applyPush(db: Database, user: SessionUser, push: PushReque
         gap = last + 1;
         break;
       }
-      const result = withId(mutation.id, await applyMutation({ tx, user, clientId: push.clientId, mutationId: mutation.id, now }, mutation));
-      fresh.set(mutation.id, result);
-      results.push(result);
+      if (inserts.size && !isOwnedCreate(mutation.name)) await flush();
+      const outcome = await applyMutation({ tx, user, clientId: push.clientId, mutationId: mutation.id, now }, mutation, inserts);
+      if (outcome === DEFERRED) {
+        results.push(mutation.id);
+      } else {
+        const result = withId(mutation.id, outcome);
+        fresh.set(mutation.id, result);
+        results.push(result);
+      }
       last = mutation.id;
     }
+    await flush();
     if (fresh.size) {
-      const stored = [...fresh.values()];
+      const stored = [...fresh.values()].sort((a, b) => a.id - b.id);
       await tx.query(
         `INSERT INTO mutation_result (client_id, mutation_id, status, result)
          SELECT $1, id, status, result FROM unnest($2::bigint[], $3::text[], $4::jsonb[]) AS r(id, status, result)`,
@@ -77,7 +92,7 @@ export async function applyPush(db: Database, user: SessionUser, push: PushReque
       await tx.query('UPDATE sync_client SET last_mutation_id = $2 WHERE client_id = $1', [push.clientId, last]);
     }
     await hooks.beforeCommit?.({ clientId: push.clientId, lastMutationId: last });
-    const body = { lastMutationId: last, results };
+    const body = { lastMutationId: last, results: results.map((r) => (typeof r === 'number' ? fresh.get(r)! : r)) };
     return gap === undefined ? { kind: 'ok', body } : { kind: 'gap', expected: gap, body };
   });
 }

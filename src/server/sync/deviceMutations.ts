@@ -7,6 +7,7 @@ import { findUnstorableText } from '../http/findUnstorableText';
 import { notePrivateKey } from './noteKey';
 import { openSealedNote } from './openSealedNote';
 import { APPLIED, reject, type MutationContext, type Outcome } from './MutationContext';
+import type { OwnedCollection, OwnedRecord } from './OwnedInserts';
 import { getRecord, insertRecord, replaceRecord } from './records';
 
 // Mutations of the records made on devices (visits, sessions, coverage, corrections).
@@ -18,7 +19,7 @@ function wrongTerritory(ctx: MutationContext, territoryId: string): Outcome | un
     : reject('forbidden', 'Ce territoire n’est pas celui de votre compte.');
 }
 
-async function insertOwned(ctx: MutationContext, collection: 'visit' | 'session' | 'coverage' | 'correction', record: { id: string; territoryId: string }): Promise<Outcome> {
+async function insertOwned(ctx: MutationContext, collection: OwnedCollection, record: { id: string; territoryId: string }): Promise<Outcome> {
   const inserted = await insertRecord(ctx.tx, {
     collection, id: record.id, territoryId: record.territoryId, ownerId: ctx.user.id,
     clientId: ctx.clientId, mutationId: ctx.mutationId, data: record, now: ctx.now,
@@ -30,9 +31,18 @@ async function insertOwned(ctx: MutationContext, collection: 'visit' | 'session'
   return existing?.ownerId === ctx.user.id ? APPLIED : reject('already_exists', 'Un enregistrement avec cet identifiant existe déjà.');
 }
 
-export async function visitCreate(ctx: MutationContext, visit: VisitLog): Promise<Outcome> {
-  if (visit.aidantId !== ctx.user.id) return reject('forbidden', 'Une visite doit être enregistrée au nom du compte connecté.');
-  return wrongTerritory(ctx, visit.territoryId) ?? insertOwned(ctx, 'visit', visit);
+/**
+ * What a create mutation decides before writing: an outcome (refused), or the record to
+ * insert. Plans read no record, so applyPush may gather a run of them into one INSERT
+ * (OwnedInserts); applied alone, the record is inserted at once.
+ */
+export type OwnedPlan = { outcome: Outcome } | { insert: OwnedRecord };
+
+const refuse = (outcome: Outcome | undefined): OwnedPlan | undefined => (outcome ? { outcome } : undefined);
+
+export function planVisitCreate(ctx: MutationContext, visit: VisitLog): OwnedPlan {
+  if (visit.aidantId !== ctx.user.id) return { outcome: reject('forbidden', 'Une visite doit être enregistrée au nom du compte connecté.') };
+  return refuse(wrongTerritory(ctx, visit.territoryId)) ?? { insert: { collection: 'visit', record: visit } };
 }
 
 /**
@@ -40,18 +50,33 @@ export async function visitCreate(ctx: MutationContext, visit: VisitLog): Promis
  * here, then stored like a @1 visit's. A box that does not open (altered, moved to another
  * visit, sealed under a key this database does not hold) loses its note, never the visit.
  */
-export async function visitCreateSealed(ctx: MutationContext, args: VisitCreateV2Args): Promise<Outcome> {
+export async function planVisitCreateSealed(ctx: MutationContext, args: VisitCreateV2Args): Promise<OwnedPlan> {
   const { sealedNotes, ...visit } = args;
-  if (!sealedNotes) return visitCreate(ctx, visit);
+  if (!sealedNotes) return planVisitCreate(ctx, visit);
   const key = await notePrivateKey(ctx.tx, sealedNotes.kid);
   const notes = key ? await openSealedNote(key, sealedNotes, visit.id).catch(() => undefined) : undefined;
   const full = notes !== undefined && findUnstorableText(notes) === undefined ? visitLogSchema.safeParse({ ...visit, notes }) : undefined;
-  return visitCreate(ctx, full?.success ? full.data : visit);
+  return planVisitCreate(ctx, full?.success ? full.data : visit);
 }
 
-export async function sessionOpen(ctx: MutationContext, session: ItinerantSession): Promise<Outcome> {
-  if (!session.aidantIds.includes(ctx.user.id)) return reject('forbidden', 'Le compte connecté doit faire partie des aidants de la session.');
-  return wrongTerritory(ctx, session.territoryId) ?? insertOwned(ctx, 'session', session);
+export function planSessionOpen(ctx: MutationContext, session: ItinerantSession): OwnedPlan {
+  if (!session.aidantIds.includes(ctx.user.id)) return { outcome: reject('forbidden', 'Le compte connecté doit faire partie des aidants de la session.') };
+  return refuse(wrongTerritory(ctx, session.territoryId)) ?? { insert: { collection: 'session', record: session } };
+}
+
+export function planCoverageRecord(ctx: MutationContext, observation: CoverageObservation): OwnedPlan {
+  return refuse(wrongTerritory(ctx, observation.territoryId)) ?? { insert: { collection: 'coverage', record: observation } };
+}
+
+export function planCorrectionPropose(ctx: MutationContext, correction: Correction): OwnedPlan {
+  if (correction.proposedBy !== ctx.user.id) return { outcome: reject('forbidden', 'Une correction doit être proposée au nom du compte connecté.') };
+  if (correction.status !== 'pending') return { outcome: reject('invalid_args', 'Une correction proposée doit être « en attente ».') };
+  return refuse(wrongTerritory(ctx, correction.territoryId)) ?? { insert: { collection: 'correction', record: correction } };
+}
+
+/** Carries out a plan alone: the refusal, or the insert now. */
+export async function applyOwnedPlan(ctx: MutationContext, plan: OwnedPlan): Promise<Outcome> {
+  return 'outcome' in plan ? plan.outcome : insertOwned(ctx, plan.insert.collection, plan.insert.record);
 }
 
 export async function sessionClose(ctx: MutationContext, args: { id: string; endedAt: string }): Promise<Outcome> {
@@ -63,16 +88,6 @@ export async function sessionClose(ctx: MutationContext, args: { id: string; end
   if (Date.parse(args.endedAt) < Date.parse(session.startedAt)) return reject('invalid_args', 'La fin de session est antérieure à son début.');
   await replaceRecord(ctx.tx, 'session', args.id, { ...session, endedAt: args.endedAt }, ctx.now);
   return APPLIED;
-}
-
-export async function coverageRecord(ctx: MutationContext, observation: CoverageObservation): Promise<Outcome> {
-  return wrongTerritory(ctx, observation.territoryId) ?? insertOwned(ctx, 'coverage', observation);
-}
-
-export async function correctionPropose(ctx: MutationContext, correction: Correction): Promise<Outcome> {
-  if (correction.proposedBy !== ctx.user.id) return reject('forbidden', 'Une correction doit être proposée au nom du compte connecté.');
-  if (correction.status !== 'pending') return reject('invalid_args', 'Une correction proposée doit être « en attente ».');
-  return wrongTerritory(ctx, correction.territoryId) ?? insertOwned(ctx, 'correction', correction);
 }
 
 export async function correctionResolve(ctx: MutationContext, args: { id: string; status: 'accepted' | 'refused' }): Promise<Outcome> {

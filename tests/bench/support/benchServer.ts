@@ -49,6 +49,10 @@ async function main(): Promise<void> {
       for (const p of batch) await insertRecord(tx, { collection: 'place', id: p.id, territoryId: config.territoryId, data: p, now });
     });
   }
+  // A database in service has planner statistics (PostgreSQL's autovacuum; PGlite's
+  // autoAnalyze in openPglite.ts): take them now rather than measure the first minute of
+  // a database loaded a second ago.
+  await server.db.exec('ANALYZE');
   const accounts: Array<{ token: string; clientId: string; userId: string }> = [];
   for (let i = 0; i < (config.aidants ?? 0); i++) {
     const a = await server.createAccount('aidant');

@@ -1,12 +1,15 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pgliteBackend } from '../support/backends';
 import { createTestServer, type TestServer } from '../support/createTestServer';
 
 // Security headers on every response, health and config, and the static PWA with its
 // cache rules. Static serving does not touch the database: PGlite only.
+
+const BIG_JS = Array.from({ length: 400 }, (_, i) => `export const value${i} = "${'abc'.repeat(i % 7)}";`).join('\n');
 
 describe('headers, meta endpoints and static files', () => {
   let server: TestServer;
@@ -19,6 +22,7 @@ describe('headers, meta endpoints and static files', () => {
     writeFileSync(join(dist, 'sw.js'), 'self.addEventListener("fetch", () => {});');
     writeFileSync(join(dist, 'manifest.webmanifest'), '{"name":"Escale"}');
     writeFileSync(join(dist, 'assets', 'index-Bx12abCd.js'), 'console.log(1)');
+    writeFileSync(join(dist, 'assets', 'big-Zz98yxWv.js'), BIG_JS);
     server = await createTestServer(pgliteBackend, {
       config: { distDir: dist, tileUrl: 'https://tiles.example.org/{z}/{x}/{y}.png', tileAttribution: '© Exemple', tileMaxZoom: 16 },
     });
@@ -58,6 +62,30 @@ describe('headers, meta endpoints and static files', () => {
       expect(res.headers.get('cache-control'), path).toBe('no-cache');
     }
     expect((await server.fetch('/manifest.webmanifest')).headers.get('content-type')).toContain('application/manifest+json');
+  });
+
+  it('text files compressed for clients that accept it (br first), decoding to the file; revalidation by ETag', async () => {
+    const plain = await server.fetch('/assets/big-Zz98yxWv.js');
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(await plain.text()).toBe(BIG_JS);
+    for (const [accept, encoding, decode] of [['gzip, deflate, br', 'br', brotliDecompressSync], ['gzip', 'gzip', gunzipSync]] as const) {
+      const res = await server.fetch('/assets/big-Zz98yxWv.js', { headers: { 'accept-encoding': accept } });
+      expect(res.headers.get('content-encoding')).toBe(encoding);
+      expect(res.headers.get('vary')).toBe('Accept-Encoding');
+      const body = Buffer.from(await res.arrayBuffer());
+      expect(Number(res.headers.get('content-length'))).toBe(body.byteLength);
+      expect(decode(body).toString('utf8')).toBe(BIG_JS);
+    }
+    // Tiny files are sent as they are.
+    expect((await server.fetch('/sw.js', { headers: { 'accept-encoding': 'br' } })).headers.get('content-encoding')).toBeNull();
+    const first = await server.fetch('/');
+    const etag = first.headers.get('etag');
+    expect(etag).toBeTruthy();
+    const again = await server.fetch('/', { headers: { 'if-none-match': etag! } });
+    expect(again.status).toBe(304);
+    expect(again.headers.get('cache-control')).toBe('no-cache');
+    // Build-time siblings are only served as encodings.
+    expect((await server.fetch('/assets/big-Zz98yxWv.js.br')).status).toBe(404);
   });
 
   it('SPA fallback for navigations; 404 for missing files, unknown API and traversal', async () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../support/backends';
 import { countRecords } from '../support/countRows';
 import { createTestServer, type TestServer } from '../support/createTestServer';
-import { makeVisit } from '../support/fixtures';
+import { makeSession, makeVisit } from '../support/fixtures';
 import { push, pushRaw } from '../support/syncClient';
 
 // I1 exactly-once, I11 per-client order and gaps, I12 poison mutations.
@@ -54,6 +54,37 @@ describe.each(backends)('exactly once on $name', (backend) => {
     ]);
     expect(r.results.map((x) => x.status)).toEqual(['applied', 'applied']);
     expect(await countOwn(aidant.user.id)).toBe(1);
+  });
+
+  it('I1, I11: creates gathered into one insert keep their order, their answers and the effects of what follows them', async () => {
+    const aidant = await server.createAccount('aidant');
+    const other = await server.createAccount('aidant');
+    const taken = (await visits(1, other.user.id))[0]!;
+    expect((await push(server, other, [{ id: 1, name: 'visit.create@1', args: taken }])).results[0]!.status).toBe('applied');
+    const v = await visits(3, aidant.user.id);
+    const session = makeSession(server.territoryId, aidant.user.id);
+    const r = await push(server, aidant, [
+      { id: 1, name: 'visit.create@1', args: v[0] },
+      { id: 2, name: 'session.open@1', args: session },
+      { id: 3, name: 'visit.create@1', args: v[1] },
+      // Reads the session inserted two mutations before, in the same push.
+      { id: 4, name: 'session.close@1', args: { id: session.id, endedAt: '2030-01-01T00:00:00.000Z' } },
+      // Another author's UUID: refused, and it does not block the next one (I12).
+      { id: 5, name: 'visit.create@1', args: { ...v[2], id: taken.id } },
+      { id: 6, name: 'visit.create@1', args: v[2] },
+      // An id already applied in this very push: its answer again, no new effect.
+      { id: 3, name: 'visit.create@1', args: v[1] },
+    ]);
+    expect(r.lastMutationId).toBe(6);
+    expect(r.results.map((x) => [x.id, x.status])).toEqual([[1, 'applied'], [2, 'applied'], [3, 'applied'], [4, 'applied'], [5, 'rejected'], [6, 'applied'], [3, 'applied']]);
+    expect(r.results[4]).toMatchObject({ reason: { code: 'already_exists' } });
+    expect(await countOwn(aidant.user.id)).toBe(3);
+    const { rows } = await server.db.query<{ ended: string | null; version: number }>(
+      "SELECT data->>'endedAt' AS ended, version FROM record WHERE collection = 'session' AND id = $1", [session.id],
+    );
+    expect(rows[0]).toEqual({ ended: '2030-01-01T00:00:00.000Z', version: 2 });
+    // The stored answers are the ones given (a retry after a lost answer).
+    expect(await push(server, aidant, [1, 2, 3, 4, 5, 6].map((id) => ({ id, name: 'x.y@1', args: {} })))).toEqual({ ...r, results: r.results.slice(0, 6) });
   });
 
   it('I11: a gap is refused with 409 and the expected id; the prefix before it is kept', async () => {

@@ -1,0 +1,79 @@
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
+import type { MiddlewareHandler } from 'hono';
+
+const brotli = promisify(brotliCompress);
+const gz = promisify(gzip);
+
+export type Encoding = 'br' | 'gzip';
+
+/** Text types worth compressing (JSON pull pages shrink about 8×, JavaScript 3–4×). */
+const COMPRESSIBLE = /^(?:application\/(?:json|geo\+json|manifest\+json|javascript)|text\/|image\/svg\+xml)/;
+/** Below this, the headers outweigh the saving. */
+const MIN_BYTES = 1024;
+
+/** The encoding to answer with, from the request's Accept-Encoding (br first), or none. */
+export function pickEncoding(acceptEncoding: string | undefined): Encoding | undefined {
+  if (!acceptEncoding) return undefined;
+  const offered = new Map<string, number>();
+  for (const part of acceptEncoding.toLowerCase().split(',')) {
+    const [name, ...params] = part.trim().split(';');
+    const q = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)).find(Boolean);
+    offered.set(name!.trim(), q ? Number(q[1]) : 1);
+  }
+  const ok = (name: string) => (offered.get(name) ?? offered.get('*') ?? 0) > 0;
+  if (ok('br')) return 'br';
+  if (ok('gzip')) return 'gzip';
+  return undefined;
+}
+
+export function isCompressible(contentType: string | null | undefined): boolean {
+  return !!contentType && COMPRESSIBLE.test(contentType);
+}
+
+/**
+ * Compresses off the event loop (zlib's thread pool). `level` 'fast' for answers made per
+ * request (API JSON: brotli 4 is about as fast as gzip 6 and smaller), 'best' for files
+ * compressed once and kept (static assets).
+ */
+export async function compress(body: Uint8Array, encoding: Encoding, level: 'fast' | 'best'): Promise<Uint8Array<ArrayBuffer>> {
+  const out = encoding === 'br'
+    ? await brotli(body, {
+      params: {
+        [constants.BROTLI_PARAM_QUALITY]: level === 'best' ? 11 : 4,
+        [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+        [constants.BROTLI_PARAM_SIZE_HINT]: body.byteLength,
+      },
+    })
+    : await gz(body, { level: level === 'best' ? 9 : 5 });
+  return new Uint8Array(out.buffer as ArrayBuffer, out.byteOffset, out.byteLength);
+}
+
+/**
+ * Compresses API answers (JSON) for clients that accept it: browsers always do, and
+ * `fetch` decodes transparently, so the sync client and the service worker see the same
+ * JSON. Answers already encoded (static files, see static.ts), small, or of other types
+ * pass as they are. Sets Content-Length, so a cut body is still detected as cut.
+ */
+export function compression(): MiddlewareHandler {
+  return async (c, next) => {
+    await next();
+    const res = c.res;
+    // Every answer may differ by Accept-Encoding, so caches must key on it.
+    const vary = res.headers.get('vary') ?? '';
+    if (isCompressible(res.headers.get('content-type')) && !/accept-encoding/i.test(vary)) res.headers.append('Vary', 'Accept-Encoding');
+    if (c.req.method === 'HEAD' || !res.body || res.headers.has('content-encoding')) return;
+    if (!isCompressible(res.headers.get('content-type'))) return;
+    const encoding = pickEncoding(c.req.header('accept-encoding'));
+    if (!encoding) return;
+    const raw = new Uint8Array(await res.arrayBuffer());
+    const headers = new Headers(res.headers);
+    const packed = raw.byteLength < MIN_BYTES ? raw : await compress(raw, encoding, 'fast');
+    if (packed !== raw) headers.set('Content-Encoding', encoding);
+    headers.set('Content-Length', String(packed.byteLength));
+    // Hono copies the previous answer's headers over a new one: clear it first, so the
+    // old Content-Length cannot overwrite the new.
+    c.res = undefined;
+    c.res = new Response(packed, { status: res.status, statusText: res.statusText, headers });
+  };
+}

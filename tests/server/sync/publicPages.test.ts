@@ -1,0 +1,70 @@
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { backends } from '../support/backends';
+import { createTestServer, type TestServer } from '../support/createTestServer';
+import { makePlace } from '../support/fixtures';
+import { pullPage, push, type PullPage } from '../support/syncClient';
+
+// Public pull pages are kept encoded and shared by every public device (PageCache): a kept
+// page must never outlive a change of the rows it covers, and a compressed answer must
+// decode to the same JSON.
+
+describe.each(backends)('public pull pages on $name', (backend) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await createTestServer(backend);
+  });
+  afterAll(() => server.close());
+
+  const who = () => ({ territory: server.territoryId });
+
+  it('the same page twice is the same; after an edit, a deletion or a new record the page shows it', async () => {
+    const staff = await server.createAccount('staff');
+    const t = server.territoryId;
+    const first = (await pullPage(server, who(), undefined, 3)) as PullPage;
+    expect(await pullPage(server, who(), undefined, 3)).toEqual(first);
+    const target = first.changes.find((c) => c.collection === 'place');
+    // Edit a place of the first page: it leaves that page (its seq moves to the end).
+    if (target) {
+      const r = await push(server, staff, [{ id: 1, name: 'place.update@1', args: { id: target.id, baseVersion: target.version, patch: { name: 'Renommé' } } }]);
+      expect(r.results[0]!.status).toBe('applied');
+      const again = (await pullPage(server, who(), undefined, 3)) as PullPage;
+      expect(again.changes.map((c) => c.id)).not.toContain(target.id);
+    }
+    // A new record reaches a caught-up device at once.
+    let end = first;
+    while (end.hasMore) end = (await pullPage(server, who(), end.cursor, 50)) as PullPage;
+    const caughtUp = (await pullPage(server, who(), end.cursor, 50)) as PullPage;
+    expect(caughtUp.changes).toEqual([]);
+    const created = makePlace(t, `${t}-cache-new`);
+    expect((await push(server, staff, [{ id: 2, name: 'place.create@1', args: { record: created } }])).results[0]!.status).toBe('applied');
+    const after = (await pullPage(server, who(), end.cursor, 50)) as PullPage;
+    expect(after.changes.find((c) => c.id === created.id)).toMatchObject({ op: 'put', version: 1 });
+    const deleted = await push(server, staff, [{ id: 3, name: 'place.delete@1', args: { id: created.id, baseVersion: 1 } }]);
+    expect(deleted.results[0]!.status).toBe('applied');
+    const gone = (await pullPage(server, who(), end.cursor, 50)) as PullPage;
+    expect(gone.changes.find((c) => c.id === created.id)).toMatchObject({ op: 'delete', version: 2 });
+  });
+
+  it('answers br or gzip to a client that accepts it, decoding to the same JSON, with its length', async () => {
+    const url = `/api/sync/pull?territory=${server.territoryId}&limit=50`;
+    const plain = await (await server.fetch(url)).text();
+    for (const [encoding, decode] of [['br', brotliDecompressSync], ['gzip', gunzipSync]] as const) {
+      for (let i = 0; i < 2; i++) {
+        const res = await server.fetch(url, { headers: { 'accept-encoding': `${encoding}, identity` } });
+        expect(res.status).toBe(200);
+        expect(res.headers.get('content-encoding')).toBe(encoding);
+        expect(res.headers.get('vary')).toMatch(/accept-encoding/i);
+        const body = Buffer.from(await res.arrayBuffer());
+        expect(Number(res.headers.get('content-length'))).toBe(body.byteLength);
+        expect(body.byteLength).toBeLessThan(plain.length);
+        expect(decode(body).toString('utf8')).toBe(plain);
+      }
+    }
+    // An authenticated pull goes through the compression middleware.
+    const aidant = await server.createAccount('aidant');
+    const res = await server.fetch('/api/sync/pull?limit=50', { headers: { ...aidant.headers, 'accept-encoding': 'gzip' } });
+    expect(res.headers.get('content-encoding')).toBe('gzip');
+    expect(JSON.parse(gunzipSync(Buffer.from(await res.arrayBuffer())).toString('utf8'))).toMatchObject({ lastMutationId: 0 });
+  });
+});
