@@ -186,6 +186,24 @@ describe.skipIf(!browserAvailable())('public flow (issue 5)', () => {
     await expectHeading(page, 'How do I get there?');
     await expectNoAxeViolations(page, '/trajets in English');
 
+    await page.goto(`${server.url}/preparer`, { waitUntil: 'load' });
+    await expectHeading(page, 'Prepare my appointment');
+    await page.locator('main a[href^="/preparer/"]').first().click();
+    await page.locator('main:not(.first-paint) h1').waitFor();
+    expect(new URL(page.url()).pathname).toMatch(/^\/preparer\/./);
+    await expectNoAxeViolations(page, 'a checklist in English');
+
+    await page.goto(`${server.url}/carte`, { waitUntil: 'load' });
+    await expectHeading(page, 'Map');
+    await page.getByRole('link', { name: 'Skip the map: go to the list of places' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Keep the map for offline use' }).waitFor();
+    await expect.poll(() => page.locator('.leaflet-marker-icon').first().getAttribute('aria-label')).toMatch(/^.+, .+\. (Open|Closed|Opening hours unknown)/);
+    expect(await page.locator('.leaflet-control-zoom-in').getAttribute('aria-label')).toBe('Zoom in');
+    await expectNoAxeViolations(page, '/carte in English');
+
+    await page.goto(`${server.url}/trajets`, { waitUntil: 'load' });
+    await expectHeading(page, 'How do I get there?');
+
     // Back to French for the next tests (the choice is kept in Preferences).
     await page.getByRole('button', { name: 'Lire en français' }).click();
     await expectHeading(page, 'Comment y aller ?');
