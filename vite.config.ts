@@ -2,6 +2,42 @@ import { defineConfig } from 'vitest/config';
 import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { firstPaintBudget } from './src/build/firstPaintBudget';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
+import type { Plugin } from 'vite';
+
+/**
+ * Writes `<file>.br` and `<file>.gz` next to each text file of the bundle (1 KB or more),
+ * at the best levels: compressed once per build rather than per request, and smaller than
+ * what a server can afford on the fly. src/server/static.ts serves them to browsers that
+ * accept them, and compresses anything else (sw.js, written later by VitePWA) itself.
+ * Not precached by the service worker (its globPatterns end in the plain extensions).
+ */
+function precompress(): Plugin {
+  const brotli = promisify(brotliCompress);
+  const gz = promisify(gzip);
+  return {
+    name: 'escale-precompress',
+    apply: 'build',
+    async writeBundle(options, bundle) {
+      const dir = options.dir ?? 'dist';
+      await Promise.all(Object.values(bundle).map(async (item) => {
+        if (!/\.(?:js|mjs|css|html|svg|json|webmanifest|txt)$/.test(item.fileName)) return;
+        const source = item.type === 'chunk' ? item.code : item.source;
+        const bytes = typeof source === 'string' ? Buffer.from(source) : Buffer.from(source);
+        if (bytes.byteLength < 1024) return;
+        const path = join(dir, item.fileName);
+        const [br, gzipped] = await Promise.all([
+          brotli(bytes, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_MODE]: zlib.BROTLI_MODE_TEXT, [zlib.BROTLI_PARAM_SIZE_HINT]: bytes.byteLength } }),
+          gz(bytes, { level: 9 }),
+        ]);
+        await Promise.all([writeFile(`${path}.br`, br), writeFile(`${path}.gz`, gzipped)]);
+      }));
+    },
+  };
+}
 
 // One config for the PWA build and for Vitest.
 // The service worker is our own (src/app/sw/sw.ts, injectManifest) rather than a generated
@@ -32,6 +68,9 @@ export default defineConfig({
     // Prints the first-paint JS (gzipped) and per-route chunks after each build. It fails the
     // build when over budget; warn-only until the entry is under 60 KB (README, Performance).
     firstPaintBudget(),
+    // .br and .gz next to each text file of the bundle, at the best levels (once per build),
+    // served by src/server/static.ts to browsers that accept them.
+    precompress(),
   ],
   build: {
     target: 'es2022',

@@ -216,11 +216,26 @@ export function createSyncEngine(o: SyncEngineOptions): SyncEngine {
       cursor = undefined;
     }
     let resets = 0;
-    for (let i = 0; i < MAX_LOOPS; i++) {
-      const pending = token ? await db.outbox.count() : undefined;
-      const res = await getPull(fetchWithDeadline, o.baseUrl ?? '', token, {
-        ...(cursor ? { cursor } : {}), limit: pullLimit, ...(token ? {} : { territory: o.territoryId }),
+    const request = async (from: string | undefined) => {
+      // Informational header only: a failed count must not fail a request asked for ahead.
+      const pending = token ? await db.outbox.count().catch(() => undefined) : undefined;
+      return getPull(fetchWithDeadline, o.baseUrl ?? '', token, {
+        ...(from ? { cursor: from } : {}), limit: pullLimit, ...(token ? {} : { territory: o.territoryId }),
       }, pending);
+    };
+    // The replica's readers (the screens) are told at most once a second during a long
+    // pull, and always at its end: each telling makes them read their collections again,
+    // which on a first sync of thousands of places cost more than storing the pages.
+    let toldAt = -Infinity;
+    const tell = (last: boolean) => {
+      const t = now().getTime();
+      if (!last && t - toldAt < 1000) return;
+      toldAt = t;
+      o.feed.notify();
+    };
+    let next = request(cursor);
+    for (let i = 0; i < MAX_LOOPS; i++) {
+      const res = await next;
       if (res.kind === 'auth') {
         authProblem = res.problem;
         return 'auth';
@@ -234,13 +249,16 @@ export function createSyncEngine(o: SyncEngineOptions): SyncEngine {
         if (++resets > 3) return 'retry';
         await resetReplica(db);
         o.feed.notify();
-        cursor = undefined;
+        next = request(undefined);
         continue;
       }
       const page = res.body;
+      // The next page is asked for while this one is stored, so the server and the network
+      // work while IndexedDB writes. Nothing is lost: the stored cursor still moves only with
+      // its page, in one transaction, and a failed store drops the answer asked for ahead.
+      next = page.hasMore ? request(page.cursor) : Promise.resolve({ kind: 'retry', error: 'no next page' });
       await guard(() => storePulledPage(db, scope, page, now()));
-      o.feed.notify();
-      cursor = page.cursor;
+      tell(!page.hasMore);
       if (!page.hasMore) return 'ok';
     }
     return 'retry';

@@ -13,7 +13,7 @@ export const PROTOCOL_VERSION = 1;
 /** Largest push body the server reads, and the most mutations per push. */
 export const MAX_PUSH_BYTES = 2 * 1024 * 1024;
 export const MAX_MUTATIONS_PER_PUSH = 1000;
-export const DEFAULT_PULL_LIMIT = 500;
+export const DEFAULT_PULL_LIMIT = 2000;
 export const MAX_PULL_LIMIT = 5000;
 
 /** `name@version`, e.g. `visit.create@1`. Args are checked later, per name, by the server. */
