@@ -81,6 +81,11 @@ async function waitForAllTilesLoaded(p: Page, z?: number): Promise<ShownTile[]> 
   return last;
 }
 
+/** A tile asked by the map's <img> (directly or through the service worker), not by fetch(). */
+function isImageRequest(request: { accept: string }): boolean {
+  return request.accept.includes('image/');
+}
+
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -192,6 +197,26 @@ describe.skipIf(!browserAvailable())('the map offline, with our own tile server'
     }
   });
 
+  test('a sync in the background leaves the map where the person moved it', async () => {
+    await openMap(page);
+    await waitForAllTilesLoaded(page);
+    const zoom = Math.max(...(await shownTiles(page)).map((t) => t.z));
+    await page.locator('.leaflet-control-zoom-in').click();
+    await waitForAllTilesLoaded(page, zoom + 1);
+    // Mark this map's pane: a map built again would have a new one.
+    await page.locator('.leaflet-map-pane').evaluate((pane) => pane.setAttribute('data-test-first', 'yes'));
+    // Back online after a cut: the app syncs and reads the directory again.
+    await setOffline(browser.context, true);
+    const pulled = page.waitForResponse((response) => response.url().includes('/api/sync/pull'), { timeout: 30_000 });
+    await setOffline(browser.context, false);
+    await pulled;
+    await page.waitForLoadState('networkidle');
+    expect(await page.locator('.leaflet-map-pane[data-test-first="yes"]').count(), 'the same map').toBe(1);
+    expect(await page.locator('.leaflet-marker-icon').count()).toBeGreaterThan(5);
+    const zooms = new Set((await shownTiles(page)).filter((t) => t.loaded).map((t) => t.z));
+    expect(zooms.has(zoom + 1), 'still at the zoom the person chose').toBe(true);
+  });
+
   test('a tile seen online is served offline afterwards, from the cache', async () => {
     pageErrors = [];
     await openMap(page);
@@ -205,6 +230,11 @@ describe.skipIf(!browserAvailable())('the map offline, with our own tile server'
         return seenPaths.filter((path) => !cached.has(path));
       }, { timeout: 15_000, message: 'tiles seen but not cached' })
       .toEqual([]);
+    // The panel counts them without a reload.
+    const storedLine = keepPanel().getByText(/^Images de carte sur l’appareil : \d+\.$/);
+    await expect
+      .poll(async () => Number(/(\d+)\.$/.exec(await storedLine.innerText())?.[1]), { timeout: 15_000 })
+      .toBeGreaterThanOrEqual(seenPaths.length);
 
     await setOffline(browser.context, true);
     const requestsBefore = tiles.requests.length;
@@ -243,23 +273,42 @@ describe.skipIf(!browserAvailable())('the map offline, with our own tile server'
 
     // 100 tiles through: the bar stops at 100, as the tile server did.
     tiles.allow(100);
-    await panel.getByText('100 sur 761 images gardées').waitFor({ timeout: 15_000 });
+    await panel.getByText('100 sur 761 images gardées').waitFor({ timeout: 15_000 }).catch(async (error: unknown) => {
+      const since = tiles.log.slice(requestsBefore);
+      throw new Error(`${String(error)}\npanel: ${await panel.innerText()}\nrequests: ${since.length}, ${since.filter(isImageRequest).length} for the map's images, waiting ${tiles.waiting()}`);
+    });
     expect(await bar.evaluate((el: HTMLProgressElement) => el.value)).toBe(100);
     await panel.getByRole('button', { name: 'Arrêter' }).waitFor();
     await panel.screenshot({ path: 'tests/.artifacts/map-keep-progress.png' });
     await expectNoAxeViolations(page, '/carte, keeping the map (progress bar)');
 
+    // Looking at the list meanwhile does not stop it: back on the map, the bar is there.
+    await page.locator('.public-nav').getByRole('link', { name: 'Lieux' }).click();
+    await page.locator('main:not(.first-paint)').getByRole('heading', { level: 1, name: 'Trouver de l’aide près de chez vous' }).waitFor();
+    await page.locator('.public-nav').getByRole('link', { name: 'Carte' }).click();
+    await panel.getByText('100 sur 761 images gardées').waitFor({ timeout: 15_000 });
+    await panel.getByRole('progressbar').waitFor();
+
     // The rest: the bar goes on to the end and the panel says it is done.
     tiles.release();
     await panel.getByRole('status').filter({ hasText: 'La carte est gardée sur l’appareil (761 images).' }).waitFor({ timeout: 60_000 });
     await expect.poll(() => bar.count()).toBe(0);
-    await panel.getByText('Images de carte sur l’appareil : 761.').waitFor();
-    const keepRequests = tiles.requests.slice(requestsBefore);
+    // Each tile of the territory fetched once by "keep the map" (the map's own <img> tiles,
+    // asked again when it came back on screen, are counted apart).
+    const keepRequests = tiles.log.slice(requestsBefore).filter((r) => !isImageRequest(r)).map((r) => r.path);
     expect(new Set(keepRequests).size, 'each tile asked once').toBe(keepRequests.length);
     expect([...keepRequests].sort()).toEqual([...KEPT].sort());
+    // All of them in Cache Storage, beside the tiles the map showed; the panel says how many.
+    await waitForAllTilesLoaded(page);
+    const storedLine = panel.getByText(/^Images de carte sur l’appareil : \d+\.$/);
+    await expect
+      .poll(async () => (await storedLine.innerText()) === `Images de carte sur l’appareil : ${(await cachedTilePaths(page)).length}.`, { timeout: 15_000 })
+      .toBe(true);
     const cached = await cachedTilePaths(page);
-    expect(cached.length).toBe(KEPT_COUNT);
-    expect(new Set(cached)).toEqual(new Set(KEPT));
+    const cachedSet = new Set(cached);
+    expect(KEPT.filter((path) => !cachedSet.has(path)), 'territory tiles missing from the cache').toEqual([]);
+    const shownByMap = new Set(tiles.log.filter(isImageRequest).map((r) => r.path));
+    expect(cached.filter((path) => !KEPT.includes(path) && !shownByMap.has(path)), 'tiles cached but neither kept nor seen').toEqual([]);
     await expectNoAxeViolations(page, '/carte, map kept');
 
     // Offline, and the tile server gone: the map still has the territory's tiles.

@@ -41,6 +41,11 @@ export interface TileServer {
   origin: string;
   /** Paths of every tile request received so far, in order (`/10/512/360.png`). */
   requests: string[];
+  /** The same requests with their `Accept` header, which tells the map's <img> tiles
+   *  (`image/…`, kept when the service worker fetches them on the page's behalf, whereas
+   *  `Sec-Fetch-Dest` then turns to `empty`) from a plain fetch() such as "keep the map"
+   *  (any type). */
+  log: { path: string; accept: string }[];
   /** From now on, answer nothing until `allow()` or `release()`. */
   hold(): void;
   /** Let `n` more requests through (the waiting ones first). */
@@ -60,6 +65,7 @@ export async function startTileServer(): Promise<TileServer> {
     return png;
   };
   const requests: string[] = [];
+  const log: { path: string; accept: string }[] = [];
   const queue: (() => void)[] = [];
   let budget = Number.POSITIVE_INFINITY;
 
@@ -84,7 +90,9 @@ export async function startTileServer(): Promise<TileServer> {
   };
 
   const server = createServer((req, res) => {
-    requests.push(new URL(req.url ?? '/', 'http://tiles').pathname);
+    const path = new URL(req.url ?? '/', 'http://tiles').pathname;
+    requests.push(path);
+    log.push({ path, accept: String(req.headers.accept ?? '') });
     queue.push(() => answer(req, res));
     drain();
   });
@@ -100,6 +108,7 @@ export async function startTileServer(): Promise<TileServer> {
     template: `${origin}/{z}/{x}/{y}.png`,
     origin,
     requests,
+    log,
     hold: () => void (budget = 0),
     allow(n) {
       budget += n;

@@ -11,6 +11,7 @@ import { useAppState, useServices } from '../services/services';
 import { Loading } from '../ui/Loading';
 import { NoDataYet } from '../ui/NoDataYet';
 import { usePageTitle } from '../ui/usePageTitle';
+import { refreshStoredTiles } from './keepJob';
 import { KeepOfflinePanel } from './KeepOfflinePanel';
 import { createLeafletMap, type MapHandle, type MapLabels } from './leafletMap';
 import '../i18n/screens';
@@ -26,6 +27,7 @@ export function MapScreen() {
   const config = useSignal<AppConfig | undefined>(undefined);
   const box = useRef<HTMLDivElement>(null);
   const handle = useRef<MapHandle | undefined>(undefined);
+  const recount = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const territory = state.territory.value;
   const places = state.places.value;
   const items = nearestPlaces(places, state.origin.value, undefined, 200);
@@ -63,15 +65,26 @@ export function MapScreen() {
       config: config.value, territory, places: items.map((item) => item.place),
       placeHref: (place) => `/lieu/${encodeURIComponent(place.id)}`,
       labels: () => labels.current(),
+      // The worker stores a tile just after handing it over: count a moment later.
+      onTilesShown: () => {
+        clearTimeout(recount.current);
+        recount.current = setTimeout(refreshStoredTiles, 1_000);
+      },
     });
     return () => {
+      clearTimeout(recount.current);
       handle.current?.destroy();
       handle.current = undefined;
     };
-  }, [territory, places, config.value]);
+    // Once per territory and tile source: a sync re-reads the directory into new objects,
+    // and rebuilding the map then would throw away where the person had moved it.
+  }, [territory?.id, config.value]);
 
-  // Every render: a language switch or the hours arriving renames the markers.
-  useEffect(() => handle.current?.relabel());
+  // Every render: new places after a sync, a language switch or the hours arriving.
+  useEffect(() => {
+    handle.current?.setPlaces(items.map((item) => item.place));
+    handle.current?.relabel();
+  });
 
   if (!state.loaded.value) return <Loading />;
   return (

@@ -24,12 +24,17 @@ export interface MapLabels {
 export interface MapHandle {
   /** Says the labels again (language changed, opening hours loaded). */
   relabel(): void;
+  /** The places to mark, in list order; redraws only what changed. */
+  setPlaces(places: readonly Place[]): void;
   destroy(): void;
 }
 
 export function createLeafletMap(
   element: HTMLElement,
-  options: { config: AppConfig; territory: Territory; places: readonly Place[]; placeHref: (place: Place) => string; labels: () => MapLabels },
+  options: {
+    config: AppConfig; territory: Territory; places: readonly Place[]; placeHref: (place: Place) => string; labels: () => MapLabels;
+    onTilesShown?: () => void;
+  },
 ): MapHandle {
   const { config, territory, places } = options;
   const [west, south, east, north] = territory.bbox;
@@ -46,7 +51,10 @@ export function createLeafletMap(
     maxZoom: config.tileMaxZoom,
     // CORS tiles: cacheable by the service worker without opaque-response padding.
     crossOrigin: true,
-  }).addTo(map);
+  })
+    // Every visible tile has loaded, so the worker has stored the new ones (or is about to).
+    .on('load', () => options.onTilesShown?.())
+    .addTo(map);
 
   const outlines = L.geoJSON(territory.outlines as unknown as GeoJSON.FeatureCollection, {
     style: { color: '#00566b', weight: 2, fillColor: '#00566b', fillOpacity: 0.05 },
@@ -66,7 +74,8 @@ export function createLeafletMap(
   // They are added in the order of the list below the map, so Tab goes the same way.
   const markers = L.layerGroup().addTo(map);
   const byPlace = new Map<Place, L.Marker>();
-  for (const place of places) {
+  const escapeWired = new WeakSet<HTMLElement>();
+  const markerFor = (place: Place): L.Marker => {
     const kind = place.itinerant ? 'map-marker map-marker-itinerant' : 'map-marker';
     const marker = L.marker([place.lat, place.lon], {
       icon: L.divIcon({ className: kind, html: '<span class="map-marker-dot" aria-hidden="true"></span>', iconSize: [44, 44] }),
@@ -77,14 +86,19 @@ export function createLeafletMap(
     marker.bindPopup(() => popupFor(place), { closeButton: true });
     marker.on('popupopen', (event: L.PopupEvent) => {
       const root = event.popup.getElement();
-      root?.querySelector<HTMLElement>('.leaflet-popup-close-button')?.setAttribute('aria-label', options.labels().closePopup);
+      if (!root) return;
+      root.querySelector<HTMLElement>('.leaflet-popup-close-button')?.setAttribute('aria-label', options.labels().closePopup);
       // Leaflet closes on Escape only when the map itself has the focus, not a popup.
-      root?.addEventListener('keydown', (key) => {
-        if (key.key !== 'Escape') return;
-        key.stopPropagation();
-        marker.closePopup();
-      });
-      root?.querySelector<HTMLAnchorElement>('a.map-popup-link')?.focus({ preventScroll: true });
+      // (The popup's element is reused at each opening: wire it once.)
+      if (!escapeWired.has(root)) {
+        escapeWired.add(root);
+        root.addEventListener('keydown', (key) => {
+          if (key.key !== 'Escape') return;
+          key.stopPropagation();
+          marker.closePopup();
+        });
+      }
+      root.querySelector<HTMLAnchorElement>('a.map-popup-link')?.focus({ preventScroll: true });
     });
     marker.on('popupclose', (event: L.PopupEvent) => {
       // Back to the marker when the focus was in the popup (Escape, the close button),
@@ -93,9 +107,25 @@ export function createLeafletMap(
       const root = event.popup.getElement();
       if (!active || active === document.body || !active.isConnected || root?.contains(active)) marker.getElement()?.focus();
     });
-    marker.addTo(markers);
-    byPlace.set(place, marker);
-  }
+    return marker;
+  };
+
+  // The directory is read again after every sync (new objects, same places): redraw the
+  // markers only when what they show changed, and never move the map for it.
+  let drawn = '';
+  const setPlaces = (next: readonly Place[]) => {
+    const key = next.map((p) => `${p.id}|${p.lat}|${p.lon}|${p.name}|${p.city}|${p.itinerant}|${p.openingHours ?? ''}`).join('\n');
+    if (key === drawn) return;
+    drawn = key;
+    markers.clearLayers();
+    byPlace.clear();
+    for (const place of next) {
+      const marker = markerFor(place);
+      marker.addTo(markers);
+      byPlace.set(place, marker);
+    }
+    relabel();
+  };
 
   const popupFor = (place: Place): HTMLElement => {
     const labels = options.labels();
@@ -129,7 +159,7 @@ export function createLeafletMap(
       link?.setAttribute('aria-label', text);
     }
   };
-  relabel();
+  setPlaces(places);
 
-  return { relabel, destroy: () => map.remove() };
+  return { relabel, setPlaces, destroy: () => map.remove() };
 }
