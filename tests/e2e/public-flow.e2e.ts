@@ -4,8 +4,9 @@
  * One online visit on a fresh profile (the service worker takes control, the first sync
  * stores the directory), then the network is cut and, offline: choose a commune by typing
  * "gencay", the nearest places sorted by distance, a need filter, a place's page, the next
- * bus passage, the mobility offers, the same screens in English, and the position found
- * from a mocked fix (the only mock). A second fresh profile, online, checks the refusal
+ * bus passage, the mobility offers, the same screens in English (a checklist and the map
+ * too), documents ticked on a checklist kept across a reload, and the position found from
+ * a mocked fix (the only mock), said in the home screen's live region. A second fresh profile, online, checks the refusal
  * message when the position is not allowed, and the map's commune outlines drawn while
  * the tile server (ESCALE_TILE_URL on an unused loopback port) is unreachable.
  * Every screen visited gets an axe audit.
@@ -207,6 +208,37 @@ describe.skipIf(!browserAvailable())('public flow (issue 5)', () => {
     // Back to French for the next tests (the choice is kept in Preferences).
     await page.getByRole('button', { name: 'Lire en français' }).click();
     await expectHeading(page, 'Comment y aller ?');
+    expect(pageErrors, 'uncaught errors in the page').toEqual([]);
+  });
+
+  test('offline: prepare a visit, the documents ticked are kept on the phone', async () => {
+    pageErrors = [];
+    await page.goto(`${server.url}/preparer`, { waitUntil: 'load' });
+    await expectHeading(page, 'Préparer mon rendez-vous');
+    await page.locator('main a[href^="/preparer/"]').first().click();
+    await page.locator('main:not(.first-paint) h1').waitFor();
+    const checklistUrl = page.url();
+    const boxes = page.locator('.checklist-docs input[type="checkbox"]');
+    const total = await boxes.count();
+    expect(total).toBeGreaterThan(1);
+    const status = page.locator('section[aria-labelledby="docs-title"] [role="status"]');
+    const before = await status.innerText();
+    await boxes.nth(0).check();
+    await boxes.nth(1).check();
+    await expect.poll(() => status.innerText()).not.toBe(before);
+    const after = await status.innerText();
+    expect(after).toMatch(/\b2\b/);
+    await expectNoAxeViolations(page, 'a checklist, two documents ticked');
+
+    // Still offline, a reload: the same two documents are ticked.
+    await page.goto(checklistUrl, { waitUntil: 'load' });
+    await page.locator('main:not(.first-paint) h1').waitFor();
+    await expect.poll(() => boxes.nth(1).isChecked(), { timeout: 15_000 }).toBe(true);
+    expect(await boxes.nth(0).isChecked()).toBe(true);
+    expect(await status.innerText()).toBe(after);
+    // Untick one for the next visit.
+    await boxes.nth(1).uncheck();
+    expect(await boxes.nth(1).isChecked()).toBe(false);
     expect(pageErrors, 'uncaught errors in the page').toEqual([]);
   });
 
