@@ -66,4 +66,28 @@ describe('home: nearest places and the need filter', () => {
       Reflect.deleteProperty(navigator, 'geolocation');
     }
   });
+
+  test('the focus follows the position steps: the explanation, back to the button, and the refusal', async () => {
+    const getCurrentPosition = vi.fn((_ok: PositionCallback, fail?: PositionErrorCallback | null) =>
+      fail?.({ code: 1, PERMISSION_DENIED: 1, POSITION_UNAVAILABLE: 2, TIMEOUT: 3, message: 'denied' } as GeolocationPositionError));
+    Object.defineProperty(navigator, 'geolocation', { configurable: true, value: { getCurrentPosition } });
+    try {
+      await renderApp('/', { data: { places } });
+      fireEvent.click(await screen.findByRole('button', { name: 'Utiliser ma position' }));
+      // The explanation takes the focus, so it is read before the browser asks.
+      await waitFor(() => expect(document.activeElement?.textContent).toContain('Votre téléphone va vous demander l’autorisation'));
+      fireEvent.click(screen.getByRole('button', { name: 'Annuler' }));
+      await waitFor(() => expect(document.activeElement?.textContent).toBe('Utiliser ma position'));
+
+      fireEvent.click(screen.getByRole('button', { name: 'Utiliser ma position' }));
+      fireEvent.click(await screen.findByRole('button', { name: 'Continuer' }));
+      const refused = await screen.findByText('Vous avez refusé la position. Ce n’est pas grave : tapez le nom de votre commune.');
+      expect(refused.getAttribute('role')).toBe('status');
+      expect(refused.className).toBe('geo-message');
+      expect(document.activeElement?.textContent).toBe('Utiliser ma position');
+      expect(document.activeElement?.getAttribute('aria-disabled')).toBeNull();
+    } finally {
+      Reflect.deleteProperty(navigator, 'geolocation');
+    }
+  });
 });

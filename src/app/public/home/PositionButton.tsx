@@ -1,4 +1,5 @@
 import { useSignal } from '@preact/signals';
+import { useEffect, useRef } from 'preact/hooks';
 import type { Territory } from '../../../shared/domain/territory';
 import { communeAt } from '../../../shared/geo/communeAt';
 import type { GeoPoint } from '../../../shared/geo/geoPoint';
@@ -21,9 +22,24 @@ type Step = 'idle' | 'explain' | 'locating' | { message: UiKey; params?: Record<
  */
 export function PositionButton({ territory, onLocated }: PositionButtonProps) {
   const step = useSignal<Step>('idle');
+  // The control pressed is replaced by the next one (button → explanation → button):
+  // follow with the focus, so a keyboard or screen reader user is never left on <body>.
+  const explanation = useRef<HTMLDivElement>(null);
+  const useButton = useRef<HTMLButtonElement>(null);
+  const moveFocus = useRef(false);
+  const current = step.value;
+  useEffect(() => {
+    if (!moveFocus.current) return;
+    moveFocus.current = false;
+    (current === 'explain' ? explanation.current : useButton.current)?.focus();
+  }, [current]);
+  const go = (next: Step) => {
+    moveFocus.current = true;
+    step.value = next;
+  };
 
   const start = async () => {
-    step.value = 'locating';
+    go('locating');
     const result = await locate();
     if (!result.ok) {
       step.value = { message: `geo.${result.reason}` };
@@ -37,27 +53,33 @@ export function PositionButton({ territory, onLocated }: PositionButtonProps) {
     onLocated(result.point, commune?.insee);
   };
 
-  const current = step.value;
   return (
     <div class="position">
       {current === 'explain' ? (
-        <div class="notice" role="region" aria-labelledby="geo-explain">
+        <div class="notice" role="region" aria-labelledby="geo-explain" tabIndex={-1} ref={explanation}>
           <Icon name="info" />
           <div>
             <p id="geo-explain">{t('geo.explain')}</p>
             <div class="button-row">
               <button type="button" class="button" onClick={start}>{t('geo.continue')}</button>
-              <button type="button" class="button button-quiet" onClick={() => (step.value = 'idle')}>{t('geo.cancel')}</button>
+              <button type="button" class="button button-quiet" onClick={() => go('idle')}>{t('geo.cancel')}</button>
             </div>
           </div>
         </div>
       ) : (
-        <button type="button" class="button button-quiet button-big" disabled={current === 'locating'} onClick={() => (step.value = 'explain')}>
+        // aria-disabled rather than disabled while locating: it keeps the focus.
+        <button
+          ref={useButton}
+          type="button"
+          class="button button-quiet button-big"
+          aria-disabled={current === 'locating' ? 'true' : undefined}
+          onClick={() => current !== 'locating' && go('explain')}
+        >
           <Icon name="locate" />
           {t('geo.use')}
         </button>
       )}
-      <p role="status" aria-live="polite" class={typeof current === 'object' ? 'geo-message' : 'visually-hidden'}>
+      <p role="status" aria-live="polite" class={current === 'idle' || current === 'explain' ? 'visually-hidden' : 'geo-message'}>
         {current === 'locating' ? t('geo.locating') : typeof current === 'object' ? t(current.message, current.params) : ''}
       </p>
     </div>
