@@ -11,7 +11,7 @@ import { useAppState, useServices } from '../services/services';
 import { Loading } from '../ui/Loading';
 import { NoDataYet } from '../ui/NoDataYet';
 import { usePageTitle } from '../ui/usePageTitle';
-import { refreshStoredTiles } from './keepJob';
+import { refreshStoredTiles, storedTiles } from './keepJob';
 import { KeepOfflinePanel } from './KeepOfflinePanel';
 import { createLeafletMap, type MapHandle, type MapLabels } from './leafletMap';
 import '../i18n/screens';
@@ -103,7 +103,8 @@ export function MapScreen() {
             <span class="map-legend-item"><span class="map-marker-dot" aria-hidden="true" /> {t('map.legendFixed')}</span>{' '}
             <span class="map-legend-item"><span class="map-marker-dot map-marker-dot-itinerant" aria-hidden="true" /> {t('map.legendItinerant')}</span>
           </p>
-          <p class="small">{t('map.noTiles')}</p>
+          {/* Not once tiles are on the device: it would no longer be true offline. */}
+          {storedTiles.value === 0 && <p class="small">{t('map.noTiles')}</p>}
           {config.value && <KeepOfflinePanel bbox={territory.bbox} template={config.value.tileUrl} />}
           <section aria-labelledby="map-list">
             <h2 id="map-list" tabIndex={-1}>{t('map.list')}</h2>
