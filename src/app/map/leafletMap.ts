@@ -141,7 +141,7 @@ export function createLeafletMap(
     link.className = 'map-popup-link';
     link.href = options.placeHref(place);
     link.textContent = labels.openPage;
-    link.setAttribute('aria-label', `${labels.openPage} : ${place.name}`);
+    link.setAttribute('aria-label', `${labels.openPage} — ${place.name}`);
     popup.append(name, town, status, link);
     return popup;
   };
