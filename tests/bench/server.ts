@@ -1,4 +1,6 @@
 import autocannon from 'autocannon';
+import { readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { PROTOCOL_VERSION } from '../../src/shared/sync/protocol';
 import { scopeKey } from '../../src/server/sync/PullScope';
@@ -30,6 +32,8 @@ const PAGE = 100;
 const PUSH_BATCH = 10;
 
 interface LoadResult {
+  /** Share of the machine's CPU time used by the load generator and by the server process. */
+  cpu?: { generator: number; server: number };
   rps: number;
   p50: number;
   p99: number;
@@ -38,9 +42,35 @@ interface LoadResult {
   statusCodes: Record<string, number>;
 }
 
-async function load(opts: autocannon.Options): Promise<LoadResult> {
+/** CPU seconds (user + system) of a process, from /proc (Linux); undefined elsewhere. */
+function cpuSeconds(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ 100)
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * One autocannon run. The load generator runs in this process and shares the machine's
+ * cores with the server (and PostgreSQL): their CPU shares are recorded with the figures.
+ */
+async function load(opts: autocannon.Options, serverPid?: number): Promise<LoadResult> {
+  const t0 = performance.now();
+  const self0 = process.cpuUsage();
+  const server0 = cpuSeconds(serverPid);
   const r = await autocannon({ connections: CONNECTIONS, duration: SECONDS, timeout: 10, ...opts });
+  const wall = (performance.now() - t0) / 1000;
+  const self = process.cpuUsage(self0);
+  const server1 = cpuSeconds(serverPid);
+  const capacity = wall * cpus().length;
+  const cpu = server0 !== undefined && server1 !== undefined
+    ? { generator: Number(((self.user + self.system) / 1e6 / capacity).toFixed(2)), server: Number(((server1 - server0) / capacity).toFixed(2)) }
+    : undefined;
   return {
+    ...(cpu ? { cpu } : {}),
     rps: r.requests.average,
     p50: r.latency.p50,
     p99: r.latency.p99,
@@ -112,9 +142,9 @@ async function scenarios(ctx: BenchContext, backend: 'pglite' | 'postgres'): Pro
       ctx.log(`server/${backend}: run ${run + 1}/${RUNS} (public pages, public caught up, aidant pages, push), ${SECONDS} s each`);
       const settle = () => drain(server, caughtUp[0]!.path);
       await settle();
-      results.public!.push(await load({ url: server.url, requests: publicRequests }));
+      results.public!.push(await load({ url: server.url, requests: publicRequests }, server.pid));
       await settle();
-      results.caughtUp!.push(await load({ url: server.url, requests: caughtUp }));
+      results.caughtUp!.push(await load({ url: server.url, requests: caughtUp }, server.pid));
       await settle();
       let a = 0;
       results.aidant!.push(
@@ -126,7 +156,7 @@ async function scenarios(ctx: BenchContext, backend: 'pglite' | 'postgres'): Pro
             const headers = { authorization: `Bearer ${account.token}` };
             client.setRequests(aidantPaths(account.userId).map((path) => ({ method: 'GET', path, headers })));
           },
-        }),
+        }, server.pid),
       );
       // autocannon stops with a batch prepared but maybe not sent: start each run from the
       // server's lastMutationId of each device, as a real client would.
@@ -154,7 +184,7 @@ async function scenarios(ctx: BenchContext, backend: 'pglite' | 'postgres'): Pro
             client.setRequests(next());
             client.on('response', () => client.setRequests(next()));
           },
-        }),
+        }, server.pid),
       );
     }
     await drain(server, caughtUp[0]!.path);
@@ -175,6 +205,10 @@ async function scenarios(ctx: BenchContext, backend: 'pglite' | 'postgres'): Pro
       const p50 = median(list.map((r) => r.p50));
       const p99 = median(list.map((r) => r.p99));
       const errors = list.reduce((s, r) => s + r.errors, 0);
+      const shares = list.map((r) => r.cpu).filter((c): c is NonNullable<typeof c> => c !== undefined);
+      const cpuNote = shares.length
+        ? `CPU share of the ${cpus().length} cores: load generator ${fmt(100 * median(shares.map((c) => c.generator)))} %, server process ${fmt(100 * median(shares.map((c) => c.server)))} %`
+        : undefined;
       const ok = errors === 0 && (!isPull || (rps >= 1000 && p99 < 100));
       rows.push({
         bench: 'server',
@@ -183,7 +217,7 @@ async function scenarios(ctx: BenchContext, backend: 'pglite' | 'postgres'): Pro
         bar: isPull ? '≥ 1,000 req/s, p99 < 100 ms, 0 errors' : '0 errors',
         verdict: isPull ? passIf(ok) : errors === 0 ? 'INFO' : 'FAIL',
         data: { runs: list, connections: CONNECTIONS, seconds: SECONDS },
-        note: name === 'push' ? `${PUSH_BATCH} visit logs per request: ${fmt(rps * PUSH_BATCH)} visit logs/s` : undefined,
+        note: [name === 'push' ? `${PUSH_BATCH} visit logs per request: ${fmt(rps * PUSH_BATCH)} visit logs/s` : '', cpuNote ?? ''].filter(Boolean).join('; ') || undefined,
       });
     };
     summarize('public', `public pull, ${PAGE}/page, ${CONNECTIONS} conns`, results.public!, true);

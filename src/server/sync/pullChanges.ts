@@ -42,15 +42,29 @@ interface Row {
   data: string | null;
 }
 
-function scopeSql(scope: PullScope, params: unknown[], ownSince: Date): string {
+/**
+ * The directory condition written out, so the planner can use the partial index
+ * record_directory_seq (migration 004), which a `= ANY($n)` parameter never matches.
+ * The names are constants of the code, never input.
+ */
+const DIRECTORY_SQL = `collection IN (${DIRECTORY_COLLECTIONS.map((c) => `'${c}'`).join(', ')})`;
+
+/**
+ * The rows of the scope after the cursor, in server_seq order, at most $2: each part read
+ * through an index in seq order, so the scan stops at the LIMIT (an OR of both conditions
+ * made PostgreSQL step over every other aidant's visit log after the cursor).
+ */
+function scopeRowsSql(scope: PullScope, params: unknown[], ownSince: Date): string {
   params.push(scope.territoryId);
-  const territory = `territory_id = $${params.length}`;
-  if (scope.kind === 'territory') return territory;
-  params.push([...DIRECTORY_COLLECTIONS]);
-  const directory = `collection = ANY($${params.length}::text[])`;
-  if (scope.kind === 'public') return `${territory} AND ${directory}`;
+  const cols = 'collection, id, version, server_seq, deleted_at, data';
+  const territory = `server_seq > $1 AND territory_id = $${params.length}`;
+  if (scope.kind === 'territory') return `SELECT ${cols} FROM record WHERE ${territory} ORDER BY server_seq LIMIT $2`;
+  const directory = `SELECT ${cols} FROM record WHERE ${territory} AND ${DIRECTORY_SQL} ORDER BY server_seq LIMIT $2`;
+  if (scope.kind === 'public') return directory;
   params.push(scope.userId, ownSince);
-  return `${territory} AND (${directory} OR (owner_id = $${params.length - 1} AND created_at >= $${params.length}))`;
+  const own = `SELECT ${cols} FROM record WHERE owner_id = $${params.length - 1} AND ${territory} AND created_at >= $${params.length}
+                 AND NOT (${DIRECTORY_SQL}) ORDER BY server_seq LIMIT $2`;
+  return `SELECT * FROM ((${directory}) UNION ALL (${own})) AS scoped ORDER BY server_seq LIMIT $2`;
 }
 
 /** The database state a public page is read in (PageCache). */
@@ -85,9 +99,9 @@ export async function pullChanges(db: Database, req: PullRequest): Promise<PullO
     const hit = cache.get(cacheKey, stampOf(rows[0]!));
     if (hit) return { kind: 'page', page: hit };
   }
-  // $3 is the territory in every scope (scopeSql pushes it first).
+  // $3 is the territory in every scope (scopeRowsSql pushes it first).
   const params: unknown[] = [after, req.limit + 1];
-  const where = scopeSql(req.scope, params, req.ownSince);
+  const scoped = scopeRowsSql(req.scope, params, req.ownSince);
   let lastMutation = 'NULL::bigint';
   if (req.clientId) {
     params.push(req.clientId);
@@ -107,10 +121,7 @@ export async function pullChanges(db: Database, req: PullRequest): Promise<PullO
             p.collection, p.id, p.version, p.server_seq, p.deleted_at IS NOT NULL AS deleted,
             CASE WHEN p.deleted_at IS NULL THEN (${data})::text END AS data
        FROM tombstone_horizon h
-       LEFT JOIN LATERAL (
-         SELECT collection, id, version, server_seq, deleted_at, data
-           FROM record WHERE server_seq > $1 AND ${where} ORDER BY server_seq LIMIT $2
-       ) p ON true
+       LEFT JOIN LATERAL (${scoped}) p ON true
       WHERE h.id = 1
       ORDER BY p.server_seq`,
     params,

@@ -9,6 +9,8 @@ export interface BenchServer {
   /** Aidant sessions, each bound to its own device (clientId). */
   accounts: Array<{ token: string; clientId: string; userId: string }>;
   staff: Array<{ token: string; clientId: string; userId: string }>;
+  /** The server process (to read its CPU time from /proc). */
+  pid?: number;
   /** Stops the process and drops its PostgreSQL database, if any. */
   close(): Promise<void>;
 }
@@ -74,6 +76,7 @@ export async function startBenchServer(options: Omit<BenchServerConfig, 'databas
     });
     return {
       ...ready,
+      pid: child.pid,
       async close() {
         if (child.exitCode === null && child.signalCode === null) {
           child.kill('SIGTERM');

@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIRECTORY_COLLECTIONS } from '../../../src/shared/sync/collections';
 import { backends } from '../support/backends';
 import { createTestServer, type TestServer } from '../support/createTestServer';
 import { makePlace } from '../support/fixtures';
@@ -66,5 +69,13 @@ describe.each(backends)('public pull pages on $name', (backend) => {
     const res = await server.fetch('/api/sync/pull?limit=50', { headers: { ...aidant.headers, 'accept-encoding': 'gzip' } });
     expect(res.headers.get('content-encoding')).toBe('gzip');
     expect(JSON.parse(gunzipSync(Buffer.from(await res.arrayBuffer())).toString('utf8'))).toMatchObject({ lastMutationId: 0 });
+  });
+});
+
+describe('record_directory_seq (migration 004)', () => {
+  it('names exactly the directory collections, as pullChanges writes them', () => {
+    const sql = readFileSync(fileURLToPath(new URL('../../../src/server/db/migrations/004_directory_seq.sql', import.meta.url)), 'utf8');
+    const names = /WHERE collection IN \(([^)]*)\)/.exec(sql)![1]!.split(',').map((s) => s.trim().replace(/'/g, ''));
+    expect(names).toEqual([...DIRECTORY_COLLECTIONS]);
   });
 });
