@@ -14,7 +14,7 @@ import { startBenchServer } from './support/startBenchServer';
  * nearest-places list (`.place-list .place-item`, PlaceList.tsx) is in the DOM under the
  * title naming the chosen commune (`#places-title`, "… de Civray").
  */
-const TERRITORY_COMMUNE = '86070';
+const TERRITORY_COMMUNE = '86078'; // Civray (territory.json)
 const RUNS = 5;
 
 const PHONE = {
