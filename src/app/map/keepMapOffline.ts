@@ -1,9 +1,10 @@
-import { TILE_CACHE } from '../sw/tileCache';
+import { KEPT_TILE_CACHE, TILE_CACHE, TILE_CACHES } from '../sw/tileCache';
 import { tilesIn, tileUrl, type Bbox } from './tileMath';
 
-// "Garder la carte sans internet": fetches the territory's tiles into the same Cache
-// Storage the service worker reads map tiles from (CacheFirst, `escale-tiles`), so the
-// map works in a white zone. Only this folder touches tiles and Leaflet.
+// "Garder la carte sans internet": fetches the territory's tiles into the kept-tiles cache
+// the service worker reads first (`escale-tiles-kept`, never expired, see sw/tileCache.ts),
+// so the map works in a white zone. A tile already seen while browsing is copied from
+// the browsing cache instead of fetched again. Only this folder touches tiles and Leaflet.
 
 export interface KeepProgress {
   done: number;
@@ -29,7 +30,8 @@ export async function keepMapOffline(options: {
 }): Promise<KeepOutcome> {
   const { template, bbox, minZoom, maxZoom, signal, onProgress } = options;
   const fetchTile = options.fetchTile ?? fetch.bind(globalThis);
-  const cache = await caches.open(TILE_CACHE);
+  const cache = await caches.open(KEPT_TILE_CACHE);
+  const seen = await caches.open(TILE_CACHE);
   const urls = [...tilesIn(bbox, minZoom, maxZoom)].map((tile) => tileUrl(template, tile));
   const progress: KeepProgress = { done: 0, failed: 0, total: urls.length };
   let next = 0;
@@ -42,11 +44,16 @@ export async function keepMapOffline(options: {
       if (url === undefined) return;
       try {
         if (!(await cache.match(url))) {
-          // CORS mode, like Leaflet's crossOrigin tiles: the cached response must be the
-          // one the map's <img crossorigin> requests will match.
-          const response = await fetchTile(url, { mode: 'cors', credentials: 'omit', signal });
-          if (!response.ok) throw new Error(`HTTP ${response.status}`);
-          await cache.put(url, response);
+          const seenCopy = await seen.match(url);
+          if (seenCopy) {
+            await cache.put(url, seenCopy);
+          } else {
+            // CORS mode, like Leaflet's crossOrigin tiles: the cached response must be the
+            // one the map's <img crossorigin> requests will match.
+            const response = await fetchTile(url, { mode: 'cors', credentials: 'omit', signal });
+            if (!response.ok) throw new Error(`HTTP ${response.status}`);
+            await cache.put(url, response);
+          }
         }
         progress.done++;
       } catch (error) {
@@ -66,15 +73,19 @@ export async function keepMapOffline(options: {
   return { kind: 'done', stored: progress.done, failed: progress.failed };
 }
 
-/** How many tiles are stored (seen while browsing or kept on purpose). */
+/** How many distinct tiles are stored (seen while browsing or kept on purpose). */
 export async function storedTileCount(): Promise<number> {
   if (typeof caches === 'undefined') return 0;
-  if (!(await caches.has(TILE_CACHE))) return 0;
-  const cache = await caches.open(TILE_CACHE);
-  return (await cache.keys()).length;
+  const urls = new Set<string>();
+  for (const name of TILE_CACHES) {
+    if (!(await caches.has(name))) continue;
+    for (const request of await (await caches.open(name)).keys()) urls.add(request.url);
+  }
+  return urls.size;
 }
 
-/** "Libérer la place": deletes every stored tile. */
+/** "Libérer la place": deletes every stored tile, kept or seen. */
 export async function freeMapSpace(): Promise<void> {
-  if (typeof caches !== 'undefined') await caches.delete(TILE_CACHE);
+  if (typeof caches === 'undefined') return;
+  for (const name of TILE_CACHES) await caches.delete(name);
 }

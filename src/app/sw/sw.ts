@@ -4,7 +4,7 @@ import { ExpirationPlugin } from 'workbox-expiration';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { CacheFirst } from 'workbox-strategies';
-import { TILE_CACHE } from './tileCache';
+import { KEPT_TILE_CACHE, TILE_CACHE } from './tileCache';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (string | { url: string; revision: string | null })[] };
 
@@ -18,23 +18,26 @@ cleanupOutdatedCaches();
 // so deep links open offline; /api is never a page and must reach the server (or fail).
 registerRoute(new NavigationRoute(createHandlerBoundToURL('/index.html'), { denylist: [/^\/api(\/|$)/] }));
 
-// Map tiles: cache first, in the cache the "keep the map offline" action fills
-// (src/app/map/keepMapOffline.ts), so tiles seen once and tiles stored on purpose are
-// one and the same. Tiles rarely change; a stale tile beats no map in a white zone.
-// Only CORS responses with status 200 are kept (opaque ones cost megabytes of quota
-// each). The expiration only bounds tiles seen while browsing; tiles stored on purpose
-// are not tracked by it and stay until "Libérer la place".
+// Map tiles, cache first: the tiles kept on purpose (KEPT_TILE_CACHE, filled by the map's
+// "keep the map offline" action) are looked up first and never expire; otherwise the
+// tiles seen while browsing, bounded by an expiration (and dropped first on a quota
+// error). Tiles rarely change; a stale tile beats no map in a white zone. Only CORS
+// responses with status 200 are kept (opaque ones cost megabytes of quota each).
+const seenTiles = new CacheFirst({
+  cacheName: TILE_CACHE,
+  plugins: [
+    {
+      cacheWillUpdate: async ({ response }) => (response.status === 200 ? response : null),
+    },
+    new ExpirationPlugin({ maxEntries: 3000, purgeOnQuotaError: true }),
+  ],
+});
 registerRoute(
   ({ request, url }) => request.destination === 'image' && isTileUrl(url),
-  new CacheFirst({
-    cacheName: TILE_CACHE,
-    plugins: [
-      {
-        cacheWillUpdate: async ({ response }) => (response.status === 200 ? response : null),
-      },
-      new ExpirationPlugin({ maxEntries: 3000, purgeOnQuotaError: true }),
-    ],
-  }),
+  async (options) => {
+    const kept = await caches.match(options.request, { cacheName: KEPT_TILE_CACHE });
+    return kept ?? seenTiles.handle(options);
+  },
 );
 
 // A new version waits until the person accepts it (the app sends SKIP_WAITING from the

@@ -32,7 +32,7 @@ beforeEach(() => {
 afterEach(() => vi.unstubAllGlobals());
 
 describe('keep the map offline', () => {
-  test('stores every tile of the territory in escale-tiles, with progress, then frees the space', async () => {
+  test('stores every tile of the territory in escale-tiles-kept, with progress, then frees the space', async () => {
     const fetchTile = vi.fn(async () => new Response('png', { status: 200 }));
     const progress: number[] = [];
     const outcome = await keepMapOffline({
@@ -41,7 +41,7 @@ describe('keep the map offline', () => {
     });
     expect(outcome).toEqual({ kind: 'done', stored: fetchTile.mock.calls.length, failed: 0 });
     expect(await storedTileCount()).toBe(fetchTile.mock.calls.length);
-    expect(caches.stores.has('escale-tiles')).toBe(true);
+    expect(caches.stores.get('escale-tiles-kept')?.size).toBe(fetchTile.mock.calls.length);
     expect(progress.at(-1)).toBe(fetchTile.mock.calls.length);
 
     // A second run fetches nothing: the tiles are already there.
@@ -51,6 +51,27 @@ describe('keep the map offline', () => {
 
     await freeMapSpace();
     expect(await storedTileCount()).toBe(0);
+  });
+
+  test('a tile seen while browsing is copied, not fetched again, and kept tiles outlive the browsing cache', async () => {
+    const template = 'https://tiles.example/{z}/{x}/{y}.png';
+    const seenUrl = 'https://tiles.example/8/128/90.png';
+    const seen = await caches.open('escale-tiles');
+    await seen.put(seenUrl, new Response('seen', { status: 200 }));
+    const fetchTile = vi.fn(async (_url: RequestInfo | URL) => new Response('png', { status: 200 }));
+    const outcome = await keepMapOffline({ template, bbox, minZoom: 8, maxZoom: 8, signal: new AbortController().signal, onProgress: () => undefined, fetchTile });
+    const total = caches.stores.get('escale-tiles-kept')?.size ?? 0;
+    expect(caches.stores.get('escale-tiles-kept')?.has(seenUrl)).toBe(true);
+    expect(fetchTile.mock.calls.map(([url]) => url)).not.toContain(seenUrl);
+    expect(outcome).toEqual({ kind: 'done', stored: total, failed: 0 });
+    // Counted once although it is in both caches.
+    expect(await storedTileCount()).toBe(total);
+    // The service worker's expiration (or a quota purge) empties the browsing cache: the
+    // kept tiles stay.
+    await caches.delete('escale-tiles');
+    expect(await storedTileCount()).toBe(total);
+    await freeMapSpace();
+    expect(caches.stores.size).toBe(0);
   });
 
   test('counts failures, and stops when cancelled', async () => {
