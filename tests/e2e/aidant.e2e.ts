@@ -14,9 +14,9 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { formatViolations, installAxe, runAxe } from '../support/axe';
 import { browserAvailable, launchChromium, type LaunchedChromium } from '../support/chromium';
+import { aidantHeading, firstAidantSignIn, unlockAidant } from '../support/aidantSteps';
 import { setOffline } from '../support/network';
 import { startEscaleServer, TEST_ADMIN_LOGIN, TEST_ADMIN_PASSWORD, type EscaleServer } from '../support/server';
-import { waitForServiceWorkerControl } from '../support/serviceWorker';
 
 const AIDANT = { login: 'marie.aidante', displayName: 'Marie Aidante', password: 'aidant-password-1' };
 const PIN = '4817';
@@ -73,14 +73,11 @@ async function audit(label: string): Promise<void> {
 }
 
 async function heading(text: RegExp | string): Promise<void> {
-  await page.locator('main h1').filter({ hasText: text }).first().waitFor({ state: 'visible', timeout: 30_000 });
+  await aidantHeading(page, text);
 }
 
 async function unlock(): Promise<void> {
-  await heading(/Bonjour Marie Aidante/);
-  await page.locator('#pin-unlock').fill(PIN);
-  await page.getByRole('button', { name: 'Ouvrir', exact: true }).click();
-  await page.getByText('Connecté : Marie Aidante').waitFor({ timeout: 30_000 });
+  await unlockAidant(page, { ...AIDANT, pin: PIN });
 }
 
 /** Every record of every IndexedDB database of the page, as one string (runs in the page). */
@@ -141,22 +138,7 @@ describe.skipIf(!browserAvailable())('aidant space: a day offline, then one sync
 async function day(): Promise<void> {
   {
     // Online, once: the app and the directory on the device, then the aidant signs in.
-    await page.goto(`${server.url}/aidant`, { waitUntil: 'load' });
-    await waitForServiceWorkerControl(page);
-    await page.getByText(/informations à jour/i).first().waitFor({ state: 'visible', timeout: 90_000 });
-    await heading('Connexion de l’aidant');
-    await audit('signin');
-    await page.locator('#aidant-login').fill(AIDANT.login);
-    await page.locator('#aidant-password').fill(AIDANT.password);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await heading('Choisissez votre code');
-    await audit('choose-pin');
-    await page.locator('#pin-new').fill(PIN);
-    await page.locator('#pin-confirm').fill(PIN);
-    await page.getByRole('button', { name: 'Enregistrer le code' }).click();
-    await heading('Aujourd’hui');
-    // The aidant's scope has been pulled (tours, checklists, places with internal details).
-    await page.getByText(/informations à jour/i).first().waitFor({ state: 'visible', timeout: 60_000 });
+    await firstAidantSignIn(page, server.url, { ...AIDANT, pin: PIN }, audit);
 
     // The white zone: no network from here on, and the app reopened from scratch.
     await setOffline(browser.context, true);

@@ -19,9 +19,9 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page, Route } from 'playwright-core';
 import { browserAvailable, launchChromium, type LaunchedChromium } from '../support/chromium';
+import { aidantHeading, firstAidantSignIn, unlockAidant } from '../support/aidantSteps';
 import { setOffline } from '../support/network';
 import { startEscaleServer, TEST_ADMIN_LOGIN, TEST_ADMIN_PASSWORD, type EscaleServer } from '../support/server';
-import { waitForServiceWorkerControl } from '../support/serviceWorker';
 import { DEFAULT_PULL_LIMIT, PROTOCOL_VERSION } from '../../src/shared/sync/protocol';
 
 const TERRITORY = 'civraisien-en-poitou';
@@ -117,14 +117,8 @@ describe.skipIf(!browserAvailable())('sync resumes: offline writes and a cut pul
   test('write while offline, reload, close and reopen the page, go online: the server has every write exactly once', async () => {
     const browser: LaunchedChromium = await launchChromium({ viewport: { width: 820, height: 1180 } });
     let page: Page = await browser.context.newPage();
-    const heading = (text: RegExp | string) =>
-      page.locator('main h1').filter({ hasText: text }).first().waitFor({ state: 'visible', timeout: 30_000 });
-    const unlock = async () => {
-      await heading(/Bonjour Paul Aidant/);
-      await page.locator('#pin-unlock').fill(PIN);
-      await page.getByRole('button', { name: 'Ouvrir', exact: true }).click();
-      await page.getByText('Connecté : Paul Aidant').waitFor({ timeout: 30_000 });
-    };
+    const heading = (text: RegExp | string) => aidantHeading(page, text);
+    const unlock = () => unlockAidant(page, { ...AIDANT, pin: PIN });
     const nav = (name: RegExp) => page.getByRole('navigation', { name: 'Menu de l’espace aidant' }).getByRole('link', { name }).click();
     const logVisit = async () => {
       await nav(/Démarche/);
@@ -139,19 +133,7 @@ describe.skipIf(!browserAvailable())('sync resumes: offline writes and a cut pul
       await page.getByText('Visite enregistrée. Prête pour la suivante.').waitFor({ timeout: 15_000 });
     };
     try {
-      await page.goto(`${server.url}/aidant`, { waitUntil: 'load' });
-      await waitForServiceWorkerControl(page);
-      await page.getByText(/informations à jour/i).first().waitFor({ state: 'visible', timeout: 90_000 });
-      await heading('Connexion de l’aidant');
-      await page.locator('#aidant-login').fill(AIDANT.login);
-      await page.locator('#aidant-password').fill(AIDANT.password);
-      await page.getByRole('button', { name: 'Se connecter' }).click();
-      await heading('Choisissez votre code');
-      await page.locator('#pin-new').fill(PIN);
-      await page.locator('#pin-confirm').fill(PIN);
-      await page.getByRole('button', { name: 'Enregistrer le code' }).click();
-      await heading('Aujourd’hui');
-      await page.getByText(/informations à jour/i).first().waitFor({ state: 'visible', timeout: 60_000 });
+      await firstAidantSignIn(page, server.url, { ...AIDANT, pin: PIN });
 
       // Offline from here: a session, 3 visits, a reload, 2 more.
       await setOffline(browser.context, true);
