@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { describeIssues } from '../../shared/domain/formatIssues';
 import { COLLECTION_SCHEMAS, type EditableCollection } from '../../shared/sync/collections';
 import type { EditDeleteArgs, EditUpdateArgs } from '../../shared/sync/mutations';
+import { writeAudit } from '../admin/writeAudit';
 import { findUnstorableText } from '../http/findUnstorableText';
 import { APPLIED, reject, type MutationContext, type Outcome } from './MutationContext';
 import { getRecord, insertRecord, replaceRecord, tombstoneRecord, type StoredRecord } from './records';
@@ -9,6 +10,16 @@ import { getRecord, insertRecord, replaceRecord, tombstoneRecord, type StoredRec
 // Staff edits of the directory, with optimistic concurrency: an update or delete names
 // the version it was based on, and a stale one is a conflict carrying the current record,
 // never a silent overwrite (I8).
+//
+// Each APPLIED edit also writes one audit_log line in the push's transaction (who, which
+// record, the version it made), so a directory change is traceable to an account. A
+// conflict or a rejection writes none, and a retried mutation never reaches these
+// handlers (applyPush answers its stored result), so it cannot write a second line.
+
+/** The audit line of an applied directory edit: `place.update` on the record, its new version. */
+function audit(ctx: MutationContext, collection: EditableCollection, action: 'create' | 'update' | 'delete', id: string, version: number) {
+  return writeAudit(ctx.tx, { actorId: ctx.user.id, action: `${collection}.${action}`, target: id, details: { version }, at: ctx.now });
+}
 
 const IMMUTABLE = new Set(['id', 'territoryId']);
 
@@ -17,7 +28,9 @@ export async function directoryCreate(ctx: MutationContext, collection: Editable
   const inserted = await insertRecord(ctx.tx, {
     collection, id: args.record.id, territoryId: args.record.territoryId, data: args.record, now: ctx.now,
   });
-  return inserted ? APPLIED : reject('already_exists', 'Un enregistrement avec cet identifiant existe déjà.');
+  if (!inserted) return reject('already_exists', 'Un enregistrement avec cet identifiant existe déjà.');
+  await audit(ctx, collection, 'create', args.record.id, 1);
+  return APPLIED;
 }
 
 /** undefined when editable at this base version, else the outcome to answer. */
@@ -47,13 +60,15 @@ export async function directoryUpdate(ctx: MutationContext, collection: Editable
   if (!parsed.success) return reject('invalid_args', `Modification invalide : ${describeIssues(parsed.error.issues)}.`);
   if (findUnstorableText(parsed.data) !== undefined) return reject('invalid_text', 'Texte invalide (caractère nul ou non représentable).');
   await replaceRecord(ctx.tx, collection, args.id, parsed.data, ctx.now);
+  await audit(ctx, collection, 'update', args.id, current.version + 1);
   return APPLIED;
 }
 
 export async function directoryDelete(ctx: MutationContext, collection: EditableCollection, args: EditDeleteArgs): Promise<Outcome> {
   const current = await getRecord(ctx.tx, collection, args.id);
   const refused = checkBase(ctx, current, args.baseVersion);
-  if (refused) return refused;
+  if (refused || !current) return refused ?? APPLIED;
   await tombstoneRecord(ctx.tx, collection, args.id, ctx.now);
+  await audit(ctx, collection, 'delete', args.id, current.version + 1);
   return APPLIED;
 }

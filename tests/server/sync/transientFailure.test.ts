@@ -3,7 +3,7 @@ import { createApp } from '../../../src/server/app';
 import type { Database, Queryable } from '../../../src/server/db/Database';
 import { backends } from '../support/backends';
 import { createTestServer, type TestServer } from '../support/createTestServer';
-import { makeVisit } from '../support/fixtures';
+import { makePlace, makeVisit } from '../support/fixtures';
 import { push } from '../support/syncClient';
 
 // A database failure in the middle of a push (connection lost) aborts the whole push:
@@ -64,5 +64,30 @@ describe.each(backends)('transient failure during a push on $name', (backend) =>
     const retry = await push(server, aidant, visits.map((args, i) => ({ id: i + 1, name: 'visit.create@1', args })));
     expect(retry.lastMutationId).toBe(3);
     expect(await count()).toBe(3);
+  });
+  // A directory edit is seven: the lock, the client row, reading the record, replacing it,
+  // its audit line (writeAudit, same transaction), the stored result, the last id. A failure
+  // at any of them leaves neither the edit nor its audit line; the retry writes one of each.
+  it.each([3, 4, 5, 6, 7])('directory edit failing at query %i: no edit and no audit line; the retry writes one', async (failAt) => {
+    const staff = await server.createAccount('staff');
+    const id = `${server.territoryId}-flaky-${failAt}`;
+    await push(server, staff, [{ id: 1, name: 'place.create@1', args: { record: makePlace(server.territoryId, id) } }]);
+    const db = flaky(server.db, failAt);
+    const app = createApp({ db, config: server.config });
+    const mutations = [{ id: 2, name: 'place.update@1', args: { id, baseVersion: 1, patch: { name: `Nom ${failAt}` } } }];
+    db.arm();
+    const res = await app.request('/api/sync/push', {
+      method: 'POST', headers: { ...staff.headers, 'content-type': 'application/json' },
+      body: JSON.stringify({ protocol: 1, clientId: staff.clientId, mutations }),
+    });
+    expect(res.status).toBe(503);
+    const audit = async () => Number((await server.db.query<{ n: unknown }>("SELECT count(*) AS n FROM audit_log WHERE action = 'place.update' AND target = $1", [id])).rows[0]!.n);
+    const version = async () => (await server.db.query<{ v: number }>("SELECT version AS v FROM record WHERE collection = 'place' AND id = $1", [id])).rows[0]!.v;
+    expect(await audit()).toBe(0);
+    expect(await version()).toBe(1);
+    expect((await push(server, staff, mutations)).results[0]?.status).toBe('applied');
+    expect((await push(server, staff, mutations)).results[0]?.status).toBe('applied');
+    expect(await audit()).toBe(1);
+    expect(await version()).toBe(2);
   });
 });

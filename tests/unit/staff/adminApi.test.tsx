@@ -12,6 +12,8 @@ afterEach(() => {
 
 const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
+
+const CAPTION = 'Journal des actions d’administration et des modifications de l’annuaire';
 describe('admin API client', () => {
   test('sends the session token and parses the answers', async () => {
     const seen: Array<[string, string | null]> = [];
@@ -75,16 +77,41 @@ describe('devices and accounts screen', () => {
     staff.admin.revokeDevice = async () => void (log = [line(3, 'device.revoke', device, 'Marie (marie)'), ...log]);
     renderStaff('/bureau/comptes', staff);
     await screen.findByRole('heading', { level: 2, name: 'Journal des actions' });
-    const table = (await screen.findByText('Journal des actions d’administration', { selector: 'caption' })).closest('table')!;
+    const table = (await screen.findByText(CAPTION, { selector: 'caption' })).closest('table')!;
     expect(within(table).getAllByRole('rowheader').map((c) => c.textContent)).toEqual(['Compte désactivé', 'Compte créé — Aidant']);
     expect(within(table).getAllByText('Bureau Civray (bureau)')).toHaveLength(2);
     fireEvent.click(screen.getByRole('button', { name: /Révoquer Marie/ }));
     fireEvent.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Confirmer' }));
-    await waitFor(() => expect(within(screen.getByText('Journal des actions d’administration', { selector: 'caption' }).closest('table')!).getAllByRole('rowheader')[0]!.textContent).toBe('Appareil révoqué'));
+    await waitFor(() => expect(within(screen.getByText(CAPTION, { selector: 'caption' }).closest('table')!).getAllByRole('rowheader')[0]!.textContent).toBe('Appareil révoqué'));
     expect(screen.getByText(/abcdef12/, { selector: '.audit-log td span' })).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Afficher les actions plus anciennes' }));
-    await waitFor(() => expect(within(screen.getByText('Journal des actions d’administration', { selector: 'caption' }).closest('table')!).getAllByRole('rowheader')).toHaveLength(3));
+    await waitFor(() => expect(within(screen.getByText(CAPTION, { selector: 'caption' }).closest('table')!).getAllByRole('rowheader')).toHaveLength(3));
     expect(asked.at(-1)).toBe(2);
+  });
+
+  test('directory edits pushed by staff show in the log: what, which version, the record’s name as a link', async () => {
+    const { staff } = createMemoryStaff();
+    const entry = (id: number, action: string, target: string, targetLabel: string | null, version: number) => ({
+      id, at: '2026-11-30T10:00:00Z', action, actor: { id: 'staff-2', login: 'paulette', displayName: 'Paulette R.' }, target, targetLabel, details: { version },
+    });
+    staff.admin.audit = async () => ({
+      entries: [
+        entry(3, 'tour.delete', 'tournee-sud', null, 4),
+        entry(2, 'place.update', 'mfs-civray', 'Maison France Services de Civray', 3),
+        entry(1, 'checklist.create', 'demarche-rsa', 'Demander le RSA', 1),
+      ],
+      nextBefore: null,
+    });
+    renderStaff('/bureau/comptes', staff);
+    const table = (await screen.findByText(CAPTION, { selector: 'caption' })).closest('table')!;
+    expect(within(table).getAllByRole('rowheader').map((c) => c.textContent)).toEqual([
+      'Tournée supprimée — version 4', 'Lieu modifié — version 3', 'Démarche ajoutée — version 1',
+    ]);
+    expect(within(table).getByRole('link', { name: 'Maison France Services de Civray' }).getAttribute('href')).toBe('/bureau/lieux/mfs-civray');
+    expect(within(table).getByRole('link', { name: 'Demander le RSA' })).toBeTruthy();
+    // A deleted record: its id, no link.
+    expect(within(table).getByText('tournee-sud').closest('a')).toBeNull();
+    expect(within(table).getAllByText('Paulette R. (paulette)')).toHaveLength(3);
   });
 
   test('the client asks /audit with before and limit and parses the page', async () => {

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
+import { EDITABLE_COLLECTIONS, type EditableCollection } from '../../../shared/sync/collections';
 import type { AdminApi } from '../../services/staffServices';
 import { fr as staffMessages, useStaffT, type StaffKey } from '../messages';
+import { collectionHref } from '../routes';
 import { errorMessage, useStaff } from '../useStaff';
 
 type AuditEntry = Awaited<ReturnType<AdminApi['audit']>>['entries'][number];
@@ -8,8 +10,15 @@ type AuditEntry = Awaited<ReturnType<AdminApi['audit']>>['entries'][number];
 const PAGE = 20;
 const when = (iso: string) => new Date(iso).toLocaleString('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'short', timeStyle: 'medium' });
 
+/** The directory collection of an action (`place.update` → place), if it is a directory edit. */
+function directoryOf(action: string): EditableCollection | undefined {
+  const c = action.split('.')[0];
+  return (EDITABLE_COLLECTIONS as readonly string[]).includes(c ?? '') ? (c as EditableCollection) : undefined;
+}
+
 /**
- * "Journal des actions": the territory's admin actions, newest first (who, when, what, on
+ * "Journal des actions": the territory's admin actions and directory edits (pushed by
+ * staff devices, one line per applied edit, with the version it made), newest first (who, when, what, on
  * what), 20 at a time with a button for older ones. `generation` changes after each action
  * on this screen, so the new line shows at once.
  */
@@ -54,12 +63,23 @@ export function AuditLog({ generation }: { generation: number }) {
   const action = (a: string) => (`audit.${a}` in staffMessages ? t(`audit.${a}` as StaffKey) : a);
   const who = (e: AuditEntry) => (e.actor.displayName ? `${e.actor.displayName} (${e.actor.login ?? ''})` : e.actor.login ?? t('audit.unknownUser'));
   const what = (e: AuditEntry) => {
-    const d = e.details as { role?: unknown } | null;
-    return typeof d?.role === 'string' ? `${action(e.action)} — ${t(`role.${d.role}` as StaffKey)}` : action(e.action);
+    const d = e.details as { role?: unknown; version?: unknown } | null;
+    if (typeof d?.role === 'string') return `${action(e.action)} — ${t(`role.${d.role}` as StaffKey)}`;
+    if (directoryOf(e.action) && typeof d?.version === 'number') return `${action(e.action)} — ${t('audit.version', { version: d.version })}`;
+    return action(e.action);
   };
-  const target = (e: AuditEntry) => e.action.startsWith('device.')
-    ? <>{t('admin.device')} <span class="mono">{e.target.slice(0, 8)}</span>{e.targetLabel ? ` — ${e.targetLabel}` : ''}</>
-    : e.targetLabel ?? <span class="mono">{e.target.slice(0, 8)}</span>;
+  const target = (e: AuditEntry) => {
+    if (e.action.startsWith('device.')) {
+      return <>{t('admin.device')} <span class="mono">{e.target.slice(0, 8)}</span>{e.targetLabel ? ` — ${e.targetLabel}` : ''}</>;
+    }
+    const collection = directoryOf(e.action);
+    if (collection) {
+      // A record's id is short and readable (or a UUID): shown whole when it has no name.
+      const name = e.targetLabel ?? <span class="mono">{e.target}</span>;
+      return e.action.endsWith('.delete') ? name : <a href={collectionHref(collection, e.target)}>{name}</a>;
+    }
+    return e.targetLabel ?? <span class="mono">{e.target.slice(0, 8)}</span>;
+  };
   return (
     <section aria-labelledby="audit-title" class="audit-log">
       <h2 id="audit-title">{t('audit.title')}</h2>
