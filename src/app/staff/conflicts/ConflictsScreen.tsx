@@ -1,11 +1,13 @@
 import { useState } from 'preact/hooks';
-import type { EditableCollection } from '../../../shared/sync/collections';
+import { label as vocabLabel } from '../../i18n/i18n';
+import '../../i18n/screens';
 import { usePageTitle } from '../../ui/usePageTitle';
-import { FIELDS, recordName } from '../directory/formModel';
-import { useStaffT, type StaffKey } from '../messages';
+import { languageName } from '../directory/Field';
+import { explainIssues, recordName } from '../directory/formModel';
+import { fr as staffMessages, useStaffT, type StaffKey } from '../messages';
 import { collectionHref } from '../routes';
 import { errorMessage, useReplica, useStaff } from '../useStaff';
-import { conflictView, showValue, type ConflictView } from './conflictFields';
+import { conflictView, fieldLabel, mergeChoices, showField, type Choice, type ConflictView, type Labels, type Shown } from './conflictFields';
 
 /** Conflicts of this device's edits, field by field: mine, theirs, choose. */
 export function ConflictsScreen() {
@@ -14,41 +16,76 @@ export function ConflictsScreen() {
   usePageTitle(t('conflicts.title'));
   const [message, setMessage] = useState<string>();
   const conflicts = useReplica(async () => (await staff.issues.conflicts()).map(conflictView));
+  // Names for the codes a record holds (communes, places): read once with the conflicts.
+  const names = useReplica(async () => {
+    const [territory, places] = await Promise.all([staff.directory.territory(), staff.directory.places()]);
+    return {
+      communes: new Map((territory?.communes ?? []).map((c) => [c.insee, `${c.name} (${c.insee})`])),
+      places: new Map(places.map((p) => [p.id, p.name])),
+    };
+  });
+  const labels: Labels = {
+    t,
+    vocab: vocabLabel,
+    language: languageName,
+    commune: (insee) => names?.communes.get(insee) ?? insee,
+    place: (id) => names?.places.get(id) ?? id,
+    has: (key) => key in staffMessages,
+  };
   return (
     <section aria-labelledby="conflicts-title">
       <h1 id="conflicts-title">{t('conflicts.title')}</h1>
       <p>{t('conflicts.intro')}</p>
       <div role="status" aria-live="polite">{message && <p class="notice">{message}</p>}</div>
       {!conflicts ? <p role="status">{t('loading')}</p> : conflicts.length === 0 ? <p>{t('conflicts.none')}</p> : (
-        conflicts.map((c) => <ConflictCard key={c.mutationId} view={c} onDone={setMessage} />)
+        conflicts.map((c) => <ConflictCard key={c.mutationId} view={c} labels={labels} onDone={setMessage} />)
       )}
     </section>
   );
 }
 
-function ConflictCard({ view, onDone }: { view: ConflictView; onDone: (message: string) => void }) {
+/** A value in plain words: text, a list, or label/value pairs (an object, a list's item). */
+function ShownValue({ shown, labels }: { shown: Shown; labels: Labels }) {
+  const { t } = labels;
+  switch (shown.kind) {
+    case 'empty':
+      return <><span aria-hidden="true">—</span><span class="visually-hidden">{t('conflicts.empty')}</span></>;
+    case 'text':
+      return <>{shown.text}</>;
+    case 'list':
+      return <ul class="conflict-list">{shown.items.map((item, i) => <li key={i}><ShownValue shown={item} labels={labels} /></li>)}</ul>;
+    case 'fields':
+      return (
+        <>
+          {shown.title && <span class="conflict-item-title">{shown.title}</span>}
+          <ul class="conflict-fields">
+            {shown.entries.map((e, i) => (
+              <li key={i}>{e.label && <span class="conflict-label">{t('conflicts.pair', { label: e.label })} </span>}<ShownValue shown={e.value} labels={labels} /></li>
+            ))}
+          </ul>
+        </>
+      );
+  }
+}
+
+function ConflictCard({ view, labels, onDone }: { view: ConflictView; labels: Labels; onDone: (message: string) => void }) {
   const t = useStaffT();
   const staff = useStaff();
-  const [choice, setChoice] = useState<Record<string, 'mine' | 'theirs'>>(() =>
+  const [choice, setChoice] = useState<Choice>(() =>
     Object.fromEntries(view.fields.map((f) => [f.field, 'mine'] as const)));
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
-  const empty = '—';
   const name = recordName(view.theirs) || view.recordId;
   const collectionLabel = view.collection ? t(`coll.${view.collection}` as StaffKey) : '';
   const titleId = `conflict-${view.mutationId}`;
-  // The form's own words for a field ("Téléphone"), the field's name otherwise.
-  const fieldLabel = (field: string) => {
-    const def = view.collection ? FIELDS[view.collection].find((d) => d.key === field) : undefined;
-    return def ? t(def.label) : field;
-  };
+  const label = (field: string) => fieldLabel(view.collection, field, t);
 
+  /** `action` answers false when it refused (its message is already shown): nothing done. */
   async function run(action: () => Promise<unknown>) {
     setBusy(true);
     setError(undefined);
     try {
-      await action();
-      onDone(t('conflicts.resolved'));
+      if ((await action()) !== false) onDone(t('conflicts.resolved'));
     } catch (e) {
       setError(t('error', { message: errorMessage(e) }));
     } finally {
@@ -56,17 +93,27 @@ function ConflictCard({ view, onDone }: { view: ConflictView; onDone: (message: 
     }
   }
 
-  /** Field by field: the fields kept as mine become a new edit on the current version. */
-  async function merge() {
-    const collection = view.collection as EditableCollection;
-    const patch: Record<string, unknown> = {};
-    for (const f of view.fields) if (choice[f.field] === 'mine' && !f.same) patch[f.field] = f.mine ?? undefined;
-    if (Object.keys(patch).length > 0 && view.theirs) {
-      const version = (await staff.directory.versionOf(collection, view.recordId)) ?? view.serverVersion;
-      if (version === undefined) throw new Error(t('form.notFound'));
-      await staff.writes.editRecord(collection, view.recordId, version, patch as never);
+  /**
+   * Field by field: the record the choices make, on the record as this device holds it now,
+   * is parsed with the collection's schema first; only a valid one becomes a new edit (the
+   * changed fields, on the current version). An invalid one: a message, nothing written,
+   * the conflict stays.
+   */
+  async function merge(): Promise<boolean> {
+    const collection = view.collection!;
+    const [rows, version] = await Promise.all([staff.directory.list(collection), staff.directory.versionOf(collection, view.recordId)]);
+    const current = rows.find((r) => r.record.id === view.recordId);
+    if (!current || version === undefined) throw new Error(t('form.notFound'));
+    const merged = mergeChoices(view, current.record as Record<string, unknown>, choice);
+    if (!merged.ok) {
+      const problems = explainIssues(collection, merged.candidate, merged.issues, t)
+        .map((e) => `${t('conflicts.pair', { label: e.label ? t(e.label) : label(e.key.split('.')[0]!) })} ${e.message}`).join(' ');
+      setError(t('conflicts.invalid', { problems }));
+      return false;
     }
+    if (Object.keys(merged.patch).length > 0) await staff.writes.editRecord(collection, view.recordId, version, merged.patch as never);
     await staff.issues.resolveConflict(view.mutationId);
+    return true;
   }
 
   return (
@@ -92,13 +139,13 @@ function ConflictCard({ view, onDone }: { view: ConflictView; onDone: (message: 
                 const group = `choice-${view.mutationId}-${f.field}`;
                 return (
                   <tr key={f.field} data-field={f.field}>
-                    <th scope="row">{fieldLabel(f.field)}</th>
-                    <td class="conflict-value" data-side="mine">{showValue(f.mine, empty)}</td>
-                    <td class="conflict-value" data-side="theirs">{showValue(f.theirs, empty)}</td>
+                    <th scope="row">{label(f.field)}</th>
+                    <td class="conflict-value" data-side="mine"><ShownValue shown={showField(view.collection, f.field, f.mine, labels)} labels={labels} /></td>
+                    <td class="conflict-value" data-side="theirs"><ShownValue shown={showField(view.collection, f.field, f.theirs, labels)} labels={labels} /></td>
                     <td>
-                      {f.same ? '=' : (
+                      {f.same ? <><span aria-hidden="true">=</span><span class="visually-hidden">{t('conflicts.same')}</span></> : (
                         <fieldset class="plain">
-                          <legend class="visually-hidden">{t('conflicts.choose')} : {fieldLabel(f.field)}</legend>
+                          <legend class="visually-hidden">{t('conflicts.choose')} : {label(f.field)}</legend>
                           {(['mine', 'theirs'] as const).map((side) => (
                             <div class="choice" key={side}>
                               <input type="radio" id={`${group}-${side}`} name={group} checked={choice[f.field] === side}

@@ -1,5 +1,8 @@
 import type { Commune } from '../../../shared/domain/territory';
 import { label as vocabLabel, lang } from '../../i18n/i18n';
+// The vocabularies' French labels (thematiques, publics, services…) live with the screens' catalogue:
+// registered here, so the staff chunk never shows a bare slug when opened first.
+import '../../i18n/screens';
 import { fr as staffMessages, useStaffT, type StaffKey } from '../messages';
 import { LANGUAGE_CODES as LANGS, type FieldDef } from './formFields';
 import { enKey, frKey, type FormValue, type FormValues } from './formModel';
@@ -92,7 +95,8 @@ function LocalizedField({ def, id, values, set, error }: { def: FieldDef; id: st
   );
 }
 
-const languageName = (code: string) => {
+/** "Français (fr)": the language's name in the interface language, the code when unknown. */
+export const languageName = (code: string) => {
   try {
     const name = new Intl.DisplayNames([lang.value], { type: 'language' }).of(code) ?? code;
     return `${name.charAt(0).toUpperCase()}${name.slice(1)} (${code})`;

@@ -182,7 +182,7 @@ export function fieldOfPath(collection: EditableCollection, path: readonly Prope
   return locate(FIELDS[collection], path.map(String)).key;
 }
 
-interface Issue { code: string; path: readonly PropertyKey[]; minimum?: unknown; expected?: unknown }
+export interface Issue { code: string; path: readonly PropertyKey[]; minimum?: unknown; expected?: unknown }
 
 /** A plain French (or English) sentence for one issue, by what the field holds. */
 function messageFor(def: FieldDef | undefined, issue: Issue, last: string, absent: boolean): StaffKey {
@@ -215,13 +215,33 @@ export function validateForm(
   const parsed = COLLECTION_SCHEMAS[collection].safeParse(candidate);
   if (parsed.success) return { ok: true, record: parsed.data as RecordOf<EditableCollection> };
   const errors: Record<string, string> = {};
-  for (const issue of parsed.error.issues) {
+  for (const e of explainIssues(collection, candidate, parsed.error.issues, t)) errors[e.key] ??= e.message;
+  return { ok: false, errors };
+}
+
+export interface ExplainedIssue {
+  /** The form field (`digital.wifi`, `documents.1.label`, `stops.2.schedule`). */
+  key: string;
+  /** The field's label, when the form has one. */
+  label: StaffKey | undefined;
+  message: string;
+}
+
+/**
+ * Schema issues of a candidate record as plain sentences, one per form field (the first
+ * issue of each), in the forms' words: the form and the conflicts screen say the same.
+ */
+export function explainIssues(
+  collection: EditableCollection, candidate: unknown, issues: readonly Issue[], t: (key: StaffKey, params?: StaffParams) => string,
+): ExplainedIssue[] {
+  const out = new Map<string, ExplainedIssue>();
+  for (const issue of issues) {
     const path = issue.path.map(String);
     const { key, def } = locate(FIELDS[collection], path);
-    if (errors[key]) continue;
-    errors[key] = t(messageFor(def, issue as Issue, path[0] ?? '', getAt(candidate, path.join('.')) === undefined));
+    if (out.has(key)) continue;
+    out.set(key, { key, label: def?.label, message: t(messageFor(def, issue, path[0] ?? '', getAt(candidate, path.join('.')) === undefined)) });
   }
-  return { ok: false, errors };
+  return [...out.values()];
 }
 
 /** The changed top-level fields, for editRecord (a removed optional field is undefined). */
