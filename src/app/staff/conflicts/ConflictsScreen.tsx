@@ -145,7 +145,7 @@ function ConflictCard({ view, labels, onDone }: { view: ConflictView; labels: La
                     <td>
                       {f.same ? <><span aria-hidden="true">=</span><span class="visually-hidden">{t('conflicts.same')}</span></> : (
                         <fieldset class="plain">
-                          <legend class="visually-hidden">{t('conflicts.choose')} : {label(f.field)}</legend>
+                          <legend class="visually-hidden">{t('conflicts.pair', { label: t('conflicts.choose') })} {label(f.field)}</legend>
                           {(['mine', 'theirs'] as const).map((side) => (
                             <div class="choice" key={side}>
                               <input type="radio" id={`${group}-${side}`} name={group} checked={choice[f.field] === side}
