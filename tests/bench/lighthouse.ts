@@ -86,7 +86,16 @@ export const lighthouseBench: Bench = {
         const runs: Scores[] = [];
         for (let i = 0; i < RUNS; i++) {
           ctx.log(`lighthouse ${route}: run ${i + 1}/${RUNS}`);
-          runs.push(await lighthouse(ctx, `${server.url}${route}`, join(ctx.tmp, `lh-${i}.json`)));
+          // Lighthouse sometimes loses its own trace on this loaded machine (NO_NAVSTART):
+          // one retry, so one flaky run does not cost every screen's figures.
+          const url = `${server.url}${route}`;
+          const out = join(ctx.tmp, `lh-${i}.json`);
+          const scores = await lighthouse(ctx, url, out).catch((error: unknown) => {
+            ctx.log(`lighthouse ${route}: run ${i + 1} failed, once more (${String(error).slice(0, 160)})`);
+            return lighthouse(ctx, url, out);
+          });
+          ctx.log(`lighthouse ${route}: performance ${scores.performance}, ${Object.entries(scores.metrics).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+          runs.push(scores);
         }
         const p = median(runs.map((r) => r.performance));
         const a = median(runs.map((r) => r.accessibility));

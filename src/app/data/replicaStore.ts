@@ -1,7 +1,7 @@
 import type { Change, Mutation, PushResponse } from '../../shared/sync/protocol';
 import { parseMutationName } from '../../shared/sync/mutations';
 import { collectionSchema } from '../../shared/sync/collections';
-import { planPage } from '../sync/applyPage';
+import { checkChanges, planPage } from '../sync/applyPage';
 import { planAfterPush, planGap, type GapPlan } from '../sync/outboxRules';
 import { settledPendingEdits } from '../sync/overlayPending';
 import { rowKey } from '../sync/rowKey';
@@ -34,6 +34,9 @@ export interface PageToStore {
  * pending edits the snapshot covers are dropped.
  */
 export async function storePulledPage(db: EscaleDb, scope: string, page: PageToStore, now: Date): Promise<{ written: number }> {
+  // Schema checks first, in slices between which the page stays responsive; never inside
+  // the transaction (a yield there would let IndexedDB commit it half-way).
+  const checked = await checkChanges(page.changes);
   return db.transaction('rw', [db.rows, db.meta, db.pendingEdits, db.quarantine], async () => {
     const existing = new Map<string, ReplicaRow>();
     // Reading the rows a page touches (to skip versions not newer, I7) costs one IndexedDB
@@ -51,7 +54,7 @@ export async function storePulledPage(db: EscaleDb, scope: string, page: PageToS
       const held = await db.rows.bulkGet(keys);
       for (const row of held) if (row) existing.set(rowKey(row.collection, row.id), row);
     }
-    const plan = planPage(existing, page.changes);
+    const plan = planPage(existing, page.changes, checked);
     if (plan.put.length) await db.rows.bulkPut(plan.put);
     for (const q of plan.quarantine) {
       console.warn(`[sync] ${q.collection} ${q.id} from the server does not match its schema, set aside: ${q.problem}`);

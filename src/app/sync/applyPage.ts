@@ -20,12 +20,50 @@ export interface PagePlan {
   skipped: number;
 }
 
+type Upsert = Extract<Change, { op: 'put' }>;
+const checkOne = (change: Upsert) => COLLECTION_SCHEMAS[change.collection].safeParse(change.record);
+
+/** Each upsert's schema check, done ahead of planPage (checkChanges). */
+export type CheckedChanges = ReadonlyMap<Change, ReturnType<typeof checkOne>>;
+
+/**
+ * The schema check of every upsert of a page, a slice at a time (`sliceMs` of the device's
+ * own time), yielding to the browser between slices (scheduler.yield where there is one).
+ * Checking the 74 records of the seed (64 KB of commune outlines among them) in one go was
+ * a long task of 100+ ms at 4× CPU right after the home's first paint. It must run BEFORE
+ * the page's transaction: yielding to the event loop inside an IndexedDB transaction would
+ * let it commit half-way. The result only saves planPage the same checks.
+ */
+export async function checkChanges(changes: readonly Change[], sliceMs = 8): Promise<CheckedChanges> {
+  const checked = new Map<Change, ReturnType<typeof checkOne>>();
+  let sliceStart = performance.now();
+  for (const change of changes) {
+    if (change.op === 'delete') continue;
+    if (performance.now() - sliceStart >= sliceMs && (await yieldToBrowser())) sliceStart = performance.now();
+    checked.set(change, checkOne(change));
+  }
+  return checked;
+}
+
+/** Lets the browser paint and answer input; false (and no wait) where there is no way to. */
+async function yieldToBrowser(): Promise<boolean> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (typeof scheduler?.yield === 'function') {
+    await scheduler.yield();
+    return true;
+  }
+  if (typeof document === 'undefined') return false;
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  return true;
+}
+
 /**
  * Decide what a pull page changes, given the rows already stored for the records it
  * touches. Pure, so it is tested with fixtures: applying the same page twice, or an older
- * page after a newer one, yields nothing to write (idempotent, SYNC.md I7).
+ * page after a newer one, yields nothing to write (idempotent, SYNC.md I7). `checked`
+ * holds schema checks already done (checkChanges); any change missing from it is checked here.
  */
-export function planPage(existing: ReadonlyMap<string, ReplicaRow>, changes: readonly Change[]): PagePlan {
+export function planPage(existing: ReadonlyMap<string, ReplicaRow>, changes: readonly Change[], checked?: CheckedChanges): PagePlan {
   const next = new Map<string, ReplicaRow>();
   const quarantine: QuarantinedChange[] = [];
   let skipped = 0;
@@ -40,7 +78,7 @@ export function planPage(existing: ReadonlyMap<string, ReplicaRow>, changes: rea
       next.set(key, { collection: change.collection, id: change.id, version: change.version, seq: change.seq, deleted: true });
       continue;
     }
-    const parsed = COLLECTION_SCHEMAS[change.collection].safeParse(change.record);
+    const parsed = checked?.get(change) ?? checkOne(change);
     if (!parsed.success) {
       quarantine.push({ collection: change.collection, id: change.id, raw: change.record, problem: describeIssues(parsed.error.issues) });
       continue;

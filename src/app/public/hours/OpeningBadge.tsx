@@ -4,6 +4,7 @@ import { useHoursApi } from '../../hours/useHoursApi';
 import type { OpeningStatus } from '../../hours/hoursApi';
 import { useAppState, useServices } from '../../services/services';
 import { Icon } from '../../ui/Icon';
+import { useSlicedHours } from './useSlicedHours';
 
 /** The words for an opening status; pure, for tests. */
 export function describeOpening(status: OpeningStatus | undefined): { text: string; kind: 'open' | 'closed' | 'unknown' } {
@@ -22,11 +23,14 @@ export function OpeningBadge({ value }: { value: string | undefined }) {
   const api = useHoursApi();
   const { now } = useServices();
   const { territory } = useAppState();
-  if (value && !api) {
+  // Evaluated after the render, a slice of badges at a time (useSlicedHours).
+  const status = useSlicedHours(api, value ? `status:${value}` : undefined, now, territory.value?.schoolHolidays, (hours, at, holidays) =>
+    hours.statusOf(value!, at, holidays),
+  );
+  if (value && !status.ready) {
     return <span class="status status-loading">{t('hours.loading')}</span>;
   }
-  const status = value && api ? api.statusOf(value, now(), territory.value?.schoolHolidays) : undefined;
-  const { text, kind } = describeOpening(status);
+  const { text, kind } = describeOpening(value && status.ready ? status.value : undefined);
   return (
     <span class={`status status-${kind}`}>
       <Icon name={kind === 'open' ? 'check' : kind === 'closed' ? 'clock' : 'info'} size="1.1em" />
