@@ -243,7 +243,10 @@ export const serverBench: Bench = {
   name: 'server',
   description: 'sync server under 100 connections (autocannon, loopback) on PGlite and PostgreSQL; push of 1,000',
   async run(ctx) {
-    const rows = await scenarios(ctx, 'pglite');
+    // ESCALE_BENCH_BACKENDS=pglite (or postgres) runs one of the two.
+    const only = process.env.ESCALE_BENCH_BACKENDS?.split(',').map((s) => s.trim());
+    const rows = !only || only.includes('pglite') ? await scenarios(ctx, 'pglite') : [];
+    if (only && !only.includes('postgres')) return rows;
     if (await postgresReachable()) rows.push(...(await scenarios(ctx, 'postgres')));
     else rows.push({ bench: 'server', figure: 'postgres', value: 'not reachable', verdict: 'SKIP', note: 'PostgreSQL not reachable at ESCALE_TEST_PG_URL or 127.0.0.1:5432' });
     return rows;

@@ -36,7 +36,7 @@ const QUIET_MS = 2_000;
 const MAX_WAIT_MS = 60_000;
 const MIN_GAP_MS = 30_000;
 
-function autoAnalyze(pg: PGlite): { wrote(): void; close(): Promise<void> } {
+function autoAnalyze(exec: (sql: string) => Promise<unknown>): { wrote(): void; close(): Promise<void> } {
   let firstDirtyAt: number | undefined;
   let lastRun: number | undefined;
   let timer: NodeJS.Timeout | undefined;
@@ -48,7 +48,7 @@ function autoAnalyze(pg: PGlite): { wrote(): void; close(): Promise<void> } {
     firstDirtyAt = undefined;
     lastRun = Date.now();
     // Statistics only: a failure (the database closing) changes nothing.
-    running = pg.exec('ANALYZE').then(() => undefined, () => undefined).finally(() => { running = undefined; });
+    running = exec('ANALYZE').then(() => undefined, () => undefined).finally(() => { running = undefined; });
   };
   return {
     wrote() {
@@ -71,22 +71,52 @@ function autoAnalyze(pg: PGlite): { wrote(): void; close(): Promise<void> } {
   };
 }
 
+/**
+ * PGlite runs each statement synchronously on the event loop (WebAssembly) and hands its
+ * lock to the next waiter in a microtask, so a queue of 100 requests' statements ran as
+ * one chain of microtasks: the event loop stalled for 1–2 s at a time (measured under the
+ * server bench), reading no socket and sending nothing meanwhile, and the tail of
+ * requests waited past the clients' 10 s timeout. Every operation on the connection
+ * (statement, transaction, ANALYZE) goes through this FIFO queue instead: first come,
+ * first served, and once operations have run back to back for SLICE_MS the next one starts
+ * from `setImmediate`, so sockets are served at least that often.
+ */
+const SLICE_MS = 20;
+
+function turnQueue(): <T>(fn: () => Promise<T>) => Promise<T> {
+  let tail: Promise<unknown> = Promise.resolve();
+  let sliceStart = -Infinity;
+  const turn = (): Promise<void> | void => {
+    if (performance.now() - sliceStart < SLICE_MS) return;
+    return new Promise<void>((r) => setImmediate(() => {
+      sliceStart = performance.now();
+      r();
+    }));
+  };
+  return <T>(fn: () => Promise<T>): Promise<T> => {
+    const run = tail.then(turn).then(fn);
+    tail = run.then(() => undefined, () => undefined);
+    return run;
+  };
+}
+
 /** Wraps an already open PGlite (tests open theirs from a pre-migrated data-dir dump). */
 export function wrapPglite(pg: PGlite): Database {
   const base = wrap(pg);
-  const analyze = autoAnalyze(pg);
+  const exclusive = turnQueue();
+  const analyze = autoAnalyze((sql) => exclusive(() => pg.exec(sql)));
   return {
     kind: 'pglite',
-    query: base.query,
-    exec: base.exec,
+    query: (sql, params) => exclusive(() => base.query(sql, params)),
+    exec: (sql) => exclusive(() => base.exec(sql)),
     transaction: async (fn) => {
-      const result = await pg.transaction((tx) => fn(wrap(tx)));
+      const result = await exclusive(() => pg.transaction((tx) => fn(wrap(tx))));
       analyze.wrote();
       return result;
     },
     close: async () => {
       await analyze.close();
-      await pg.close();
+      await exclusive(() => pg.close());
     },
   };
 }
