@@ -105,13 +105,13 @@ export function createBootReader(options: BootReaderOptions = {}): BootReader {
       const rowStore = tx.objectStore('rows');
       const pendingStore = tx.objectStore('pendingEdits');
       const index = id === undefined ? 'collection' : '[collection+id]';
-      if (!rowStore.indexNames.contains('collection') || !pendingStore.indexNames.contains(index)) {
+      if (!pendingStore.indexNames.contains(index)) {
         tx.abort();
         resolve(undefined);
         return;
       }
       const format = tx.objectStore('meta').get(META.replicaFormat) as IDBRequest<MetaRow | undefined>;
-      const rows = (id === undefined ? rowStore.index('collection').getAll(collection) : rowStore.getAll([collection, id])) as IDBRequest<ReplicaRow[]>;
+      const rows = (id === undefined ? rowStore.getAll(IDBKeyRange.bound([collection], [collection, []])) : rowStore.getAll([collection, id])) as IDBRequest<ReplicaRow[]>;
       const pending = pendingStore.index(index).getAll(id === undefined ? collection : [collection, id]) as IDBRequest<PendingEdit[]>;
       tx.oncomplete = () => {
         // Rows of another replica format are cleared and pulled again by the data layer.

@@ -154,6 +154,7 @@ export async function createDataLayer(options: DataLayerOptions): Promise<DataLa
     if (format !== undefined) {
       await db.rows.clear();
       await db.meta.delete(META.cursor);
+      await db.meta.put({ key: META.newestSeq, value: 0 });
     }
     await db.meta.put({ key: META.replicaFormat, value: REPLICA_FORMAT });
   });
@@ -168,11 +169,14 @@ export async function createDataLayer(options: DataLayerOptions): Promise<DataLa
   const session = createAccountSession(db, options.fetch, options.baseUrl ?? '');
   let actingAs: string | undefined;
   await session.load();
+  const parser = options.parser ?? new RecordParser(COLLECTION_SCHEMAS, now);
+  parser.connect(COLLECTION_SCHEMAS, (row) => db.quarantine.add(row));
   const engine = createSyncEngine({
     db, feed, fetch: options.fetch, baseUrl: options.baseUrl ?? '', territoryId: options.territoryId,
     getAuth: options.getAuth ?? (() => { const token = session.token(); return token ? { token } : undefined; }), now,
     storageFull: storage.storageFull,
     guardWrite: (write) => storage.guardWrite(write),
+    onPageStored: (rows) => parser.prime(rows),
     ...pick(options, ['timers', 'random', 'network', 'locks', 'status', 'pullLimit', 'pushBatchSize', 'periodicMs', 'afterWriteMs', 'backoff', 'log', 'requestTimeoutMs', 'tokenFor']),
   });
 
@@ -181,8 +185,6 @@ export async function createDataLayer(options: DataLayerOptions): Promise<DataLa
     return storage.guardWrite(write);
   };
   await engine.refreshStatus();
-  const parser = options.parser ?? new RecordParser(COLLECTION_SCHEMAS, now);
-  parser.connect(COLLECTION_SCHEMAS, (row) => db.quarantine.add(row));
   const writes = createLocalWrites({
     db, now, guardWrite, actingAs: () => actingAs,
     afterWrite: () => {
@@ -241,6 +243,7 @@ export async function createDataLayer(options: DataLayerOptions): Promise<DataLa
         await db.rows.clear();
         await db.pendingEdits.clear();
         await db.meta.delete(META.cursor);
+        await db.meta.put({ key: META.newestSeq, value: 0 });
         return 0;
       });
       if (cleared > 0) throw new LogoutRefusedError(cleared);

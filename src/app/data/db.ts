@@ -1,6 +1,7 @@
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { Collection } from '../../shared/sync/collections';
 import type { MutationResult, Rejection } from '../../shared/sync/protocol';
+import { META } from './dbLayout';
 
 // The device database: its versioned schema lives in this ONE file (STYLE.md #3).
 //
@@ -114,12 +115,14 @@ export class EscaleDb extends Dexie {
 }
 
 /** The current schema version, for tests that define a v+1 on top of it. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** The stores of the current version, for a later `db.version(n + 1)` to build upon. */
 export const CURRENT_STORES = {
-  // [collection+id] is the key; `collection` to read one collection, `seq` for diagnostics.
-  rows: '&[collection+id], collection, seq',
+  // [collection+id] is the key, and no index: a collection is a range of the key
+  // ([c] .. [c, []]), and the newest seq held is kept in meta (META.newestSeq). Each index
+  // was one more B-tree write per record on a first sync (v2).
+  rows: '&[collection+id]',
   // Keyed by mutation id; [collection+id] finds the edits laid over one record.
   pendingEdits: '&mutationId, [collection+id], collection, status',
   // Keyed by mutation id, so iteration order is push order.
@@ -134,7 +137,23 @@ function declareVersions(db: Dexie): void {
   // v1 (2026-11-22): first schema. Replicated rows, pending edits, outbox, conflicts,
   // rejections, quarantine and meta (clientId, nextMutationId, cursor, lastMutationId,
   // lastSyncedAt).
-  db.version(1).stores(CURRENT_STORES);
+  db.version(1).stores({ ...CURRENT_STORES, rows: '&[collection+id], collection, seq' });
+  // v2 (2026-11-22): `rows` loses its `collection` and `seq` indexes (a first sync wrote
+  // three B-trees per record where one is needed). A collection is read as a range of the
+  // key; the newest seq held moves to meta, computed here once from the rows. The outbox
+  // and its entries are untouched.
+  db.version(2).stores(CURRENT_STORES).upgrade(async (tx) => {
+    let newest = 0;
+    await tx.table('rows').each((row: ReplicaRow) => {
+      if (typeof row.seq === 'number' && row.seq > newest) newest = row.seq;
+    });
+    await tx.table('meta').put({ key: META.newestSeq, value: newest });
+  });
+  // A new database holds no row: its newest seq is 0 (absent would mean unknown: every pull
+  // page would read the rows it touches).
+  db.on('populate', (tx) => {
+    void tx.table('meta').put({ key: META.newestSeq, value: 0 });
+  });
   // A later step looks like:
   //   db.version(2).stores({ ...CURRENT_STORES, rows: '…' }).upgrade(async (tx) => {
   //     // rewrite entries if their shape changes; NEVER clear `outbox`.

@@ -22,6 +22,11 @@ export const META = {
   /** The signed-in account and its token (accountSession.ts). */
   session: 'session',
   replicaFormat: 'replicaFormat',
+  /**
+   * A number ≥ the seq of every row held (0: no row). Absent: unknown, every page reads the
+   * rows it touches. Moves with each pull page, in its transaction (replicaStore.ts).
+   */
+  newestSeq: 'newestSeq',
   /** The server's public key for sealing visit notes (aidant space; see sealedNote.ts). */
   noteServerKey: 'noteServerKey',
 } as const;

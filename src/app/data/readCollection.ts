@@ -1,3 +1,4 @@
+import { Dexie } from 'dexie';
 import type { Collection } from '../../shared/sync/collections';
 import { overlayPending, type VisibleRecord } from '../sync/overlayPending';
 import type { EscaleDb, PendingEdit, ReplicaRow } from './db';
@@ -10,7 +11,7 @@ export { RecordParser, type ParsedRecord } from './recordParser';
 /** Every visible record of a collection (server rows with pending edits laid over), parsed. */
 export async function readCollection<C extends Collection>(db: EscaleDb, parser: RecordParser, collection: C): Promise<ParsedRecord<C>[]> {
   const [rows, pending] = await db.transaction('r', [db.rows, db.pendingEdits], () =>
-    Promise.all([db.rows.where('collection').equals(collection).toArray(), db.pendingEdits.where('collection').equals(collection).toArray()]),
+    Promise.all([db.rows.where(':id').between([collection, Dexie.minKey], [collection, Dexie.maxKey]).toArray(), db.pendingEdits.where('collection').equals(collection).toArray()]),
   );
   const out: ParsedRecord<C>[] = [];
   for (const v of overlayPending(rows, pending)) {

@@ -44,6 +44,18 @@ export class RecordParser {
     for (const row of held) this.store(row);
   }
 
+  /**
+   * Rows a pull page just stored, their records already checked with the shared schemas
+   * (checkChanges): cached as parsed, so reading them back does not parse them again.
+   * Tombstones are skipped (never read as records).
+   */
+  prime(rows: Iterable<{ collection: Collection; id: string; version: number; record?: unknown; deleted?: true }>): void {
+    for (const row of rows) {
+      if (row.deleted || row.record === undefined || !this.schemas[row.collection]) continue;
+      this.cache.set(rowKey(row.collection, row.id), { stamp: `${row.version}/s`, value: row.record });
+    }
+  }
+
   parse<C extends Collection>(collection: C, visible: VisibleRecord): ParsedRecord<C> | undefined {
     const key = rowKey(collection, visible.id);
     const stamp = `${visible.version}/${visible.pending ? 'p' : 's'}`;

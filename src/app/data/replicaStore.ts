@@ -33,7 +33,7 @@ export interface PageToStore {
  * stored, and storing a page twice changes nothing (SYNC.md I6, I7). On the last page,
  * pending edits the snapshot covers are dropped.
  */
-export async function storePulledPage(db: EscaleDb, scope: string, page: PageToStore, now: Date): Promise<{ written: number }> {
+export async function storePulledPage(db: EscaleDb, scope: string, page: PageToStore, now: Date): Promise<{ written: number; rows: ReplicaRow[] }> {
   // Schema checks first, in slices between which the page stays responsive; never inside
   // the transaction (a yield there would let IndexedDB commit it half-way).
   const checked = await checkChanges(page.changes);
@@ -47,9 +47,15 @@ export async function storePulledPage(db: EscaleDb, scope: string, page: PageToS
     // after its tombstone was purged restarts at version 1; this path stores it, the read
     // path keeps the tombstone; the server holds the new record.)
     let minSeq = Infinity;
-    for (const c of page.changes) if (c.seq < minSeq) minSeq = c.seq;
-    const newest = page.changes.length ? await db.rows.orderBy('seq').last() : undefined;
-    if (newest && newest.seq >= minSeq) {
+    let maxSeq = -Infinity;
+    for (const c of page.changes) {
+      if (c.seq < minSeq) minSeq = c.seq;
+      if (c.seq > maxSeq) maxSeq = c.seq;
+    }
+    // The newest seq held is kept in meta (no index on rows, db.ts v2); absent: unknown, read.
+    const heldSeq = page.changes.length ? (await db.meta.get(META.newestSeq))?.value : undefined;
+    const newestHeld = typeof heldSeq === 'number' ? heldSeq : Infinity;
+    if (page.changes.length && newestHeld >= minSeq) {
       const keys = [...new Map(page.changes.map((c) => [rowKey(c.collection, c.id), [c.collection, c.id] as [typeof c.collection, string]])).values()];
       const held = await db.rows.bulkGet(keys);
       for (const row of held) if (row) existing.set(rowKey(row.collection, row.id), row);
@@ -61,6 +67,7 @@ export async function storePulledPage(db: EscaleDb, scope: string, page: PageToS
       await db.quarantine.add({ ...q, at: now.toISOString() });
     }
     await db.meta.put({ key: META.cursor, value: { scope, cursor: page.cursor } satisfies StoredCursor });
+    if (typeof heldSeq === 'number' && maxSeq > heldSeq) await db.meta.put({ key: META.newestSeq, value: maxSeq });
     const pending = await db.pendingEdits.toArray();
     if (pending.length) {
       const versions = new Map<string, number>();
@@ -71,7 +78,7 @@ export async function storePulledPage(db: EscaleDb, scope: string, page: PageToS
       if (drop.length) await db.pendingEdits.bulkDelete(drop);
     }
     if (!page.hasMore) await db.meta.put({ key: META.lastSyncedAt, value: now.toISOString() });
-    return { written: plan.put.length };
+    return { written: plan.put.length, rows: plan.put };
   });
 }
 
@@ -80,6 +87,7 @@ export async function resetReplica(db: EscaleDb): Promise<void> {
   await db.transaction('rw', [db.rows, db.meta], async () => {
     await db.rows.clear();
     await db.meta.delete(META.cursor);
+    await db.meta.put({ key: META.newestSeq, value: 0 });
   });
 }
 

@@ -2,7 +2,7 @@ import { signal, type ReadonlySignal, type Signal } from '@preact/signals';
 import { DEFAULT_PULL_LIMIT, MAX_MUTATIONS_PER_PUSH } from '../../shared/sync/protocol';
 import type { SyncStatus } from '../data/contracts';
 import type { ChangeFeed } from '../data/changeFeed';
-import { META, type EscaleDb } from '../data/db';
+import { META, type EscaleDb, type ReplicaRow } from '../data/db';
 import { readCursor, resetReplica, storeGapAnswer, storePulledPage, storePushAnswer } from '../data/replicaStore';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
 import { deriveStatus, type StatusFacts } from './deriveStatus';
@@ -54,6 +54,12 @@ export interface SyncEngineOptions {
    * without an author, or whose author has no token here, go with `getAuth()`'s token.
    */
   tokenFor?: (authorId: string) => string | undefined | Promise<string | undefined>;
+  /**
+   * The rows a pull page wrote, once its transaction committed, their records already
+   * checked with the shared schemas: the data layer seeds its parse cache with them so the
+   * readers do not parse the same records a second time.
+   */
+  onPageStored?: (rows: readonly ReplicaRow[]) => void;
 }
 
 export type CycleOutcome = 'ok' | 'retry' | 'auth' | 'offline';
@@ -257,7 +263,8 @@ export function createSyncEngine(o: SyncEngineOptions): SyncEngine {
       // work while IndexedDB writes. Nothing is lost: the stored cursor still moves only with
       // its page, in one transaction, and a failed store drops the answer asked for ahead.
       next = page.hasMore ? request(page.cursor) : Promise.resolve({ kind: 'retry', error: 'no next page' });
-      await guard(() => storePulledPage(db, scope, page, now()));
+      const stored = await guard(() => storePulledPage(db, scope, page, now()));
+      o.onPageStored?.(stored.rows);
       tell(!page.hasMore);
       if (!page.hasMore) return 'ok';
     }
