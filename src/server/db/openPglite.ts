@@ -80,12 +80,18 @@ function autoAnalyze(exec: (sql: string) => Promise<unknown>): { wrote(): void; 
  * (statement, transaction, ANALYZE) goes through this FIFO queue instead: first come,
  * first served, and once operations have run back to back for SLICE_MS the next one starts
  * from `setImmediate`, so sockets are served at least that often.
+ *
+ * The slice is a busy period: it starts when an operation finds the queue empty, and that
+ * operation runs at once. (A first version yielded whenever 20 ms had passed since the
+ * last yield, so after any pause the next statement also waited a loop turn: under load
+ * most cache-hit public pulls, one short statement each, paid a turn, 1,327 → 202 req/s.)
  */
 const SLICE_MS = 20;
 
 function turnQueue(): <T>(fn: () => Promise<T>) => Promise<T> {
   let tail: Promise<unknown> = Promise.resolve();
-  let sliceStart = -Infinity;
+  let waiting = 0;
+  let sliceStart = 0;
   const turn = (): Promise<void> | void => {
     if (performance.now() - sliceStart < SLICE_MS) return;
     return new Promise<void>((r) => setImmediate(() => {
@@ -93,9 +99,14 @@ function turnQueue(): <T>(fn: () => Promise<T>) => Promise<T> {
       r();
     }));
   };
+  const settle = () => {
+    waiting--;
+  };
   return <T>(fn: () => Promise<T>): Promise<T> => {
+    // Nothing queued or running: a new busy period, no reason to wait.
+    if (waiting++ === 0) sliceStart = performance.now();
     const run = tail.then(turn).then(fn);
-    tail = run.then(() => undefined, () => undefined);
+    tail = run.then(settle, settle);
     return run;
   };
 }

@@ -9,6 +9,8 @@ export type Encoding = 'br' | 'gzip';
 
 /** Text types worth compressing (JSON pull pages shrink about 8×, JavaScript 3–4×). */
 const COMPRESSIBLE = /^(?:application\/(?:json|geo\+json|manifest\+json|javascript)|text\/|image\/svg\+xml)/;
+/** Statuses that never carry a body. */
+const NO_BODY = new Set([101, 103, 204, 205, 304]);
 /** Below this, the headers outweigh the saving. */
 const MIN_BYTES = 1024;
 
@@ -62,10 +64,12 @@ export function compression(): MiddlewareHandler {
     // Every answer may differ by Accept-Encoding, so caches must key on it.
     const vary = res.headers.get('vary') ?? '';
     if (isCompressible(res.headers.get('content-type')) && !/accept-encoding/i.test(vary)) res.headers.append('Vary', 'Accept-Encoding');
-    if (c.req.method === 'HEAD' || !res.body || res.headers.has('content-encoding')) return;
+    // Decided on the headers alone first: reading `res.body` turns @hono/node-server's
+    // light Response into a web stream it then writes chunk by chunk (slow).
+    if (c.req.method === 'HEAD' || res.headers.has('content-encoding')) return;
     if (!isCompressible(res.headers.get('content-type'))) return;
     const encoding = pickEncoding(c.req.header('accept-encoding'));
-    if (!encoding) return;
+    if (!encoding || NO_BODY.has(res.status)) return;
     const raw = new Uint8Array(await res.arrayBuffer());
     const headers = new Headers(res.headers);
     const packed = raw.byteLength < MIN_BYTES ? raw : await compress(raw, encoding, 'fast');

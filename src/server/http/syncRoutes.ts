@@ -4,7 +4,7 @@ import { territoryIdSchema } from '../../shared/domain/common';
 import { DEFAULT_PULL_LIMIT, MAX_PULL_LIMIT, MAX_PUSH_BYTES, pushRequestSchema } from '../../shared/sync/protocol';
 import { applyPush } from '../sync/applyPush';
 import { ensureNoteKey } from '../sync/noteKey';
-import { PageCache } from '../sync/PageCache';
+import { PullCaches } from '../sync/PullCaches';
 import { pullChanges } from '../sync/pullChanges';
 import { decodeCursor } from '../sync/pullCursor';
 import { scopeOf } from '../sync/PullScope';
@@ -40,7 +40,7 @@ export function syncRoutes(app: AppContext): Hono {
   // device by this process (the SQL keeps the same rule across instances): a caught-up
   // poll then costs one statement after authentication instead of three.
   const seenWritten = new Map<string, number>();
-  const publicPages = new PageCache();
+  const caches = new PullCaches(app.db);
   const pendingWritten = new Map<string, { count: number; at: number }>();
 
   r.get('/pull', async (c) => {
@@ -73,7 +73,7 @@ export function syncRoutes(app: AppContext): Hono {
       ownSince: new Date(now.getTime() - app.config.aidantHistoryDays * 86_400_000),
       // The territory of a public pull is checked in the same statement as the page.
       checkTerritory: !user,
-      cache: publicPages,
+      caches,
     });
     if (outcome.kind === 'unknown_territory') throw new ApiFailure('unknown_territory', 'Territoire inconnu.');
     if (user) {
@@ -104,7 +104,7 @@ export function syncRoutes(app: AppContext): Hono {
     if (outcome.kind === 'reset') return c.json({ reset: true });
     const { page } = outcome;
     const encoding = page.bytes >= 1024 ? pickEncoding(c.req.header('accept-encoding')) : undefined;
-    if (!encoding) return c.body(page.json, 200, { 'Content-Type': 'application/json' });
+    if (!encoding) return c.body(page.utf8, 200, { 'Content-Type': 'application/json' });
     // Compressed here, once per page kept in the cache (the middleware skips encoded answers).
     const body = await page.encoded(encoding);
     return c.body(body, 200, {

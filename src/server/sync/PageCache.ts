@@ -5,14 +5,21 @@ export class EncodedPage {
   readonly bytes: number;
   private readonly packed = new Map<Encoding, Promise<Uint8Array<ArrayBuffer>>>();
 
+  private utf8Bytes?: Uint8Array<ArrayBuffer>;
+
   constructor(readonly json: string) {
     this.bytes = json.length;
+  }
+
+  /** The JSON as UTF-8, made once: a kept page is sent many times. */
+  get utf8(): Uint8Array<ArrayBuffer> {
+    return (this.utf8Bytes ??= new TextEncoder().encode(this.json));
   }
 
   encoded(encoding: Encoding): Promise<Uint8Array<ArrayBuffer>> {
     let p = this.packed.get(encoding);
     if (!p) {
-      p = compress(new TextEncoder().encode(this.json), encoding, 'fast');
+      p = compress(this.utf8, encoding, 'fast');
       this.packed.set(encoding, p);
       p.catch(() => this.packed.delete(encoding));
     }
@@ -21,47 +28,54 @@ export class EncodedPage {
 }
 
 /**
- * Public pull pages, kept by (scope, cursor, limit) with the database state they were
- * read in: the highest server_seq and the tombstone horizon. Every change to a record
- * gives it a new, higher seq, and seqs commit in order under the sync write lock (SYNC.md,
- * the sequence-gap trap); a purge raises the horizon. So two snapshots with the same
- * (max seq, horizon) hold the same rows, and a page read in one is the page of the other:
- * a hit needs only that one-row stamp query, never a stale page, even with several
- * server instances on one PostgreSQL. Public devices all ask for the same pages (the
- * first sync of a phone, then caught-up polls), so most public pulls are hits.
- * Least recently used pages leave past `maxBytes`.
+ * Values read from the database, kept by key with the directory state they were read in:
+ * the territory's highest directory server_seq and the tombstone horizon (the "stamp",
+ * see pullChanges.ts). Every change to a record gives it a new, higher seq, and seqs
+ * commit in order under the sync write lock (SYNC.md, the sequence-gap trap); a purge
+ * raises the horizon. So two snapshots with the same stamp hold the same directory rows,
+ * and a value read in one is the value of the other: a hit needs only the one-row stamp
+ * query, never serves a stale page, even with several server instances on one
+ * PostgreSQL. Devices of a territory all ask for the same pages (a first sync, then
+ * caught-up polls), so most pulls are hits. Least recently used values leave past
+ * `maxBytes`.
  */
-export class PageCache {
-  private readonly pages = new Map<string, { stamp: string; page: EncodedPage }>();
+export class PageCache<V extends { readonly bytes: number } = EncodedPage> {
+  private readonly values = new Map<string, { stamp: string; value: V }>();
   private bytes = 0;
 
   constructor(private readonly maxBytes = 32 * 1024 * 1024) {}
 
-  get(key: string, stamp: string): EncodedPage | undefined {
-    const hit = this.pages.get(key);
+  /** The value kept for `key` if it was read in the state `stamp`. */
+  get(key: string, stamp: string): V | undefined {
+    const hit = this.values.get(key);
     if (!hit) return undefined;
-    this.pages.delete(key);
+    this.values.delete(key);
     if (hit.stamp !== stamp) {
-      this.bytes -= hit.page.bytes;
+      this.bytes -= hit.value.bytes;
       return undefined;
     }
-    this.pages.set(key, hit);
-    return hit.page;
+    this.values.set(key, hit);
+    return hit.value;
   }
 
-  set(key: string, stamp: string, page: EncodedPage): void {
-    const old = this.pages.get(key);
+  /** The value kept for `key` whatever its state, to prepare a query; check it with get(). */
+  peek(key: string): { stamp: string; value: V } | undefined {
+    return this.values.get(key);
+  }
+
+  set(key: string, stamp: string, value: V): void {
+    const old = this.values.get(key);
     if (old) {
-      this.bytes -= old.page.bytes;
-      this.pages.delete(key);
+      this.bytes -= old.value.bytes;
+      this.values.delete(key);
     }
-    if (page.bytes > this.maxBytes / 4) return;
-    this.pages.set(key, { stamp, page });
-    this.bytes += page.bytes;
-    for (const [k, v] of this.pages) {
+    if (value.bytes > this.maxBytes / 4) return;
+    this.values.set(key, { stamp, value });
+    this.bytes += value.bytes;
+    for (const [k, v] of this.values) {
       if (this.bytes <= this.maxBytes) break;
-      this.pages.delete(k);
-      this.bytes -= v.page.bytes;
+      this.values.delete(k);
+      this.bytes -= v.value.bytes;
     }
   }
 }

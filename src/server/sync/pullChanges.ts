@@ -1,6 +1,7 @@
 import { DIRECTORY_COLLECTIONS, type Collection } from '../../shared/sync/collections';
 import { toNumber, type Database } from '../db/Database';
-import { EncodedPage, type PageCache } from './PageCache';
+import type { PullCaches } from './PullCaches';
+import { EncodedPage } from './PageCache';
 import type { PullCursor } from './pullCursor';
 import { encodeCursor } from './pullCursor';
 import { scopeKey, type PullScope } from './PullScope';
@@ -15,8 +16,8 @@ export interface PullRequest {
   ownSince: Date;
   /** Public pulls: answer `unknown_territory` unless the scope's territory exists. */
   checkTerritory?: boolean;
-  /** Public pages already read, shared by every public device (see PageCache). */
-  cache?: PageCache;
+  /** Pages and directory rows already read, shared by every device (see PullCaches). */
+  caches?: PullCaches;
 }
 
 /**
@@ -34,6 +35,8 @@ interface Row {
   max_seq: unknown;
   last_mutation_id: unknown;
   territory_known: boolean;
+  /** Statement of a directory-part read: true for the directory's rows, false for own rows. */
+  dir?: boolean | null;
   collection: Collection | null;
   id: string | null;
   version: number | null;
@@ -42,45 +45,57 @@ interface Row {
   data: string | null;
 }
 
+/** Rows of a page as JSON texts (one change each) with their seqs, in seq order. */
+export interface PageRows {
+  parts: string[];
+  seqs: number[];
+}
+
+/**
+ * The first `limit + 1` directory rows after a cursor, read once for every aidant of the
+ * territory (their full records; public devices get theirs as whole pages). `bytes`
+ * sizes it for the cache.
+ */
+export interface DirectoryPart extends PageRows {
+  bytes: number;
+}
+
 /**
  * The directory condition written out, so the planner can use the partial index
  * record_directory_seq (migration 004), which a `= ANY($n)` parameter never matches.
  * The names are constants of the code, never input.
  */
 const DIRECTORY_SQL = `collection IN (${DIRECTORY_COLLECTIONS.map((c) => `'${c}'`).join(', ')})`;
+const COLS = 'collection, id, version, server_seq, deleted_at, data';
 
 /**
- * The rows of the scope after the cursor, in server_seq order, at most $2: each part read
- * through an index in seq order, so the scan stops at the LIMIT (an OR of both conditions
- * made PostgreSQL step over every other aidant's visit log after the cursor).
+ * The directory state of a territory, for the caches (PageCache): its highest directory
+ * seq (read backwards on record_directory_seq: one index entry) and the tombstone
+ * horizon. Visit logs pushed all day do not change it, so pages stay valid while the
+ * directory does. `$t` is the territory's parameter.
  */
-function scopeRowsSql(scope: PullScope, params: unknown[], ownSince: Date): string {
-  params.push(scope.territoryId);
-  const cols = 'collection, id, version, server_seq, deleted_at, data';
-  const territory = `server_seq > $1 AND territory_id = $${params.length}`;
-  if (scope.kind === 'territory') return `SELECT ${cols} FROM record WHERE ${territory} ORDER BY server_seq LIMIT $2`;
-  const directory = `SELECT ${cols} FROM record WHERE ${territory} AND ${DIRECTORY_SQL} ORDER BY server_seq LIMIT $2`;
-  if (scope.kind === 'public') return directory;
-  params.push(scope.userId, ownSince);
-  const own = `SELECT ${cols} FROM record WHERE owner_id = $${params.length - 1} AND ${territory} AND created_at >= $${params.length}
-                 AND NOT (${DIRECTORY_SQL}) ORDER BY server_seq LIMIT $2`;
-  return `SELECT * FROM ((${directory}) UNION ALL (${own})) AS scoped ORDER BY server_seq LIMIT $2`;
-}
-
-/** The database state a public page is read in (PageCache). */
-const STAMP = '(SELECT max(server_seq) FROM record) AS max_seq';
+const directoryStamp = (t: string) => `(SELECT max(server_seq) FROM record WHERE territory_id = ${t} AND ${DIRECTORY_SQL})`;
 const stampOf = (r: { max_seq: unknown; horizon: unknown }) => `${String(r.max_seq ?? 0)}:${String(r.horizon ?? 0)}`;
+
+/** The stamp alone: what a cache hit costs (PullCaches shares it between callers). */
+export async function readDirectoryStamp(db: Database, territoryId: string): Promise<string> {
+  const { rows } = await db.query<{ max_seq: unknown; horizon: unknown }>(
+    `SELECT ${directoryStamp('$1')} AS max_seq, (SELECT seq FROM tombstone_horizon WHERE id = 1) AS horizon`,
+    [territoryId],
+  );
+  return stampOf(rows[0]!);
+}
 
 const TERRITORY_EXISTS = "EXISTS (SELECT 1 FROM record WHERE collection = 'territory' AND id = $3 AND deleted_at IS NULL)";
 
 /**
- * One page of changes after the cursor, in server_seq order, read in ONE statement with
- * the tombstone horizon and the client's lastMutationId. A single statement sees a single
- * snapshot (even under READ COMMITTED), so the page, the horizon and lastMutationId agree
- * as they did in the REPEATABLE READ transaction this replaces, and a client never drops
- * an outbox entry whose effect is not yet in the pages it has (I4, I9, I10). One round
- * trip instead of five (BEGIN, horizon, page, client, COMMIT): on PGlite's single
- * connection every round trip queues behind every other request's.
+ * One page of changes after the cursor, in server_seq order. Every database read is ONE
+ * statement holding the page (or the rows it lacks), the tombstone horizon, the client's
+ * lastMutationId and the directory stamp: a single statement sees a single snapshot (even
+ * under READ COMMITTED), so they agree as they did in the REPEATABLE READ transaction this
+ * replaces, and a client never drops an outbox entry whose effect is not yet in the pages
+ * it has (I4, I9, I10). Rows taken from a cache were read in a snapshot with the same
+ * directory stamp, so they are the rows of this one.
  */
 export async function pullChanges(db: Database, req: PullRequest): Promise<PullOutcome> {
   const key = scopeKey(req.scope);
@@ -92,59 +107,156 @@ export async function pullChanges(db: Database, req: PullRequest): Promise<PullO
     }
     return { kind: 'reset' };
   }
-  const cache = req.scope.kind === 'public' ? req.cache : undefined;
-  const cacheKey = `${key}:${after}:${req.limit}`;
-  if (cache) {
-    const { rows } = await db.query<{ max_seq: unknown; horizon: unknown }>(`SELECT ${STAMP}, (SELECT seq FROM tombstone_horizon WHERE id = 1) AS horizon`);
-    const hit = cache.get(cacheKey, stampOf(rows[0]!));
+  const caches = req.caches;
+  if (caches && req.scope.kind === 'public') {
+    const cacheKey = `${key}:${after}:${req.limit}`;
+    const hit = caches.publicPages.get(cacheKey, await caches.stamp(req.scope.territoryId));
     if (hit) return { kind: 'page', page: hit };
+    const outcome = await readWholePage(db, req, key, after, true);
+    if (outcome.kind === 'page') caches.publicPages.set(cacheKey, outcome.stamp, outcome.page);
+    return outcome.kind === 'page' ? { kind: 'page', page: outcome.page } : outcome;
   }
-  // $3 is the territory in every scope (scopeRowsSql pushes it first).
-  const params: unknown[] = [after, req.limit + 1];
-  const scoped = scopeRowsSql(req.scope, params, req.ownSince);
+  if (caches && req.scope.kind === 'aidant') return readAidantPage(db, req, caches, key, after);
+  const outcome = await readWholePage(db, req, key, after, false);
+  return outcome.kind === 'page' ? { kind: 'page', page: outcome.page } : outcome;
+}
+
+/** Public devices never receive a place's `internal` field (staff notes, direct lines).
+ * An aidant's tablet never receives a visit's note back in clear: it keeps its own copy
+ * sealed under the author's PIN (the replica rests on the tablet's disk). */
+function dataSql(scope: PullScope): string {
+  return scope.kind === 'public' ? `CASE WHEN p.collection = 'place' THEN p.data - 'internal' ELSE p.data END`
+    : scope.kind === 'aidant' ? `CASE WHEN p.collection = 'visit' THEN p.data - 'notes' ELSE p.data END` : 'p.data';
+}
+
+/**
+ * The SELECT list around a LATERAL of rows `p`: horizon, stamp, lastMutationId, territory
+ * check, then each row. The bodies are edited and printed (jsonb → text) only for the rows
+ * of the page, above the LIMIT: in the same query level PostgreSQL may compute them for
+ * every row after the cursor before sorting (it did without table statistics, 5× slower
+ * at cursor 0). $3 is always the territory.
+ */
+function pageSql(req: PullRequest, params: unknown[], rowsSql: string, extra = ''): string {
   let lastMutation = 'NULL::bigint';
   if (req.clientId) {
     params.push(req.clientId);
     lastMutation = `COALESCE((SELECT last_mutation_id FROM sync_client WHERE client_id = $${params.length}), 0)`;
   }
-  // Public devices never receive a place's `internal` field (staff notes, direct lines).
-  // An aidant's tablet never receives a visit's note back in clear: it keeps its own
-  // copy sealed under the author's PIN (the replica rests on the tablet's disk).
-  const data = req.scope.kind === 'public' ? `CASE WHEN p.collection = 'place' THEN p.data - 'internal' ELSE p.data END`
-    : req.scope.kind === 'aidant' ? `CASE WHEN p.collection = 'visit' THEN p.data - 'notes' ELSE p.data END` : 'p.data';
-  // The bodies are edited and printed (jsonb → text) only for the rows of the page, above
-  // the LIMIT: in the same query level PostgreSQL may compute them for every row after
-  // the cursor before sorting (it did without table statistics, 5× slower at cursor 0).
-  const { rows } = await db.query<Row>(
-    `SELECT h.seq AS horizon, ${cache ? STAMP : 'NULL AS max_seq'}, ${lastMutation} AS last_mutation_id,
-            ${req.checkTerritory ? TERRITORY_EXISTS : 'true'} AS territory_known,
+  return `SELECT h.seq AS horizon, ${req.caches && req.scope.kind !== 'territory' ? directoryStamp('$3') : 'NULL'} AS max_seq,
+            ${lastMutation} AS last_mutation_id,
+            ${req.checkTerritory ? TERRITORY_EXISTS : 'true'} AS territory_known,${extra}
             p.collection, p.id, p.version, p.server_seq, p.deleted_at IS NOT NULL AS deleted,
-            CASE WHEN p.deleted_at IS NULL THEN (${data})::text END AS data
+            CASE WHEN p.deleted_at IS NULL THEN (${dataSql(req.scope)})::text END AS data
        FROM tombstone_horizon h
-       LEFT JOIN LATERAL (${scoped}) p ON true
+       LEFT JOIN LATERAL (${rowsSql}) p ON true
       WHERE h.id = 1
-      ORDER BY p.server_seq`,
-    params,
-  );
-  const head = rows[0];
+      ORDER BY p.server_seq`;
+}
+
+/** $1 cursor, $2 limit + 1, $3 territory. */
+const territoryRows = `SELECT ${COLS} FROM record WHERE server_seq > $1 AND territory_id = $3`;
+const directoryRows = `${territoryRows} AND ${DIRECTORY_SQL} ORDER BY server_seq LIMIT $2`;
+
+/** The aidant's own device records (visit logs…) after the cursor, below `bound` if any. */
+function ownRowsSql(req: PullRequest, params: unknown[], bound?: number): string {
+  if (req.scope.kind !== 'aidant') throw new Error('own rows belong to the aidant scope');
+  const owner = params.push(req.scope.userId);
+  const since = params.push(req.ownSince);
+  const below = bound === undefined ? '' : ` AND server_seq < $${params.push(bound)}`;
+  return `SELECT ${COLS} FROM record WHERE owner_id = $${owner} AND server_seq > $1 AND territory_id = $3
+            AND created_at >= $${since}${below} AND NOT (${DIRECTORY_SQL}) ORDER BY server_seq LIMIT $2`;
+}
+
+/**
+ * The page read whole in one statement: each part of the scope through an index in seq
+ * order, so the scan stops at the LIMIT (an OR of both conditions made PostgreSQL step
+ * over every other aidant's visit log after the cursor).
+ */
+async function readWholePage(db: Database, req: PullRequest, key: string, after: number, stamped: boolean) {
+  const params: unknown[] = [after, req.limit + 1, req.scope.territoryId];
+  const rows = req.scope.kind === 'territory' ? `${territoryRows} ORDER BY server_seq LIMIT $2`
+    : req.scope.kind === 'public' ? directoryRows
+    : `SELECT * FROM ((${directoryRows}) UNION ALL (${ownRowsSql(req, params)})) AS scoped ORDER BY server_seq LIMIT $2`;
+  const { rows: found } = await db.query<Row>(pageSql({ ...req, caches: stamped ? req.caches : undefined }, params, rows), params);
+  const head = found[0]!;
+  const early = check(req, head, after);
+  if (early) return early;
+  return { kind: 'page' as const, page: encodePage(req, key, after, toPageRows(head.id === null ? [] : found), head), stamp: stampOf(head) };
+}
+
+/**
+ * An aidant's page: the directory's rows come from the cache shared by every aidant of
+ * the territory (read once per directory state), only the device's own rows and its
+ * lastMutationId are read for it, with the stamp in the same statement. The top
+ * `limit + 1` of a union is within the top `limit + 1` of each part, so the page is the
+ * merge of both; own rows past the cached part's last seq cannot reach it and are not read.
+ */
+async function readAidantPage(db: Database, req: PullRequest, caches: PullCaches, key: string, after: number): Promise<PullOutcome> {
+  const partKey = `${req.scope.territoryId}:${after}:${req.limit}`;
+  const known = caches.directoryParts.peek(partKey);
+  const full = known && known.value.seqs.length > req.limit;
+  const params: unknown[] = [after, req.limit + 1, req.scope.territoryId];
+  const { rows } = await db.query<Row>(pageSql(req, params, ownRowsSql(req, params, full ? known.value.seqs.at(-1) : undefined)), params);
+  const head = rows[0]!;
+  const early = check(req, head, after);
+  if (early) return early;
+  const part = known && caches.directoryParts.get(partKey, stampOf(head));
+  if (part) return { kind: 'page', page: encodePage(req, key, after, merge(part, toPageRows(head.id === null ? [] : rows), req.limit + 1), head) };
+
+  // Not kept, or read in another directory state: both parts, one statement.
+  const again: unknown[] = [after, req.limit + 1, req.scope.territoryId];
+  const both = `(SELECT true AS dir, * FROM (${directoryRows}) d) UNION ALL (SELECT false AS dir, * FROM (${ownRowsSql(req, again)}) o)`;
+  const { rows: found } = await db.query<Row>(pageSql(req, again, both, ' p.dir,'), again);
+  const first = found[0]!;
+  const late = check(req, first, after);
+  if (late) return late;
+  const rowsOf = (dir: boolean) => toPageRows(first.id === null ? [] : found.filter((r) => r.dir === dir));
+  const directory = rowsOf(true);
+  caches.directoryParts.set(partKey, stampOf(first), { ...directory, bytes: directory.parts.reduce((n, p) => n + p.length, 0) });
+  return { kind: 'page', page: encodePage(req, key, after, merge(directory, rowsOf(false), req.limit + 1), first) };
+}
+
+function check(req: PullRequest, head: Row | undefined, after: number): { kind: 'reset' } | { kind: 'unknown_territory' } | undefined {
   if (!head) throw new Error('tombstone_horizon has no row');
   if (!head.territory_known) return { kind: 'unknown_territory' };
   if (req.cursor && after < toNumber(head.horizon ?? 0)) return { kind: 'reset' };
-  const found = head.id === null ? [] : rows;
-  const count = Math.min(found.length, req.limit);
-  const parts: string[] = new Array<string>(count);
-  let lastSeq = after;
-  for (let i = 0; i < count; i++) {
-    const r = found[i]!;
+  return undefined;
+}
+
+function toPageRows(rows: Row[]): PageRows {
+  const parts = new Array<string>(rows.length);
+  const seqs = new Array<number>(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
     const seq = toNumber(r.server_seq);
-    lastSeq = seq;
-    const headJson = `{"collection":${JSON.stringify(r.collection)},"op":"${r.deleted ? 'delete' : 'put'}","id":${JSON.stringify(r.id)},"version":${r.version},"seq":${seq}`;
-    parts[i] = r.deleted ? `${headJson}}` : `${headJson},"record":${r.data}}`;
+    seqs[i] = seq;
+    const head = `{"collection":${JSON.stringify(r.collection)},"op":"${r.deleted ? 'delete' : 'put'}","id":${JSON.stringify(r.id)},"version":${r.version},"seq":${seq}`;
+    parts[i] = r.deleted ? `${head}}` : `${head},"record":${r.data}}`;
   }
-  const lastMutationId = req.clientId ? toNumber(head.last_mutation_id ?? 0) : null;
+  return { parts, seqs };
+}
+
+/** The first `max` rows of two seq-ordered lists, in seq order. */
+function merge(a: PageRows, b: PageRows, max: number): PageRows {
+  if (b.seqs.length === 0) return a.seqs.length <= max ? a : { parts: a.parts.slice(0, max), seqs: a.seqs.slice(0, max) };
+  const out: PageRows = { parts: [], seqs: [] };
+  let i = 0;
+  let j = 0;
+  while (out.seqs.length < max && (i < a.seqs.length || j < b.seqs.length)) {
+    const fromA = j >= b.seqs.length || (i < a.seqs.length && a.seqs[i]! < b.seqs[j]!);
+    const src = fromA ? a : b;
+    const k = fromA ? i++ : j++;
+    out.parts.push(src.parts[k]!);
+    out.seqs.push(src.seqs[k]!);
+  }
+  return out;
+}
+
+/** `found` holds up to limit + 1 rows: the extra one only says there is more. */
+function encodePage(req: PullRequest, key: string, after: number, found: PageRows, head: Row): EncodedPage {
+  const count = Math.min(found.seqs.length, req.limit);
+  const lastSeq = count > 0 ? found.seqs[count - 1]! : after;
+  const changes = count === found.parts.length ? found.parts : found.parts.slice(0, count);
   const cursor = encodeCursor({ scopeKey: key, seq: lastSeq });
-  const json = `{"changes":[${parts.join(',')}],"cursor":${JSON.stringify(cursor)},"hasMore":${found.length > req.limit},"lastMutationId":${lastMutationId}}`;
-  const page = new EncodedPage(json);
-  cache?.set(cacheKey, stampOf(head), page);
-  return { kind: 'page', page };
+  return new EncodedPage(`{"changes":[${changes.join(',')}],"cursor":${JSON.stringify(cursor)},"hasMore":${found.seqs.length > req.limit},"lastMutationId":${req.clientId ? toNumber(head.last_mutation_id ?? 0) : null}}`);
 }

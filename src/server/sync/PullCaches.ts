@@ -1,0 +1,24 @@
+import type { Database } from '../db/Database';
+import { FreshReads } from './FreshReads';
+import { type EncodedPage, PageCache } from './PageCache';
+import { type DirectoryPart, readDirectoryStamp } from './pullChanges';
+
+/**
+ * What pulls share across devices, per server process: whole public pages (with their
+ * compressed forms), the directory rows of aidant pages, and the directory stamp that
+ * tells whether a kept value still holds (read at most once at a time per territory).
+ */
+export class PullCaches {
+  readonly publicPages = new PageCache<EncodedPage>();
+  readonly directoryParts = new PageCache<DirectoryPart>();
+  private readonly stamps: FreshReads<string>;
+
+  constructor(db: Database) {
+    this.stamps = new FreshReads((territoryId) => readDirectoryStamp(db, territoryId));
+  }
+
+  /** The territory's directory stamp, read after this call (see FreshReads). */
+  stamp(territoryId: string): Promise<string> {
+    return this.stamps.get(territoryId);
+  }
+}
