@@ -3,6 +3,7 @@ import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { firstPaintBudget } from './src/build/firstPaintBudget';
 import { homePreload } from './src/build/homePreload';
+import { pruneHolidays } from './src/build/pruneHolidays';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -47,6 +48,9 @@ function precompress(): Plugin {
 export default defineConfig({
   plugins: [
     preact(),
+    // Only France's holidays in the browser's opening_hours (src/build/pruneHolidays.ts:
+    // 548 KB of other countries' literals evaluated with the hours chunk).
+    pruneHolidays(),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'src/app/sw',
