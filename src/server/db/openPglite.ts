@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import type { Database, QueryResult, Queryable } from './Database';
+import { preparedPglite } from './preparedPglite';
 
 function wrap(conn: PGlite | Transaction): Queryable {
   return {
@@ -114,11 +115,12 @@ function turnQueue(): <T>(fn: () => Promise<T>) => Promise<T> {
 /** Wraps an already open PGlite (tests open theirs from a pre-migrated data-dir dump). */
 export function wrapPglite(pg: PGlite): Database {
   const base = wrap(pg);
+  const prepared = preparedPglite(pg);
   const exclusive = turnQueue();
   const analyze = autoAnalyze((sql) => exclusive(() => pg.exec(sql)));
   return {
     kind: 'pglite',
-    query: (sql, params) => exclusive(() => base.query(sql, params)),
+    query: (sql, params = []) => exclusive(() => prepared.query(sql, params)),
     exec: (sql) => exclusive(() => base.exec(sql)),
     transaction: async (fn) => {
       const result = await exclusive(() => pg.transaction((tx) => fn(wrap(tx))));

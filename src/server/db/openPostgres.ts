@@ -1,12 +1,31 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { Database, QueryResult, Queryable } from './Database';
+
+/**
+ * Statements with parameters are named after a digest of their text, so `pg` prepares
+ * each once per pooled connection and PostgreSQL plans it from its plan cache instead of
+ * parsing and planning it at every call (the pull's short indexed statements spent more
+ * time planned than run). Texts are constants of the code, so the set stays small.
+ */
+const names = new Map<string, string>();
+function statementName(sql: string): string {
+  let name = names.get(sql);
+  if (!name) {
+    name = `escale_${createHash('sha1').update(sql).digest('hex').slice(0, 20)}`;
+    if (names.size < 1000) names.set(sql, name);
+  }
+  return name;
+}
 
 type Client = pg.Pool | pg.PoolClient;
 
 function wrap(conn: Client): Queryable {
   return {
     async query<Row>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<Row>> {
-      const r = await conn.query(sql, params as unknown[]);
+      const r = params.length > 0
+        ? await conn.query({ name: statementName(sql), text: sql, values: params as unknown[] })
+        : await conn.query(sql);
       return { rows: r.rows as Row[], rowCount: r.rowCount ?? r.rows.length };
     },
     async exec(sql: string) {
