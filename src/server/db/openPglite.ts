@@ -1,14 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
-import type { Database, QueryResult, Queryable } from './Database';
+import type { Database, Queryable } from './Database';
 import { preparedPglite } from './preparedPglite';
 
-function wrap(conn: PGlite | Transaction): Queryable {
+function wrap(conn: PGlite | Transaction, prepared: ReturnType<typeof preparedPglite>): Queryable {
   return {
-    async query<Row>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<Row>> {
-      const r = await conn.query<Row>(sql, params as unknown[]);
-      return { rows: r.rows, rowCount: r.affectedRows ?? r.rows.length };
-    },
+    query: (sql, params = []) => prepared.query(sql, params, conn),
     async exec(sql: string) {
       await conn.exec(sql);
     },
@@ -114,16 +111,16 @@ function turnQueue(): <T>(fn: () => Promise<T>) => Promise<T> {
 
 /** Wraps an already open PGlite (tests open theirs from a pre-migrated data-dir dump). */
 export function wrapPglite(pg: PGlite): Database {
-  const base = wrap(pg);
   const prepared = preparedPglite(pg);
+  const base = wrap(pg, prepared);
   const exclusive = turnQueue();
   const analyze = autoAnalyze((sql) => exclusive(() => pg.exec(sql)));
   return {
     kind: 'pglite',
-    query: (sql, params = []) => exclusive(() => prepared.query(sql, params)),
+    query: (sql, params) => exclusive(() => base.query(sql, params)),
     exec: (sql) => exclusive(() => base.exec(sql)),
     transaction: async (fn) => {
-      const result = await exclusive(() => pg.transaction((tx) => fn(wrap(tx))));
+      const result = await exclusive(() => pg.transaction((tx) => fn(wrap(tx, prepared))));
       analyze.wrote();
       return result;
     },

@@ -1,4 +1,4 @@
-import type { PGlite } from '@electric-sql/pglite';
+import type { PGlite, Transaction } from '@electric-sql/pglite';
 import type { QueryResult } from './Database';
 
 /**
@@ -13,24 +13,26 @@ import type { QueryResult } from './Database';
  * NUL, finite numbers, bigints, booleans, valid dates, null); a query with any other
  * value, or whose text PREPARE refuses, takes PGlite's usual path. With
  * standard_conforming_strings on (checked once), doubling quotes is the whole escaping.
- * Used outside transactions only; at most MAX_STATEMENTS are kept (least recently used
- * ones deallocated).
+ * Prepared statements belong to the session, not to a transaction: one made inside a
+ * transaction outlives its rollback (checked) and serves the statements of every later
+ * transaction. At most MAX_STATEMENTS are kept (least recently used ones deallocated).
  */
 const MAX_STATEMENTS = 200;
 /** Process-wide, so two wrappers of one PGlite never pick the same name. */
 let counter = 0;
 
-type Run = <Row>(sql: string, params: readonly unknown[]) => Promise<QueryResult<Row>>;
+type Conn = PGlite | Transaction;
+type Run = <Row>(sql: string, params: readonly unknown[], conn?: Conn) => Promise<QueryResult<Row>>;
 
 export function preparedPglite(pg: PGlite): { query: Run } {
   const names = new Map<string, string | null>();
   let usable: Promise<boolean> | undefined;
-  const plain: Run = async <Row>(sql: string, params: readonly unknown[]) => {
-    const r = await pg.query<Row>(sql, params as unknown[]);
+  const plain = async <Row>(sql: string, params: readonly unknown[], conn: Conn) => {
+    const r = await conn.query<Row>(sql, params as unknown[]);
     return { rows: r.rows, rowCount: r.affectedRows ?? r.rows.length };
   };
 
-  async function nameFor(sql: string): Promise<string | null> {
+  async function nameFor(sql: string, conn: Conn): Promise<string | null> {
     const known = names.get(sql);
     if (known !== undefined) {
       names.delete(sql);
@@ -39,29 +41,32 @@ export function preparedPglite(pg: PGlite): { query: Run } {
     }
     let name: string | null = `escale_${++counter}`;
     try {
-      await pg.exec(`PREPARE ${name} AS ${sql}`);
+      await conn.exec(`PREPARE ${name} AS ${sql}`);
     } catch {
-      name = null; // parameter types PostgreSQL cannot infer alone: the usual path
+      // Inside a transaction the failure may be the transaction's (already aborted):
+      // try again next time. Outside, the text itself is refused: the usual path for good.
+      if (conn !== pg) return null;
+      name = null;
     }
     names.set(sql, name);
     for (const [text, old] of names) {
       if (names.size <= MAX_STATEMENTS) break;
       names.delete(text);
-      if (old) await pg.exec(`DEALLOCATE ${old}`).catch(() => undefined);
+      if (old) await conn.exec(`DEALLOCATE ${old}`).catch(() => undefined);
     }
     return name;
   }
 
   return {
-    async query<Row>(sql: string, params: readonly unknown[]): Promise<QueryResult<Row>> {
+    async query<Row>(sql: string, params: readonly unknown[], conn: Conn = pg): Promise<QueryResult<Row>> {
       const literals = params.length > 0 ? params.map(literal) : undefined;
-      if (!literals || literals.includes(undefined)) return plain<Row>(sql, params);
-      usable ??= pg.query<{ standard_conforming_strings: string }>('SHOW standard_conforming_strings')
+      if (!literals || literals.includes(undefined)) return plain<Row>(sql, params, conn);
+      usable ??= conn.query<{ standard_conforming_strings: string }>('SHOW standard_conforming_strings')
         .then((r) => r.rows[0]?.standard_conforming_strings === 'on', () => false);
-      if (!(await usable)) return plain<Row>(sql, params);
-      const name = await nameFor(sql);
-      if (!name) return plain<Row>(sql, params);
-      const results = await pg.exec(`EXECUTE ${name}(${literals.join(', ')})`);
+      if (!(await usable)) return plain<Row>(sql, params, conn);
+      const name = await nameFor(sql, conn);
+      if (!name) return plain<Row>(sql, params, conn);
+      const results = await conn.exec(`EXECUTE ${name}(${literals.join(', ')})`);
       const r = results[results.length - 1]!;
       return { rows: r.rows as Row[], rowCount: r.affectedRows ?? r.rows.length };
     },

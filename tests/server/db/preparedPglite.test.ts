@@ -1,5 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { wrapPglite } from '../../../src/server/db/openPglite';
 import { preparedPglite } from '../../../src/server/db/preparedPglite';
 
 // PGlite statements prepared once and run with values written as SQL literals: every
@@ -58,5 +59,26 @@ describe('preparedPglite', () => {
     expect((await prepared()).length).toBe(start + 1);
     for (let i = 0; i < 210; i++) await q.query(`SELECT ${i} AS k FROM t WHERE id = $1`, ['x']);
     expect((await prepared()).length).toBe(start + 200);
+  });
+
+  it('serves transactions too: a statement prepared in a rolled-back transaction still runs after it', async () => {
+    const db = wrapPglite(pg);
+    const insert = 'INSERT INTO t (id, note) VALUES ($1, $2)';
+    await expect(db.transaction(async (tx) => {
+      await tx.query(insert, ['rolled-back', 'a']);
+      throw new Error('abandon');
+    })).rejects.toThrow('abandon');
+    await db.transaction(async (tx) => {
+      await tx.query(insert, ['kept', "l'été"]);
+    });
+    await db.query(insert, ['outside', null]);
+    const rows = await db.query<{ id: string; note: string | null }>('SELECT id, note FROM t WHERE id = ANY($1::text[]) ORDER BY id', ['{rolled-back,kept,outside}']);
+    expect(rows.rows).toEqual([{ id: 'kept', note: "l'été" }, { id: 'outside', note: null }]);
+    // A failing statement inside a transaction rolls it back whole, prepared or not.
+    await expect(db.transaction(async (tx) => {
+      await tx.query(insert, ['half', 'x']);
+      await tx.query(insert, ['kept', 'doublon']);
+    })).rejects.toThrow(/duplicate key/);
+    expect((await db.query('SELECT 1 FROM t WHERE id = $1', ['half'])).rows).toHaveLength(0);
   });
 });
