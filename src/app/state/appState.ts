@@ -50,13 +50,10 @@ export function createAppState(services: Pick<Services, 'directory' | 'preferenc
     return c ? { lat: c.lat, lon: c.lon } : undefined;
   });
 
-  let generation = 0;
-  async function load(): Promise<void> {
-    const mine = ++generation;
+  async function readAll(): Promise<void> {
     const [t, p, tr, m, c] = await Promise.all([
       directory.territory(), directory.places(), directory.tours(), directory.mobilityOffers(), directory.checklists(),
     ]);
-    if (mine !== generation) return; // a newer read is under way
     territory.value = t;
     places.value = p;
     tours.value = tr;
@@ -70,12 +67,30 @@ export function createAppState(services: Pick<Services, 'directory' | 'preferenc
     console.warn('Escale: reading the directory failed', error);
     loaded.value = true;
   };
+  // One read at a time: a change told during a read asks for ONE more read after it (which
+  // sees every change made meanwhile), never a second read alongside. Reading 10,000 places
+  // takes longer than the sync engine's gap between tellings; overlapping reads piled up
+  // and held the pulled pages' transactions back.
+  let reading = false;
+  let again = false;
+  function load(): void {
+    if (reading) {
+      again = true;
+      return;
+    }
+    reading = true;
+    again = false;
+    readAll().catch(reportFailure).finally(() => {
+      reading = false;
+      if (again) load();
+    });
+  }
 
-  void load().catch(reportFailure);
+  load();
   void preferences.getCommune().then((insee) => {
     if (insee && communeInsee.value === undefined) communeInsee.value = insee;
   }, reportFailure);
-  const unsubscribe = directory.onChange(() => void load().catch(reportFailure));
+  const unsubscribe = directory.onChange(load);
 
   return {
     territory, places, tours, mobilityOffers, checklists, loaded, communeInsee, commune, position, origin,
