@@ -17,7 +17,8 @@ import { startBenchServer, type BenchServer } from './support/startBenchServer';
  *      record in transactions of 1,000, no Dexie; also a bare fetch-a-page-then-put loop;
  *  (b) PouchDB (pouchdb-browser, IndexedDB adapter) replicating the same documents from an
  *      in-memory PouchDB server on 127.0.0.1, at batch_size 100 (its default) and 1,000.
- * Medians of 3. ESCALE_BENCH_SYNC_SIZES (default "10000,50000") and
+ * Medians of 3, the Escale and raw runs interleaved (round i: every page size, then raw).
+ * ESCALE_BENCH_SYNC_SIZES (default "10000,50000") and
  * ESCALE_BENCH_SYNC_PAGES (default "500,1000,2000,5000") narrow it; 50,000 runs the
  * sweep's two largest pages only and PouchDB once per batch size, to bound its time.
  */
@@ -165,17 +166,16 @@ async function forSize(ctx: BenchContext, n: number): Promise<Row[]> {
     // PouchDB run per batch size (a PouchDB run of 50,000 takes minutes here).
     const pages = n >= 50_000 ? PAGES.slice(-2) : PAGES;
     const pouchRuns = n >= 50_000 ? 1 : RUNS;
-    const sweep: Array<{ pageSize: number; runs: SyncRun[] }> = [];
-    for (const pageSize of pages) {
-      const runs: SyncRun[] = [];
-      for (let i = 0; i < RUNS; i++) {
-        ctx.log(`sync ${n}: Escale, page ${pageSize}, run ${i + 1}/${RUNS}`);
-        runs.push(await withTimeout('first sync', boundMs + 30_000, escaleRun(server, expected, pageSize, boundMs)));
-      }
-      sweep.push({ pageSize, runs });
-    }
+    // Rounds: each round runs Escale at every page size, then the raw reference, so that a
+    // change of the machine's load (other work on these 2 cores) weighs on both sides alike
+    // instead of on whichever ran during it.
+    const sweep: Array<{ pageSize: number; runs: SyncRun[] }> = pages.map((pageSize) => ({ pageSize, runs: [] }));
     const raws: Array<{ writeMs: number; loopMs: number }> = [];
     for (let i = 0; i < RUNS; i++) {
+      for (const s of sweep) {
+        ctx.log(`sync ${n}: Escale, page ${s.pageSize}, run ${i + 1}/${RUNS}`);
+        s.runs.push(await withTimeout('first sync', boundMs + 30_000, escaleRun(server, expected, s.pageSize, boundMs)));
+      }
       ctx.log(`sync ${n}: raw IndexedDB, run ${i + 1}/${RUNS}`);
       raws.push(await withTimeout('raw IndexedDB', boundMs, rawRun(server)));
     }
