@@ -1,14 +1,32 @@
+import { parisFields } from '../../shared/hours/parisWallClock';
 import { locale } from './i18n';
 
 // Dates and times are always shown in Paris time: the services are in the Vienne,
 // whatever zone the phone is set to.
-const TIME_ZONE = 'Europe/Paris';
 
-// Built on first use, never at module evaluation: this module is in the entry chunk, and
-// the first Intl.DateTimeFormat a page builds loads the engine's date data (measured in
-// Chromium at 4× CPU: 180–250 ms for the first one, under 10 ms for the next ones). The
-// home's list needs no date: the cold start should not pay for it.
-let parisClock: Intl.DateTimeFormat | undefined;
+// Times and days in Paris are spelt here from parisFields (the EU summer-time rule,
+// shared/hours/parisWallClock.ts), not with Intl.DateTimeFormat: the first one a page
+// builds loads the engine's date data (measured in Chromium at 4× CPU: 180–250 ms for the
+// first one, under 10 ms for the next ones), and the public screens' opening badges, bus
+// passages and sync status would pay it in one long task (Lighthouse's Total Blocking
+// Time). The words are the ones Intl gives for fr-FR and en-GB (tests/unit/app/format.test.ts
+// compares them).
+const NAMES = {
+  'fr-FR': {
+    weekdays: ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'],
+    months: ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'],
+    at: 'à',
+  },
+  'en-GB': {
+    weekdays: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
+    months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+    at: 'at',
+  },
+} as const;
+const names = () => NAMES[locale() === 'en-GB' ? 'en-GB' : 'fr-FR'];
+const two = (n: number) => String(n).padStart(2, '0');
+/** Day of the week (0 = Sunday) of a calendar date. */
+const weekdayOf = (f: { year: number; month: number; day: number }) => new Date(Date.UTC(f.year, f.month - 1, f.day)).getUTCDay();
 
 // Building an Intl formatter costs far more than formatting with it (the home formats a
 // distance and an opening time per place: 21 % of its list's render at 4× CPU), so each
@@ -29,13 +47,15 @@ function numberFormat(digits: number): Intl.NumberFormat {
 
 /** A time of day in Paris, as people write it: "9 h 30" in French, "9:30" in English. */
 export function formatTime(instant: Date): string {
-  parisClock ??= new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, hourCycle: 'h23', hour: '2-digit', minute: '2-digit' });
-  return formatHm(parisClock.format(instant));
+  const f = parisFields(instant);
+  return formatHm(`${two(f.hour)}:${two(f.minute)}`);
 }
 
-/** "mardi 3 mars". */
+/** "mardi 3 mars" ("Tuesday 3 March"), in Paris. */
 export function formatDay(instant: Date): string {
-  return dateFormat('day', { timeZone: TIME_ZONE, weekday: 'long', day: 'numeric', month: 'long' }).format(instant);
+  const f = parisFields(instant);
+  const { weekdays, months } = names();
+  return `${weekdays[weekdayOf(f)]} ${f.day} ${months[f.month - 1]}`;
 }
 
 /** A calendar date `YYYY-MM-DD` as "3 mars 2026". */
@@ -52,8 +72,11 @@ export function formatWeekday(date: string): string {
   return dateFormat('weekday', { timeZone: 'UTC', weekday: 'long' }).format(new Date(Date.UTC(y, m - 1, d)));
 }
 
+/** "3 mars à 09:05" ("3 March at 09:05"), in Paris. */
 export function formatDateTime(instant: Date): string {
-  return dateFormat('dateTime', { timeZone: TIME_ZONE, day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' }).format(instant);
+  const f = parisFields(instant);
+  const { months, at } = names();
+  return `${f.day} ${months[f.month - 1]} ${at} ${two(f.hour)}:${two(f.minute)}`;
 }
 
 /**

@@ -12,18 +12,37 @@
 
 const PARIS = 'Europe/Paris';
 
-// One formatter, built once: constructing Intl formatters is far costlier than using them.
+// Paris time is computed from the rule in force since 1996 (EU directive 2000/84/EC, the
+// same rule the time-zone database holds for Europe/Paris): summer time, UTC+2, from 01:00
+// UTC on the last Sunday of March to 01:00 UTC on the last Sunday of October; UTC+1 the
+// rest of the year. Why not Intl: the first Intl.DateTimeFormat a page builds loads the
+// engine's date and zone data, 180–250 ms at 4× CPU in Chromium, in the task that first
+// asks for a Paris time (the home's opening badges: Lighthouse's Total Blocking Time).
+// Instants before 1996, when the rule differed, still go through Intl (built on first use).
+// Hazard: if the EU ends seasonal clock changes, this rule must change with it
+// (tests/unit/hours/parisWallClock.test.ts compares it with Intl hour by hour).
+const RULE_SINCE_MS = Date.UTC(1996, 0, 1);
+const HOUR_MS = 60 * 60 * 1000;
+
+let parisParts: Intl.DateTimeFormat | undefined;
 // en-GB with h23 gives "00".."23" hours (never "24" at midnight, as hour12:false can).
-const parisParts = new Intl.DateTimeFormat('en-GB', {
-  timeZone: PARIS,
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
+const intlParts = () =>
+  (parisParts ??= new Intl.DateTimeFormat('en-GB', {
+    timeZone: PARIS,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }));
+
+/** 01:00 UTC on the last Sunday of `month` (0-based) of `year`, in ms. */
+function lastSundayAtOneUtc(year: number, month: number): number {
+  const lastDay = Date.UTC(year, month + 1, 0);
+  return lastDay - new Date(lastDay).getUTCDay() * DAY_MS + HOUR_MS;
+}
 
 /** Paris wall-clock fields of an instant (month 1–12). */
 export interface ParisFields {
@@ -37,8 +56,26 @@ export interface ParisFields {
 }
 
 export function parisFields(instant: Date): ParisFields {
+  const ms = instant.getTime();
+  if (Number.isNaN(ms)) throw new RangeError('Invalid time value'); // as Intl's format
+  if (ms < RULE_SINCE_MS) return intlFields(instant);
+  const year = new Date(ms).getUTCFullYear();
+  const summer = ms >= lastSundayAtOneUtc(year, 2) && ms < lastSundayAtOneUtc(year, 9);
+  const wall = new Date(ms + (summer ? 2 : 1) * HOUR_MS);
+  return {
+    year: wall.getUTCFullYear(),
+    month: wall.getUTCMonth() + 1,
+    day: wall.getUTCDate(),
+    hour: wall.getUTCHours(),
+    minute: wall.getUTCMinutes(),
+    second: wall.getUTCSeconds(),
+    millisecond: wall.getUTCMilliseconds(),
+  };
+}
+
+function intlFields(instant: Date): ParisFields {
   const fields: Record<string, number> = {};
-  for (const part of parisParts.formatToParts(instant)) {
+  for (const part of intlParts().formatToParts(instant)) {
     if (part.type !== 'literal') fields[part.type] = Number(part.value);
   }
   return {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { formatKm, formatTime } from '../../../src/app/i18n/format';
+import { formatDateTime, formatDay, formatHm, formatKm, formatTime } from '../../../src/app/i18n/format';
 import { lang } from '../../../src/app/i18n/i18n';
 
 describe('formatKm', () => {
@@ -21,5 +21,28 @@ describe('formatTime', () => {
     lang.value = 'fr';
     expect(formatTime(new Date('2026-01-15T08:30:00Z'))).toBe('9\u00a0h\u00a030');
     expect(formatTime(new Date('2026-07-15T08:00:00Z'))).toBe('10\u00a0h');
+  });
+});
+
+describe('Paris dates without Intl', () => {
+  afterEach(() => void (lang.value = 'fr'));
+
+  // formatTime, formatDay and formatDateTime spell Paris time from the summer-time rule
+  // (no Intl.DateTimeFormat on the public screens' first tasks): same words as Intl.
+  test.each(['fr', 'en'] as const)('match Intl.DateTimeFormat in %s, every 7 hours over 2024–2027 and around each clock change', (language) => {
+    lang.value = language;
+    const loc = language === 'en' ? 'en-GB' : 'fr-FR';
+    const day = new Intl.DateTimeFormat(loc, { timeZone: 'Europe/Paris', weekday: 'long', day: 'numeric', month: 'long' });
+    const dateTime = new Intl.DateTimeFormat(loc, { timeZone: 'Europe/Paris', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' });
+    const clock = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', hourCycle: 'h23', hour: '2-digit', minute: '2-digit' });
+    const instants: Date[] = [];
+    for (let t = Date.UTC(2024, 0, 1); t < Date.UTC(2028, 0, 1); t += 7 * 3_600_000 + 13 * 60_000) instants.push(new Date(t));
+    for (const change of ['2026-03-29T01:00:00Z', '2026-10-25T01:00:00Z']) {
+      for (let m = -90; m <= 90; m += 15) instants.push(new Date(Date.parse(change) + m * 60_000));
+    }
+    const differ = instants
+      .map((at) => [at.toISOString(), formatDay(at), day.format(at), formatDateTime(at), dateTime.format(at), formatTime(at), formatHm(clock.format(at))])
+      .filter(([, a, b, c, d, e, f]) => a !== b || c !== d || e !== f);
+    expect(differ.slice(0, 5)).toEqual([]);
   });
 });

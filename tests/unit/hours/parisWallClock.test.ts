@@ -1,7 +1,7 @@
 // Written to hold in any host zone: the suite is also run with TZ=UTC,
 // TZ=America/New_York and TZ=Europe/Paris (see tzMatrix.test.ts).
 import { describe, expect, it } from 'vitest';
-import { fromParisWallClock, parisWallClock } from '../../../src/shared/hours/parisWallClock';
+import { fromParisWallClock, parisFields, parisWallClock, type ParisFields } from '../../../src/shared/hours/parisWallClock';
 
 const fields = (d: Date) => [d.getFullYear(), d.getMonth() + 1, d.getDate(), d.getHours(), d.getMinutes()];
 
@@ -43,5 +43,26 @@ describe('fromParisWallClock', () => {
   it('converts closing times on DST days', () => {
     expect(fromParisWallClock(new Date(2026, 2, 29, 20, 0)).toISOString()).toBe('2026-03-29T18:00:00.000Z');
     expect(fromParisWallClock(new Date(2026, 9, 25, 20, 0)).toISOString()).toBe('2026-10-25T19:00:00.000Z');
+  });
+});
+
+describe('parisFields', () => {
+  // Computed from the EU summer-time rule since 1996, not with Intl: it must agree with the
+  // time-zone database hour by hour (and across every clock change) from 1996 to 2040.
+  it('agrees with Intl for Europe/Paris every 61 minutes from 1990 to 2040', () => {
+    const intl = new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/Paris', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+    });
+    const spell = (f: ParisFields) => `${String(f.day).padStart(2, '0')}/${String(f.month).padStart(2, '0')}/${f.year}, ${[f.hour, f.minute, f.second].map((n) => String(n).padStart(2, '0')).join(':')}`;
+    const differ: string[] = [];
+    for (let t = Date.UTC(1990, 0, 1); t < Date.UTC(2040, 0, 1); t += 61 * 60_000) {
+      const at = new Date(t);
+      if (spell(parisFields(at)) !== intl.format(at)) differ.push(`${at.toISOString()}: ${spell(parisFields(at))} vs ${intl.format(at)}`);
+    }
+    expect(differ.slice(0, 5)).toEqual([]);
+  });
+
+  it('throws on an invalid date, as Intl does', () => {
+    expect(() => parisFields(new Date(NaN))).toThrow(RangeError);
   });
 });
