@@ -191,6 +191,22 @@ describe('sync engine, scripted', () => {
     client.close();
   });
 
+  it('a pull of several pages tells the screens once, at its end, with every page stored', async () => {
+    const server = scripted([
+      { changes: [put('a', 1, 1)], cursor: 'c1', hasMore: true, lastMutationId: null },
+      { changes: [put('b', 1, 2)], cursor: 'c2', hasMore: true, lastMutationId: null },
+      { changes: [put('c', 1, 3)], cursor: 'c3', hasMore: false, lastMutationId: null },
+    ]);
+    const client = await openClient({ fetch: server.fetch, dbName: freshDbName('told-once') });
+    const seen: number[] = [];
+    client.directory.onChange(() => { void client.db.rows.count().then((n) => seen.push(n)); });
+    expect(await client.syncNow()).toBe('ok');
+    await until(() => seen.length > 0);
+    expect(seen).toEqual([3]);
+    expect((await client.directory.places()).map((p) => p.id).sort()).toEqual(['a', 'b', 'c']);
+    client.close();
+  });
+
   it('a full disk while storing a pulled page shows storageFull', async () => {
     const server = scripted([{ changes: [put('a', 1, 1)], cursor: 'p1', hasMore: false, lastMutationId: null }]);
     const client = await openClient({ fetch: server.fetch, dbName: freshDbName('pullQuota') });
