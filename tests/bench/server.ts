@@ -20,6 +20,9 @@ import { postgresReachable, startBenchServer, type BenchServer } from './support
  *  - aidant pull: the same pages, each connection its own Bearer session;
  *  - push: each connection its own aidant session and clientId, batches of 10 visit logs
  *    with increasing mutation ids.
+ * Every request says `Accept-Encoding: gzip, deflate, br, zstd`, as every browser does
+ * (a phone or a tablet never asks for an uncompressed page); the client decodes nothing,
+ * as a browser does in its network thread, off the page.
  * Any non-2xx answer, socket error or timeout counts as an error (bar: 0).
  * Then a push of 1,000 visit logs in one batch, median of 3.
  */
@@ -30,6 +33,8 @@ const SECONDS = Number(process.env.ESCALE_BENCH_SECONDS ?? 10);
 const EXTRA_PLACES = 2_000;
 const PAGE = 100;
 const PUSH_BATCH = 10;
+/** What Chromium sends (QUALITY.md's devices are browsers). */
+const BROWSER_HEADERS = { 'accept-encoding': 'gzip, deflate, br, zstd' };
 
 interface LoadResult {
   /** Share of the machine's CPU time used by the load generator and by the server process. */
@@ -119,7 +124,7 @@ async function scenarios(ctx: BenchContext, backend: 'pglite' | 'postgres'): Pro
   const rows: Row[] = [];
   try {
     const cursors = await pageCursors(server);
-    const publicRequests = cursors.map((c) => ({ method: 'GET' as const, path: `/api/sync/pull?territory=${TERRITORY}&limit=${PAGE}${c ? `&cursor=${c}` : ''}` }));
+    const publicRequests = cursors.map((c) => ({ method: 'GET' as const, path: `/api/sync/pull?territory=${TERRITORY}&limit=${PAGE}${c ? `&cursor=${c}` : ''}`, headers: BROWSER_HEADERS }));
     // Warm-up (JIT, connection pools, PostgreSQL caches), not counted.
     await autocannon({ url: server.url, connections: 20, duration: 2, requests: publicRequests });
 
@@ -132,7 +137,7 @@ async function scenarios(ctx: BenchContext, backend: 'pglite' | 'postgres'): Pro
         return `/api/sync/pull?limit=${PAGE}${cursor ? `&cursor=${cursor}` : ''}`;
       });
     const end = await fetch(`${server.url}/api/sync/pull?territory=${TERRITORY}&limit=${PAGE}&cursor=${cursors.at(-1)}`).then((r) => r.json() as Promise<{ cursor: string }>);
-    const caughtUp = [{ method: 'GET' as const, path: `/api/sync/pull?territory=${TERRITORY}&limit=${PAGE}&cursor=${end.cursor}` }];
+    const caughtUp = [{ method: 'GET' as const, path: `/api/sync/pull?territory=${TERRITORY}&limit=${PAGE}&cursor=${end.cursor}`, headers: BROWSER_HEADERS }];
 
     const results: Record<string, LoadResult[]> = { public: [], caughtUp: [], aidant: [], push: [] };
     let pushAccount = 0;
@@ -153,7 +158,7 @@ async function scenarios(ctx: BenchContext, backend: 'pglite' | 'postgres'): Pro
           setupClient: (client) => {
             // Each connection is one aidant device with its own session.
             const account = server.accounts[a++ % CONNECTIONS]!;
-            const headers = { authorization: `Bearer ${account.token}` };
+            const headers = { ...BROWSER_HEADERS, authorization: `Bearer ${account.token}` };
             client.setRequests(aidantPaths(account.userId).map((path) => ({ method: 'GET', path, headers })));
           },
         }, server.pid),
@@ -175,7 +180,7 @@ async function scenarios(ctx: BenchContext, backend: 'pglite' | 'postgres'): Pro
           setupClient: (client) => {
             // Each connection is one device: its own session, clientId and mutation ids.
             const account = pushAccounts[pushAccount++ % pushAccounts.length]!;
-            const headers = { authorization: `Bearer ${account.token}`, 'content-type': 'application/json' };
+            const headers = { ...BROWSER_HEADERS, authorization: `Bearer ${account.token}`, 'content-type': 'application/json' };
             const next = () => {
               const id = nextIds.get(account.clientId) ?? 1;
               nextIds.set(account.clientId, id + PUSH_BATCH);

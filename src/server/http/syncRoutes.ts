@@ -103,7 +103,7 @@ export function syncRoutes(app: AppContext): Hono {
     }
     if (outcome.kind === 'reset') return c.json({ reset: true });
     const { page } = outcome;
-    const encoding = page.bytes >= 1024 ? pickEncoding(c.req.header('accept-encoding')) : undefined;
+    const encoding = page.bytes >= 1024 ? pickEncoding(c.req.header('accept-encoding'), outcome.kept ? 'br' : 'gzip') : undefined;
     if (!encoding) return c.body(page.utf8, 200, { 'Content-Type': 'application/json' });
     // Compressed here, once per page kept in the cache (the middleware skips encoded answers).
     const body = await page.encoded(encoding);

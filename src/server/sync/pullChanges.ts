@@ -26,7 +26,8 @@ export interface PullRequest {
  * never parsed and re-serialised by Node.
  */
 export type PullOutcome =
-  | { kind: 'page'; page: EncodedPage }
+  /** `kept`: the page is shared with other devices (PullCaches), so worth compressing well once. */
+  | { kind: 'page'; page: EncodedPage; kept?: boolean }
   | { kind: 'reset' }
   | { kind: 'unknown_territory' };
 
@@ -111,10 +112,11 @@ export async function pullChanges(db: Database, req: PullRequest): Promise<PullO
   if (caches && req.scope.kind === 'public') {
     const cacheKey = `${key}:${after}:${req.limit}`;
     const hit = caches.publicPages.get(cacheKey, await caches.stamp(req.scope.territoryId));
-    if (hit) return { kind: 'page', page: hit };
+    if (hit) return { kind: 'page', page: hit, kept: true };
     const outcome = await readWholePage(db, req, key, after, true);
-    if (outcome.kind === 'page') caches.publicPages.set(cacheKey, outcome.stamp, outcome.page);
-    return outcome.kind === 'page' ? { kind: 'page', page: outcome.page } : outcome;
+    if (outcome.kind !== 'page') return outcome;
+    caches.publicPages.set(cacheKey, outcome.stamp, outcome.page);
+    return { kind: 'page', page: outcome.page, kept: true };
   }
   if (caches && req.scope.kind === 'aidant') return readAidantPage(db, req, caches, key, after);
   const outcome = await readWholePage(db, req, key, after, false);

@@ -69,6 +69,15 @@ describe.each(backends)('public pull pages on $name', (backend) => {
     const res = await server.fetch('/api/sync/pull?limit=50', { headers: { ...aidant.headers, 'accept-encoding': 'gzip' } });
     expect(res.headers.get('content-encoding')).toBe('gzip');
     expect(JSON.parse(gunzipSync(Buffer.from(await res.arrayBuffer())).toString('utf8'))).toMatchObject({ lastMutationId: 0 });
+    // A page made for one device is compressed at each request: gzip, far cheaper than
+    // brotli to set up; a public page, compressed once and kept: brotli.
+    const browser = 'gzip, deflate, br, zstd';
+    const own = await server.fetch('/api/sync/pull?limit=50', { headers: { ...aidant.headers, 'accept-encoding': browser } });
+    expect(own.headers.get('content-encoding')).toBe('gzip');
+    expect(JSON.parse(gunzipSync(Buffer.from(await own.arrayBuffer())).toString('utf8'))).toMatchObject({ lastMutationId: 0 });
+    const shared = await server.fetch(url, { headers: { 'accept-encoding': browser } });
+    expect(shared.headers.get('content-encoding')).toBe('br');
+    expect(brotliDecompressSync(Buffer.from(await shared.arrayBuffer())).toString('utf8')).toBe(plain);
   });
 });
 
