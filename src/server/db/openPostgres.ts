@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
-import type { Database, QueryResult, Queryable } from './Database';
+import { PLAN_EACH_TIME, type Database, type QueryResult, type Queryable } from './Database';
 
 /**
  * Statements with parameters are named after a digest of their text, so `pg` prepares
@@ -23,9 +23,9 @@ type Client = pg.Pool | pg.PoolClient;
 function wrap(conn: Client): Queryable {
   return {
     async query<Row>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<Row>> {
-      const r = params.length > 0
+      const r = params.length > 0 && !sql.startsWith(PLAN_EACH_TIME)
         ? await conn.query({ name: statementName(sql), text: sql, values: params as unknown[] })
-        : await conn.query(sql);
+        : await conn.query(sql, params as unknown[]);
       return { rows: r.rows as Row[], rowCount: r.rowCount ?? r.rows.length };
     },
     async exec(sql: string) {

@@ -1,5 +1,5 @@
 import type { PGlite, Transaction } from '@electric-sql/pglite';
-import type { QueryResult } from './Database';
+import { PLAN_EACH_TIME, type QueryResult } from './Database';
 
 /**
  * Statements PGlite plans once. PGlite parses and plans every query anew (it sends an
@@ -13,6 +13,7 @@ import type { QueryResult } from './Database';
  * NUL, finite numbers, bigints, booleans, valid dates, null); a query with any other
  * value, or whose text PREPARE refuses, takes PGlite's usual path. With
  * standard_conforming_strings on (checked once), doubling quotes is the whole escaping.
+ * Statements that start with PLAN_EACH_TIME take the usual path (see Database.ts).
  * Prepared statements belong to the session, not to a transaction: one made inside a
  * transaction outlives its rollback (checked) and serves the statements of every later
  * transaction. At most MAX_STATEMENTS are kept (least recently used ones deallocated).
@@ -59,7 +60,7 @@ export function preparedPglite(pg: PGlite): { query: Run } {
 
   return {
     async query<Row>(sql: string, params: readonly unknown[], conn: Conn = pg): Promise<QueryResult<Row>> {
-      const literals = params.length > 0 ? params.map(literal) : undefined;
+      const literals = params.length > 0 && !sql.startsWith(PLAN_EACH_TIME) ? params.map(literal) : undefined;
       if (!literals || literals.includes(undefined)) return plain<Row>(sql, params, conn);
       usable ??= conn.query<{ standard_conforming_strings: string }>('SHOW standard_conforming_strings')
         .then((r) => r.rows[0]?.standard_conforming_strings === 'on', () => false);

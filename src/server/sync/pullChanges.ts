@@ -1,5 +1,5 @@
 import { DIRECTORY_COLLECTIONS, type Collection } from '../../shared/sync/collections';
-import { toNumber, type Database } from '../db/Database';
+import { PLAN_EACH_TIME, toNumber, type Database } from '../db/Database';
 import type { PullCaches } from './PullCaches';
 import { EncodedPage } from './PageCache';
 import type { PullCursor } from './pullCursor';
@@ -71,11 +71,11 @@ const COLS = 'collection, id, version, server_seq, deleted_at, data';
 
 /**
  * The directory state of a territory, for the caches (PageCache): its highest directory
- * seq (read backwards on record_directory_seq: one index entry) and the tombstone
- * horizon. Visit logs pushed all day do not change it, so pages stay valid while the
- * directory does. `$t` is the territory's parameter.
+ * seq, kept by a trigger in directory_stamp (migration 005: one primary-key read, whatever
+ * the plan), and the tombstone horizon. Visit logs pushed all day do not change it, so
+ * pages stay valid while the directory does. `t` is the territory's parameter.
  */
-const directoryStamp = (t: string) => `(SELECT max(server_seq) FROM record WHERE territory_id = ${t} AND ${DIRECTORY_SQL})`;
+const directoryStamp = (t: string) => `(SELECT max_seq FROM directory_stamp WHERE territory_id = ${t})`;
 const stampOf = (r: { max_seq: unknown; horizon: unknown }) => `${String(r.max_seq ?? 0)}:${String(r.horizon ?? 0)}`;
 
 /** The stamp alone: what a cache hit costs (PullCaches shares it between callers). */
@@ -144,7 +144,8 @@ function pageSql(req: PullRequest, params: unknown[], rowsSql: string, extra = '
     params.push(req.clientId);
     lastMutation = `COALESCE((SELECT last_mutation_id FROM sync_client WHERE client_id = $${params.length}), 0)`;
   }
-  return `SELECT h.seq AS horizon, ${req.caches && req.scope.kind !== 'territory' ? directoryStamp('$3') : 'NULL'} AS max_seq,
+  // Planned with its values at every call: see PLAN_EACH_TIME.
+  return `${PLAN_EACH_TIME}SELECT h.seq AS horizon, ${req.caches && req.scope.kind !== 'territory' ? directoryStamp('$3') : 'NULL'} AS max_seq,
             ${lastMutation} AS last_mutation_id,
             ${req.checkTerritory ? TERRITORY_EXISTS : 'true'} AS territory_known,${extra}
             p.collection, p.id, p.version, p.server_seq, p.deleted_at IS NOT NULL AS deleted,

@@ -1,5 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PLAN_EACH_TIME } from '../../../src/server/db/Database';
 import { wrapPglite } from '../../../src/server/db/openPglite';
 import { preparedPglite } from '../../../src/server/db/preparedPglite';
 
@@ -49,6 +50,8 @@ describe('preparedPglite', () => {
     await expect(q.query('SELECT $1::text AS v', ['a\0b'])).rejects.toThrow();
     // A text PREPARE refuses goes the usual way, and fails there with PostgreSQL's own message.
     await expect(q.query('SELECT $1 IS NULL AS v', ['seul'])).rejects.toThrow('could not determine data type of parameter $1');
+    // A statement marked to be planned with its values at every call is never prepared.
+    expect((await q.query<{ c: unknown }>(`${PLAN_EACH_TIME}SELECT count(*) AS c FROM t WHERE id > $1`, ['a'])).rows[0]!.c).toBeGreaterThan(0);
     expect(await prepared()).toEqual(before);
   });
 

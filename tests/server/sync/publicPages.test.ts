@@ -5,12 +5,49 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIRECTORY_COLLECTIONS } from '../../../src/shared/sync/collections';
 import { backends } from '../support/backends';
 import { createTestServer, type TestServer } from '../support/createTestServer';
-import { makePlace } from '../support/fixtures';
+import { makePlace, makeVisit } from '../support/fixtures';
 import { pullPage, push, type PullPage } from '../support/syncClient';
 
 // Public pull pages are kept encoded and shared by every public device (PageCache): a kept
 // page must never outlive a change of the rows it covers, and a compressed answer must
 // decode to the same JSON.
+
+describe.each(backends)('directory stamp on $name', (backend) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await createTestServer(backend);
+  });
+  afterAll(() => server.close());
+
+  // The trigger-kept stamp must always be the highest seq of the territory's directory
+  // rows: a directory change moves it, a visit log does not.
+  const stamp = async () => {
+    const kept = await server.db.query<{ max_seq: unknown }>('SELECT max_seq FROM directory_stamp WHERE territory_id = $1', [server.territoryId]);
+    const computed = await server.db.query<{ max_seq: unknown }>(
+      `SELECT max(server_seq) AS max_seq FROM record WHERE territory_id = $1 AND collection = ANY($2::text[])`, [server.territoryId, [...DIRECTORY_COLLECTIONS]],
+    );
+    expect(String(kept.rows[0]?.max_seq)).toBe(String(computed.rows[0]?.max_seq));
+    return String(kept.rows[0]!.max_seq);
+  };
+
+  it('follows every directory change and ignores visit logs', async () => {
+    const staff = await server.createAccount('staff');
+    const aidant = await server.createAccount('aidant');
+    const t = server.territoryId;
+    const s0 = await stamp();
+    const created = makePlace(t, `${t}-stamp-1`);
+    expect((await push(server, staff, [{ id: 1, name: 'place.create@1', args: { record: created } }])).results[0]!.status).toBe('applied');
+    const s1 = await stamp();
+    expect(Number(s1)).toBeGreaterThan(Number(s0));
+    expect((await push(server, aidant, [{ id: 1, name: 'visit.create@1', args: makeVisit(t, aidant.user.id) }])).results[0]!.status).toBe('applied');
+    expect(await stamp()).toBe(s1);
+    expect((await push(server, staff, [{ id: 2, name: 'place.update@1', args: { id: created.id, baseVersion: 1, patch: { name: 'Renommé' } } }])).results[0]!.status).toBe('applied');
+    const s2 = await stamp();
+    expect(Number(s2)).toBeGreaterThan(Number(s1));
+    expect((await push(server, staff, [{ id: 3, name: 'place.delete@1', args: { id: created.id, baseVersion: 2 } }])).results[0]!.status).toBe('applied');
+    expect(Number(await stamp())).toBeGreaterThan(Number(s2));
+  });
+});
 
 describe.each(backends)('public pull pages on $name', (backend) => {
   let server: TestServer;
@@ -81,10 +118,13 @@ describe.each(backends)('public pull pages on $name', (backend) => {
   });
 });
 
-describe('record_directory_seq (migration 004)', () => {
-  it('names exactly the directory collections, as pullChanges writes them', () => {
-    const sql = readFileSync(fileURLToPath(new URL('../../../src/server/db/migrations/004_directory_seq.sql', import.meta.url)), 'utf8');
-    const names = /WHERE collection IN \(([^)]*)\)/.exec(sql)![1]!.split(',').map((s) => s.trim().replace(/'/g, ''));
-    expect(names).toEqual([...DIRECTORY_COLLECTIONS]);
+describe('record_directory_seq (migration 004) and directory_stamp (migration 005)', () => {
+  it('name exactly the directory collections, as pullChanges writes them', () => {
+    for (const file of ['004_directory_seq.sql', '005_directory_stamp.sql']) {
+      const sql = readFileSync(fileURLToPath(new URL(`../../../src/server/db/migrations/${file}`, import.meta.url)), 'utf8');
+      const lists = [...sql.matchAll(/collection IN \(([^)]*)\)/g)];
+      expect(lists.length).toBeGreaterThan(0);
+      for (const list of lists) expect(list[1]!.split(',').map((s) => s.trim().replace(/'/g, ''))).toEqual([...DIRECTORY_COLLECTIONS]);
+    }
   });
 });
