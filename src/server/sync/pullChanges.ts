@@ -138,14 +138,14 @@ function dataSql(scope: PullScope): string {
  * every row after the cursor before sorting (it did without table statistics, 5× slower
  * at cursor 0). $3 is always the territory.
  */
-function pageSql(req: PullRequest, params: unknown[], rowsSql: string, extra = ''): string {
+function pageSql(req: PullRequest, params: unknown[], rowsSql: string, extra = '', planEachTime = true): string {
   let lastMutation = 'NULL::bigint';
   if (req.clientId) {
     params.push(req.clientId);
     lastMutation = `COALESCE((SELECT last_mutation_id FROM sync_client WHERE client_id = $${params.length}), 0)`;
   }
-  // Planned with its values at every call: see PLAN_EACH_TIME.
-  return `${PLAN_EACH_TIME}SELECT h.seq AS horizon, ${req.caches && req.scope.kind !== 'territory' ? directoryStamp('$3') : 'NULL'} AS max_seq,
+  // Planned with its values at every call unless its plan cannot depend on them: see PLAN_EACH_TIME.
+  return `${planEachTime ? PLAN_EACH_TIME : ''}SELECT h.seq AS horizon, ${req.caches && req.scope.kind !== 'territory' ? directoryStamp('$3') : 'NULL'} AS max_seq,
             ${lastMutation} AS last_mutation_id,
             ${req.checkTerritory ? TERRITORY_EXISTS : 'true'} AS territory_known,${extra}
             p.collection, p.id, p.version, p.server_seq, p.deleted_at IS NOT NULL AS deleted,
@@ -160,14 +160,23 @@ function pageSql(req: PullRequest, params: unknown[], rowsSql: string, extra = '
 const territoryRows = `SELECT ${COLS} FROM record WHERE server_seq > $1 AND territory_id = $3`;
 const directoryRows = `${territoryRows} AND ${DIRECTORY_SQL} ORDER BY server_seq LIMIT $2`;
 
-/** The aidant's own device records (visit logs…) after the cursor, below `bound` if any. */
+/**
+ * The aidant's own device records (visit logs…) after the cursor, below `bound` if any.
+ * Written as a range over (owner_id, server_seq) in that index's order, so the only
+ * plan is a range scan of record_owner_seq whatever the values: this statement is
+ * prepared and its plan reused (an `owner_id = $n AND server_seq > $1` could be read
+ * through record_server_seq, stepping over every other aidant's visit logs).
+ */
+const NO_BOUND = '9223372036854775807';
 function ownRowsSql(req: PullRequest, params: unknown[], bound?: number): string {
   if (req.scope.kind !== 'aidant') throw new Error('own rows belong to the aidant scope');
   const owner = params.push(req.scope.userId);
   const since = params.push(req.ownSince);
-  const below = bound === undefined ? '' : ` AND server_seq < $${params.push(bound)}`;
-  return `SELECT ${COLS} FROM record WHERE owner_id = $${owner} AND server_seq > $1 AND territory_id = $3
-            AND created_at >= $${since}${below} AND NOT (${DIRECTORY_SQL}) ORDER BY server_seq LIMIT $2`;
+  const below = params.push(bound ?? NO_BOUND);
+  return `SELECT ${COLS} FROM record
+           WHERE owner_id IS NOT NULL AND (owner_id, server_seq) > ($${owner}, $1) AND (owner_id, server_seq) < ($${owner}, $${below})
+             AND territory_id = $3 AND created_at >= $${since} AND NOT (${DIRECTORY_SQL})
+           ORDER BY owner_id, server_seq LIMIT $2`;
 }
 
 /**
@@ -199,7 +208,8 @@ async function readAidantPage(db: Database, req: PullRequest, caches: PullCaches
   const known = caches.directoryParts.peek(partKey);
   const full = known && known.value.seqs.length > req.limit;
   const params: unknown[] = [after, req.limit + 1, req.scope.territoryId];
-  const { rows } = await db.query<Row>(pageSql(req, params, ownRowsSql(req, params, full ? known.value.seqs.at(-1) : undefined)), params);
+  // Primary-key reads and the range of ownRowsSql: one plan whatever the values, prepared.
+  const { rows } = await db.query<Row>(pageSql(req, params, ownRowsSql(req, params, full ? known.value.seqs.at(-1) : undefined), '', false), params);
   const head = rows[0]!;
   const early = check(req, head, after);
   if (early) return early;
