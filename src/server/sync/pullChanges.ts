@@ -136,18 +136,25 @@ function dataSql(scope: PullScope): string {
  * check, then each row. The bodies are edited and printed (jsonb → text) only for the rows
  * of the page, above the LIMIT: in the same query level PostgreSQL may compute them for
  * every row after the cursor before sorting (it did without table statistics, 5× slower
- * at cursor 0). $3 is always the territory.
+ * at cursor 0). $3 is always the territory. `stamp`: read the directory stamp too (for
+ * the caches); `dirColumn`: the rows carry a `dir` column; `planEachTime`: see
+ * PLAN_EACH_TIME (false only for a statement whose plan cannot depend on its values).
  */
-function pageSql(req: PullRequest, params: unknown[], rowsSql: string, extra = '', planEachTime = true): string {
+interface PageSqlOptions {
+  stamp: boolean;
+  dirColumn?: boolean;
+  planEachTime?: boolean;
+}
+
+function pageSql(req: PullRequest, params: unknown[], rowsSql: string, { stamp, dirColumn = false, planEachTime = true }: PageSqlOptions): string {
   let lastMutation = 'NULL::bigint';
   if (req.clientId) {
     params.push(req.clientId);
     lastMutation = `COALESCE((SELECT last_mutation_id FROM sync_client WHERE client_id = $${params.length}), 0)`;
   }
-  // Planned with its values at every call unless its plan cannot depend on them: see PLAN_EACH_TIME.
-  return `${planEachTime ? PLAN_EACH_TIME : ''}SELECT h.seq AS horizon, ${req.caches && req.scope.kind !== 'territory' ? directoryStamp('$3') : 'NULL'} AS max_seq,
+  return `${planEachTime ? PLAN_EACH_TIME : ''}SELECT h.seq AS horizon, ${stamp ? directoryStamp('$3') : 'NULL'} AS max_seq,
             ${lastMutation} AS last_mutation_id,
-            ${req.checkTerritory ? TERRITORY_EXISTS : 'true'} AS territory_known,${extra}
+            ${req.checkTerritory ? TERRITORY_EXISTS : 'true'} AS territory_known,${dirColumn ? ' p.dir,' : ''}
             p.collection, p.id, p.version, p.server_seq, p.deleted_at IS NOT NULL AS deleted,
             CASE WHEN p.deleted_at IS NULL THEN (${dataSql(req.scope)})::text END AS data
        FROM tombstone_horizon h
@@ -189,7 +196,7 @@ async function readWholePage(db: Database, req: PullRequest, key: string, after:
   const rows = req.scope.kind === 'territory' ? `${territoryRows} ORDER BY server_seq LIMIT $2`
     : req.scope.kind === 'public' ? directoryRows
     : `SELECT * FROM ((${directoryRows}) UNION ALL (${ownRowsSql(req, params)})) AS scoped ORDER BY server_seq LIMIT $2`;
-  const { rows: found } = await db.query<Row>(pageSql({ ...req, caches: stamped ? req.caches : undefined }, params, rows), params);
+  const { rows: found } = await db.query<Row>(pageSql(req, params, rows, { stamp: stamped }), params);
   const head = found[0]!;
   const early = check(req, head, after);
   if (early) return early;
@@ -209,7 +216,7 @@ async function readAidantPage(db: Database, req: PullRequest, caches: PullCaches
   const full = known && known.value.seqs.length > req.limit;
   const params: unknown[] = [after, req.limit + 1, req.scope.territoryId];
   // Primary-key reads and the range of ownRowsSql: one plan whatever the values, prepared.
-  const { rows } = await db.query<Row>(pageSql(req, params, ownRowsSql(req, params, full ? known.value.seqs.at(-1) : undefined), '', false), params);
+  const { rows } = await db.query<Row>(pageSql(req, params, ownRowsSql(req, params, full ? known.value.seqs.at(-1) : undefined), { stamp: true, planEachTime: false }), params);
   const head = rows[0]!;
   const early = check(req, head, after);
   if (early) return early;
@@ -219,7 +226,7 @@ async function readAidantPage(db: Database, req: PullRequest, caches: PullCaches
   // Not kept, or read in another directory state: both parts, one statement.
   const again: unknown[] = [after, req.limit + 1, req.scope.territoryId];
   const both = `(SELECT true AS dir, * FROM (${directoryRows}) d) UNION ALL (SELECT false AS dir, * FROM (${ownRowsSql(req, again)}) o)`;
-  const { rows: found } = await db.query<Row>(pageSql(req, again, both, ' p.dir,'), again);
+  const { rows: found } = await db.query<Row>(pageSql(req, again, both, { stamp: true, dirColumn: true }), again);
   const first = found[0]!;
   const late = check(req, first, after);
   if (late) return late;
