@@ -12,9 +12,26 @@ export class PullCaches {
   readonly publicPages = new PageCache<EncodedPage>();
   readonly directoryParts = new PageCache<DirectoryPart>();
   private readonly stamps: FreshReads<string>;
+  private readonly inFlight = new Map<string, Promise<unknown>>();
 
   constructor(db: Database) {
     this.stamps = new FreshReads((territoryId) => readDirectoryStamp(db, territoryId));
+  }
+
+  /**
+   * `read()`, or the same read already under way for `key`: for values that carry their
+   * own stamp, which the caller compares with its own (so when the read started does not
+   * matter, unlike the stamp's).
+   */
+  readOnce<T>(key: string, read: () => Promise<T>): Promise<T> {
+    let p = this.inFlight.get(key) as Promise<T> | undefined;
+    if (!p) {
+      p = read();
+      this.inFlight.set(key, p);
+      const done = () => this.inFlight.delete(key);
+      p.then(done, done);
+    }
+    return p;
   }
 
   /** The territory's directory stamp, read after this call (see FreshReads). */

@@ -2,6 +2,7 @@ import { DIRECTORY_COLLECTIONS, type Collection } from '../../shared/sync/collec
 import { PLAN_EACH_TIME, toNumber, type Database } from '../db/Database';
 import type { PullCaches } from './PullCaches';
 import { EncodedPage } from './PageCache';
+import { PagePrefix } from './PagePrefix';
 import type { PullCursor } from './pullCursor';
 import { encodeCursor } from './pullCursor';
 import { scopeKey, type PullScope } from './PullScope';
@@ -54,11 +55,19 @@ export interface PageRows {
 
 /**
  * The first `limit + 1` directory rows after a cursor, read once for every aidant of the
- * territory (their full records; public devices get theirs as whole pages). `bytes`
- * sizes it for the cache.
+ * territory (their full records; public devices get theirs as whole pages), with the
+ * page text they start when the aidant has no own row among them (`prefix`, compressed
+ * once for all). `bytes` sizes it for the cache: rows and prefix.
  */
 export interface DirectoryPart extends PageRows {
   bytes: number;
+  prefix: PagePrefix;
+}
+
+function directoryPart(rows: PageRows, limit: number): DirectoryPart {
+  const count = Math.min(rows.seqs.length, limit);
+  const prefix = new PagePrefix(pageHead(count === rows.parts.length ? rows.parts : rows.parts.slice(0, count)));
+  return { ...rows, prefix, bytes: rows.parts.reduce((n, p) => n + p.length, 0) + prefix.bytes };
 }
 
 /**
@@ -220,8 +229,16 @@ async function readAidantPage(db: Database, req: PullRequest, caches: PullCaches
   const head = rows[0]!;
   const early = check(req, head, after);
   if (early) return early;
+  const own = toPageRows(head.id === null ? [] : rows);
   const part = known && caches.directoryParts.get(partKey, stampOf(head));
-  if (part) return { kind: 'page', page: encodePage(req, key, after, merge(part, toPageRows(head.id === null ? [] : rows), req.limit + 1), head) };
+  if (part) return { kind: 'page', page: aidantPage(req, key, after, part, own, head) };
+  if (!known) {
+    // Nothing kept: the own rows were read without a bound, so the directory rows of any
+    // snapshot with this stamp complete the page. Aidants that miss together (a wave of
+    // first syncs) share one read of them instead of reading 100 places each.
+    const shared = await caches.readOnce(partKey, () => readDirectoryPart(db, req, after, partKey, caches));
+    if (shared.stamp === stampOf(head)) return { kind: 'page', page: aidantPage(req, key, after, shared.part, own, head) };
+  }
 
   // Not kept, or read in another directory state: both parts, one statement.
   const again: unknown[] = [after, req.limit + 1, req.scope.territoryId];
@@ -231,9 +248,27 @@ async function readAidantPage(db: Database, req: PullRequest, caches: PullCaches
   const late = check(req, first, after);
   if (late) return late;
   const rowsOf = (dir: boolean) => toPageRows(first.id === null ? [] : found.filter((r) => r.dir === dir));
-  const directory = rowsOf(true);
-  caches.directoryParts.set(partKey, stampOf(first), { ...directory, bytes: directory.parts.reduce((n, p) => n + p.length, 0) });
-  return { kind: 'page', page: encodePage(req, key, after, merge(directory, rowsOf(false), req.limit + 1), first) };
+  const directory = directoryPart(rowsOf(true), req.limit);
+  caches.directoryParts.set(partKey, stampOf(first), directory);
+  return { kind: 'page', page: aidantPage(req, key, after, directory, rowsOf(false), first) };
+}
+
+/** The directory rows of an aidant page alone, with their stamp, kept for every aidant. */
+async function readDirectoryPart(db: Database, req: PullRequest, after: number, partKey: string, caches: PullCaches): Promise<{ stamp: string; part: DirectoryPart }> {
+  const params: unknown[] = [after, req.limit + 1, req.scope.territoryId];
+  const { rows } = await db.query<Row>(pageSql({ ...req, clientId: undefined, checkTerritory: false }, params, directoryRows, { stamp: true }), params);
+  const head = rows[0]!;
+  const part = directoryPart(toPageRows(head.id === null ? [] : rows), req.limit);
+  caches.directoryParts.set(partKey, stampOf(head), part);
+  return { stamp: stampOf(head), part };
+}
+
+/** Without own rows among the directory's, the page is the shared prefix and its tail. */
+function aidantPage(req: PullRequest, key: string, after: number, part: DirectoryPart, own: PageRows, head: Row): EncodedPage {
+  if (own.seqs.length === 0 || (part.seqs.length > req.limit && own.seqs[0]! > part.seqs[req.limit - 1]!)) {
+    return new EncodedPage(pageTail(req, key, after, part, head), part.prefix);
+  }
+  return encodePage(req, key, after, merge(part, own, req.limit + 1), head);
 }
 
 function check(req: PullRequest, head: Row | undefined, after: number): { kind: 'reset' } | { kind: 'unknown_territory' } | undefined {
@@ -272,11 +307,23 @@ function merge(a: PageRows, b: PageRows, max: number): PageRows {
   return out;
 }
 
+/**
+ * A page is `pageHead(changes) + pageTail(…)`: the head is the same for every device
+ * given the same rows (see PagePrefix), the tail is the device's (cursor, lastMutationId).
+ */
+function pageHead(changes: string[]): string {
+  return `{"changes":[${changes.join(',')}`;
+}
+
 /** `found` holds up to limit + 1 rows: the extra one only says there is more. */
-function encodePage(req: PullRequest, key: string, after: number, found: PageRows, head: Row): EncodedPage {
+function pageTail(req: PullRequest, key: string, after: number, found: PageRows, head: Row): string {
   const count = Math.min(found.seqs.length, req.limit);
   const lastSeq = count > 0 ? found.seqs[count - 1]! : after;
-  const changes = count === found.parts.length ? found.parts : found.parts.slice(0, count);
   const cursor = encodeCursor({ scopeKey: key, seq: lastSeq });
-  return new EncodedPage(`{"changes":[${changes.join(',')}],"cursor":${JSON.stringify(cursor)},"hasMore":${found.seqs.length > req.limit},"lastMutationId":${req.clientId ? toNumber(head.last_mutation_id ?? 0) : null}}`);
+  return `],"cursor":${JSON.stringify(cursor)},"hasMore":${found.seqs.length > req.limit},"lastMutationId":${req.clientId ? toNumber(head.last_mutation_id ?? 0) : null}}`;
+}
+
+function encodePage(req: PullRequest, key: string, after: number, found: PageRows, head: Row): EncodedPage {
+  const count = Math.min(found.seqs.length, req.limit);
+  return new EncodedPage(pageHead(count === found.parts.length ? found.parts : found.parts.slice(0, count)) + pageTail(req, key, after, found, head));
 }
