@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { LoginRateLimiter } from './auth/LoginRateLimiter';
+import { SessionCache } from './auth/SessionCache';
 import type { ServerConfig } from './config';
 import type { Database } from './db/Database';
 import { adminRoutes } from './http/adminRoutes';
@@ -35,6 +36,7 @@ export function createApp(deps: AppDeps): Hono {
     config: deps.config,
     now: deps.now ?? (() => new Date()),
     limiter: deps.limiter ?? new LoginRateLimiter(),
+    sessions: new SessionCache(),
     hooks: deps.hooks ?? {},
   };
   const app = new Hono();

@@ -1,5 +1,6 @@
 import type { Queryable } from '../db/Database';
 import { ApiFailure } from '../http/ApiFailure';
+import type { SessionCache } from './SessionCache';
 import { hashToken } from './sessionToken';
 import type { SessionUser } from './SessionUser';
 
@@ -21,11 +22,14 @@ interface Row {
  * the session user when valid, and a 401/403 failure otherwise. A bad token is never
  * downgraded to public: the device must learn it has to sign in again.
  */
-export async function authenticate(db: Queryable, header: string | undefined, now: Date): Promise<SessionUser | undefined> {
+export async function authenticate(db: Queryable, header: string | undefined, now: Date, cache?: SessionCache): Promise<SessionUser | undefined> {
   if (header === undefined || header === '') return undefined;
   const m = /^Bearer ([A-Za-z0-9_-]{20,100})$/.exec(header);
   if (!m) throw new ApiFailure('invalid_token', 'Jeton de session invalide. Reconnectez-vous.');
   const tokenHash = hashToken(m[1]!);
+  const kept = cache?.get(tokenHash, now.getTime());
+  if (kept) return kept;
+  const generation = cache?.generation ?? 0;
   const { rows } = await db.query<Row>(
     `SELECT t.user_id, a.login, a.display_name, a.role, a.territory_id, a.disabled, t.client_id::text AS client_id,
             t.expires_at, t.revoked_at AS token_revoked, c.revoked_at AS device_revoked
@@ -40,8 +44,10 @@ export async function authenticate(db: Queryable, header: string | undefined, no
   if (row.token_revoked) throw new ApiFailure('invalid_token', 'Session terminée. Reconnectez-vous.');
   if (new Date(row.expires_at).getTime() <= now.getTime()) throw new ApiFailure('token_expired', 'Session expirée. Reconnectez-vous.');
   if (row.disabled) throw new ApiFailure('account_disabled', 'Ce compte est désactivé.');
-  return {
+  const user: SessionUser = {
     id: row.user_id, login: row.login, displayName: row.display_name, role: row.role,
     territoryId: row.territory_id, clientId: row.client_id, tokenHash,
   };
+  cache?.set(tokenHash, user, new Date(row.expires_at).getTime(), generation, now.getTime());
+  return user;
 }

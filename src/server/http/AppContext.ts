@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import type { Role } from '../../shared/domain/vocabularies';
 import { authenticate } from '../auth/authenticate';
 import type { LoginRateLimiter } from '../auth/LoginRateLimiter';
+import type { SessionCache } from '../auth/SessionCache';
 import type { SessionUser } from '../auth/SessionUser';
 import type { ServerConfig } from '../config';
 import type { Database } from '../db/Database';
@@ -14,12 +15,14 @@ export interface AppContext {
   config: ServerConfig;
   now: () => Date;
   limiter: LoginRateLimiter;
+  /** Valid sessions seen lately; `forget()` after ending any session, device or account. */
+  sessions: SessionCache;
   hooks: PushHooks;
 }
 
 /** The caller, or undefined when no Authorization header was sent. */
 export function optionalUser(app: AppContext, c: Context): Promise<SessionUser | undefined> {
-  return authenticate(app.db, c.req.header('authorization'), app.now());
+  return authenticate(app.db, c.req.header('authorization'), app.now(), app.sessions);
 }
 
 export async function requireUser(app: AppContext, c: Context, roles?: readonly Role[]): Promise<SessionUser> {

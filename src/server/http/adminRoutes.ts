@@ -72,6 +72,7 @@ export function adminRoutes(app: AppContext): Hono {
         await writeAudit(tx, { actorId: admin.id, action: `account.${action}`, target: id, at: app.now() });
         return toUser(rows[0]);
       });
+      app.sessions.forget();
       return c.json({ user });
     });
   }
@@ -115,6 +116,7 @@ export function adminRoutes(app: AppContext): Hono {
       await tx.query('UPDATE session_token SET revoked_at = $2 WHERE client_id = $1 AND revoked_at IS NULL', [clientId, app.now()]);
       await writeAudit(tx, { actorId: admin.id, action: 'device.revoke', target: clientId, at: app.now() });
     });
+    app.sessions.forget();
     return c.json({ ok: true });
   });
 

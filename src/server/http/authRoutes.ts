@@ -67,6 +67,7 @@ export function authRoutes(app: AppContext): Hono {
   r.post('/logout', async (c) => {
     const user = await requireUser(app, c);
     await app.db.query('UPDATE session_token SET revoked_at = $2 WHERE token_hash = $1', [user.tokenHash, app.now()]);
+    app.sessions.forget();
     return c.json({ ok: true });
   });
 

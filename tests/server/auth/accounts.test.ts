@@ -87,6 +87,8 @@ describe.each(backends)('accounts, sessions and devices on $name', (backend) => 
     const other = await server.createAccount('aidant');
     const devices = (await (await server.fetch('/api/admin/devices', { headers: admin.headers })).json()) as { devices: Array<{ clientId: string; lastMutationId: number }> };
     expect(devices.devices.map((d) => d.clientId)).toContain(aidant.clientId);
+    // The session was just used (kept by the server's SessionCache): revoking still ends it at once.
+    expect('changes' in (await pullPage(server, aidant))).toBe(true);
     expect((await server.fetch(`/api/admin/devices/${aidant.clientId}/revoke`, { method: 'POST', headers: admin.headers })).status).toBe(200);
     expect(await pushRaw(server, aidant, [{ id: 1, name: 'visit.create@1', args: {} }])).toMatchObject({ status: 403, body: { code: 'device_revoked' } });
     const pull = await server.fetch('/api/sync/pull', { headers: aidant.headers });
@@ -103,6 +105,7 @@ describe.each(backends)('accounts, sessions and devices on $name', (backend) => 
   it('disabling an account ends its sessions; enabling lets it log in again; admins cannot disable themselves', async () => {
     const admin = await server.createAccount('admin');
     const staff = await server.createAccount('staff');
+    expect((await server.fetch('/api/auth/me', { headers: staff.headers })).status).toBe(200);
     expect((await server.fetch(`/api/admin/accounts/${staff.user.id}/disable`, { method: 'POST', headers: admin.headers })).status).toBe(200);
     expect((await server.fetch('/api/auth/me', { headers: staff.headers })).status).toBe(401);
     expect(await login(staff.user.login, staff.password)).toMatchObject({ status: 403, body: { code: 'account_disabled' } });
