@@ -34,7 +34,7 @@ export interface PageToStore {
  * pending edits the snapshot covers are dropped.
  */
 export async function storePulledPage(
-  db: EscaleDb, scope: string, page: PageToStore, now: Date, checks?: Promise<CheckedChanges>,
+  db: EscaleDb, scope: string, page: PageToStore, now: Date, checks?: Promise<CheckedChanges>, options: StorePageOptions = {},
 ): Promise<{ written: number; rows: ReplicaRow[] }> {
   // Schema checks first, in slices between which the page stays responsive; never inside
   // the transaction (a yield there would let IndexedDB commit it half-way). `checks`: the
@@ -64,11 +64,14 @@ export async function storePulledPage(
     return await db.transaction('rw', [db.rows, db.meta, db.pendingEdits, db.quarantine], async () => {
       const heldRead = db.meta.get(META.newestSeq);
       const pendingRead = db.pendingEdits.toArray();
+      const cursorRead = options.after !== undefined ? readCursor(db) : undefined;
+      cursorRead?.catch(() => undefined);
       const plan = planPage(new Map(), page.changes, checked);
       const put = plan.put.length ? db.rows.bulkPut(plan.put) : undefined;
       // Awaited below; when the transaction is aborted its failure is that abort, not news.
       put?.catch(() => undefined);
       pendingRead.catch(() => undefined);
+      if (cursorRead) checkAfter(await cursorRead, scope, options.after);
       const heldSeq = (await heldRead)?.value;
       if (page.changes.length && !(typeof heldSeq === 'number' && heldSeq < minSeq)) throw new NotNewer();
       await finishPage(db, scope, page, now, plan, new Map(), await pendingRead);
@@ -80,6 +83,7 @@ export async function storePulledPage(
     if (!(error instanceof NotNewer)) throw error;
   }
   return db.transaction('rw', [db.rows, db.meta, db.pendingEdits, db.quarantine], async () => {
+    if (options.after !== undefined) checkAfter(await readCursor(db), scope, options.after);
     const existing = new Map<string, ReplicaRow>();
     // The newest seq held is kept in meta (no index on rows, db.ts v2); absent: unknown, read.
     const heldSeq = page.changes.length ? (await db.meta.get(META.newestSeq))?.value : undefined;
@@ -99,6 +103,30 @@ export async function storePulledPage(
 
 /** The first try's assumption (the page is newer than every row held) did not hold. */
 class NotNewer extends Error {}
+
+export interface StorePageOptions {
+  /**
+   * The cursor that must be stored (in the same scope) for this page to be written: the
+   * one it was pulled after; null: no cursor stored (a first pull, after a reset). Lets the
+   * engine open a page's transaction before the previous page's has committed (IndexedDB
+   * runs them in order): if that one failed, this one is aborted too, whole, and the cursor
+   * never steps over a page that is not stored. Absent: not checked.
+   */
+  after?: string | null;
+}
+
+/** The page before this one (`StorePageOptions.after`) is not stored: nothing of this one was. */
+export class PreviousPageNotStored extends Error {
+  constructor() {
+    super('the previous pull page is not stored');
+    this.name = 'PreviousPageNotStored';
+  }
+}
+
+function checkAfter(held: StoredCursor | undefined, scope: string, after: string | null | undefined): void {
+  const ok = after === null ? held === undefined : held !== undefined && held.scope === scope && held.cursor === after;
+  if (!ok) throw new PreviousPageNotStored();
+}
 
 /** The rest of a page's transaction: quarantine, cursor, settled pending edits, last sync. */
 async function finishPage(

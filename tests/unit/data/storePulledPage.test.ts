@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { storePulledPage } from '../../../src/app/data/replicaStore';
+import { PreviousPageNotStored, readCursor, storePulledPage } from '../../../src/app/data/replicaStore';
 import { del, put } from '../sync/support/fixtures';
 import { freshDbName, openClient } from '../sync/support/clients';
 
@@ -20,6 +20,26 @@ describe('storePulledPage', () => {
     expect(await storePulledPage(client.db, 'public:t', first, at)).toMatchObject({ written: 0 });
     const rows = await client.db.rows.toArray();
     expect(rows.map((r) => [r.id, r.version, r.deleted ?? false]).sort()).toEqual([['a', 2, false], ['b', 2, true], ['c', 1, false]]);
+  });
+
+  it('a page opened before the previous one committed is stored only after it (`after`), else not at all', async () => {
+    const client = await openClient({ fetch: noFetch, dbName: freshDbName('store-after') });
+    const first = { changes: [put('a', 1, 1), put('b', 1, 2)], cursor: 'c2', hasMore: true, lastMutationId: null };
+    const second = { changes: [put('c', 1, 3)], cursor: 'c3', hasMore: true, lastMutationId: null };
+    const third = { changes: [put('d', 1, 4)], cursor: 'c4', hasMore: false, lastMutationId: null };
+    // Both transactions opened at once: IndexedDB runs them in order, the second sees c2.
+    const [one, two] = await Promise.all([
+      storePulledPage(client.db, 'public:t', first, at, undefined, { after: null }),
+      storePulledPage(client.db, 'public:t', second, at, undefined, { after: 'c2' }),
+    ]);
+    expect([one.written, two.written]).toEqual([2, 1]);
+    // The page before `third` (after c9) is not stored: nothing of it is, the cursor stays.
+    await expect(storePulledPage(client.db, 'public:t', third, at, undefined, { after: 'c9' })).rejects.toBeInstanceOf(PreviousPageNotStored);
+    // Nor in another scope's cursor, nor when a cursor is held but none expected.
+    await expect(storePulledPage(client.db, 'account', third, at, undefined, { after: 'c3' })).rejects.toBeInstanceOf(PreviousPageNotStored);
+    await expect(storePulledPage(client.db, 'public:t', third, at, undefined, { after: null })).rejects.toBeInstanceOf(PreviousPageNotStored);
+    expect((await client.db.rows.toArray()).map((r) => r.id).sort()).toEqual(['a', 'b', 'c']);
+    expect(await readCursor(client.db)).toEqual({ scope: 'public:t', cursor: 'c3' });
   });
 });
 

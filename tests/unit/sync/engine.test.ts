@@ -157,6 +157,26 @@ describe('sync engine, scripted', () => {
     client.close();
   });
 
+  it('a page whose store fails stops the pull there: the page after it, stored without waiting, is aborted too', async () => {
+    const server = scripted([
+      { changes: [put('a', 1, 1)], cursor: 'p1', hasMore: true, lastMutationId: null },
+      { changes: [put('b', 1, 2)], cursor: 'p2', hasMore: true, lastMutationId: null },
+      { changes: [put('c', 1, 3)], cursor: 'p3', hasMore: true, lastMutationId: null },
+      { changes: [put('d', 1, 4)], cursor: 'p4', hasMore: false, lastMutationId: null },
+    ]);
+    const client = await openClient({ fetch: server.fetch, dbName: freshDbName('pipelined') });
+    let crash = true;
+    client.db.rows.hook('creating', (_key, row) => { if (crash && row.id === 'b') throw new Error('crash while storing'); });
+    expect(await client.syncNow()).toBe('retry');
+    expect((await client.db.meta.get(META.cursor))?.value).toEqual({ scope: 'public:civraisien-en-poitou', cursor: 'p1' });
+    expect((await client.db.rows.toArray()).map((r) => r.id)).toEqual(['a']);
+    crash = false;
+    server.calls.length = 0;
+    expect(await client.syncNow()).toBe('ok');
+    expect(server.calls[0]).toContain('cursor=p1');
+    client.close();
+  });
+
   it('a revoked device: action needed, the outbox kept, no retry timer', async () => {
     const server = scripted();
     const timers = manualTimers();
