@@ -1,5 +1,5 @@
 import type { Commune } from '../../../shared/domain/territory';
-import { useHoursApi } from '../../hours/useHoursApi';
+import { useHoursEvaluator } from '../../hours/hoursEvaluator';
 import { formatDay, formatTime } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
 import { useAppState, useServices } from '../../services/services';
@@ -9,7 +9,7 @@ import { stopsIn } from './stopsIn';
 
 /** On the home screen: the very next passage of the bus in the chosen commune. */
 export function NextBusTeaser({ commune }: { commune: Commune }) {
-  const api = useHoursApi();
+  const api = useHoursEvaluator();
   const { now } = useServices();
   const { tours, territory } = useAppState();
   const stops = stopsIn(tours.value, commune.insee);
@@ -18,11 +18,12 @@ export function NextBusTeaser({ commune }: { commune: Commune }) {
   // the render made one long task with the home's list. The key names every stop's tour
   // and schedule, so a pulled change to them evaluates again.
   const key = stops.length === 0 ? undefined : `next-bus:${stops.map(({ tour, stop }) => `${tour.id}\u0000${tour.isExample}\u0000${stop.schedule}`).join('\u0001')}`;
-  const next = useSlicedHours(api, key, now, territory.value?.schoolHolidays, (hours, at, holidays) =>
-    stops
-      .flatMap(({ tour, stop }) => (hours.passagesOf(stop.schedule, at, 1, holidays)?.passages ?? []).map((passage) => ({ tour, passage })))
-      .sort((a, b) => a.passage.start.getTime() - b.passage.start.getTime())[0],
-  );
+  const next = useSlicedHours(api, key, now, territory.value?.schoolHolidays, async (hours, at, holidays) => {
+    const found = await Promise.all(stops.map(({ stop }) => hours.passagesOf(stop.schedule, at, 1, holidays)));
+    return stops
+      .flatMap(({ tour }, i) => (found[i]?.passages ?? []).map((passage) => ({ tour, passage })))
+      .sort((a, b) => a.passage.start.getTime() - b.passage.start.getTime())[0];
+  });
   if (!next.ready || !next.value) return null;
   const { tour, passage } = next.value;
   return (
