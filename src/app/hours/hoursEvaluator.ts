@@ -1,23 +1,25 @@
 import { signal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import type { SchoolHolidayPeriod } from '../../shared/domain/territory';
-import type { NextPassages, OpeningStatus } from './hoursApi';
+import type { DaySchedule, NextPassages, OpeningStatus } from './hoursApi';
 import { loadHoursApi, useHoursApi } from './useHoursApi';
 
 type Holidays = readonly SchoolHolidayPeriod[];
 
 /**
- * What the opening badges and the bus passages ask of the opening hours: the hours module
+ * What the opening badges, the week tables and the bus passages ask of the opening hours: the hours module
  * itself (answers at once, on the main thread) or its twin in a worker (answers later).
  */
 export interface HoursEvaluator {
   statusOf(value: string, now: Date, holidays?: Holidays): OpeningStatus | Promise<OpeningStatus>;
   passagesOf(value: string, now: Date, count: number, holidays?: Holidays): NextPassages | undefined | Promise<NextPassages | undefined>;
+  weekOf(value: string, now: Date, holidays?: Holidays): DaySchedule[] | undefined | Promise<DaySchedule[] | undefined>;
 }
 
 export type HoursRequest =
   | { id: number; op: 'status'; value: string; at: Date; holidays?: Holidays }
-  | { id: number; op: 'passages'; value: string; at: Date; count: number; holidays?: Holidays };
+  | { id: number; op: 'passages'; value: string; at: Date; count: number; holidays?: Holidays }
+  | { id: number; op: 'week'; value: string; at: Date; holidays?: Holidays };
 export type HoursAnswer = { id: number; result: unknown } | { id: number; error: string };
 
 type Ask = { [K in HoursRequest['op']]: Omit<Extract<HoursRequest, { op: K }>, 'id'> }[HoursRequest['op']];
@@ -35,7 +37,9 @@ function workerEvaluator(): HoursEvaluator {
   let nextId = 1;
   const waiting = new Map<number, { ask: Ask; resolve: (value: unknown) => void; reject: (error: Error) => void }>();
   const inThread = (ask: Ask) => loadHoursApi().then((api) =>
-    ask.op === 'status' ? api.statusOf(ask.value, ask.at, ask.holidays) : api.passagesOf(ask.value, ask.at, ask.count, ask.holidays));
+    ask.op === 'status' ? api.statusOf(ask.value, ask.at, ask.holidays)
+      : ask.op === 'week' ? api.weekOf(ask.value, ask.at, ask.holidays)
+      : api.passagesOf(ask.value, ask.at, ask.count, ask.holidays));
   const giveUp = () => {
     worker?.terminate();
     worker = undefined;
@@ -68,6 +72,7 @@ function workerEvaluator(): HoursEvaluator {
   return {
     statusOf: (value, at, holidays) => ask<OpeningStatus>({ op: 'status', value, at, holidays }),
     passagesOf: (value, at, count, holidays) => ask<NextPassages | undefined>({ op: 'passages', value, at, count, holidays }),
+    weekOf: (value, at, holidays) => ask<DaySchedule[] | undefined>({ op: 'week', value, at, holidays }),
   };
 }
 
@@ -89,7 +94,11 @@ export function useHoursEvaluator(): HoursEvaluator | undefined {
       } catch (error) {
         // Worker construction refused (a browser without module workers): in-thread.
         console.warn('Escale: no opening-hours worker; evaluating on the page', error);
-        started.value = { statusOf: (...args) => loadHoursApi().then((api) => api.statusOf(...args)), passagesOf: (...args) => loadHoursApi().then((api) => api.passagesOf(...args)) };
+        started.value = {
+          statusOf: (...args) => loadHoursApi().then((api) => api.statusOf(...args)),
+          passagesOf: (...args) => loadHoursApi().then((api) => api.passagesOf(...args)),
+          weekOf: (...args) => loadHoursApi().then((api) => api.weekOf(...args)),
+        };
       }
     }, 0);
     return () => clearTimeout(timer);

@@ -1,5 +1,5 @@
 import type { SchoolHolidayPeriod } from '../../shared/domain/territory';
-import { passagesOf, statusOf } from './hoursApi';
+import { passagesOf, statusOf, weekOf } from './hoursApi';
 import type { HoursRequest, HoursAnswer } from './hoursEvaluator';
 
 // The opening-hours evaluation of the public screens' badges and bus passages, in a
@@ -27,8 +27,8 @@ function calendar(holidays: readonly SchoolHolidayPeriod[] | undefined): readonl
 scope.onmessage = ({ data: request }) => {
   try {
     const holidays = calendar(request.holidays);
-    const result = request.op === 'status'
-      ? statusOf(request.value, request.at, holidays)
+    const result = request.op === 'status' ? statusOf(request.value, request.at, holidays)
+      : request.op === 'week' ? weekOf(request.value, request.at, holidays)
       : passagesOf(request.value, request.at, request.count, holidays);
     scope.postMessage({ id: request.id, result });
   } catch (error) {
