@@ -6,15 +6,12 @@ import { OpeningBadge } from '../hours/OpeningBadge';
 import type { ListedPlace } from './nearestPlaces';
 
 /**
- * How many places the first render of a list shows; the rest follow, FIRST_PLACES more
- * per task.
+ * How many places the first render of a list shows; the rest follow in the next task.
  * Why: the home lists up to 100 places, each with its opening badge: rendering, styling and
  * laying them all out before the first paint made one long task (85 ms of render alone at
  * 4× CPU, as much again in layout) between the directory's read and the first place shown
  * (the offline cold start, QUALITY.md: < 1 s; Lighthouse's Total Blocking Time). A phone
- * screen shows fewer than this many. The rest in one go was still one task of 300–400 ms
- * at 4× CPU on a first visit (92 places and their badges): in steps of the same size, each
- * task stays well under 50 ms.
+ * screen shows fewer than this many.
  */
 export const FIRST_PLACES = 8;
 
@@ -22,18 +19,14 @@ export const FIRST_PLACES = 8;
 export function PlaceList({ items }: { items: readonly ListedPlace[] }) {
   // Once the whole list has been shown, later lists (a need chosen, a pulled page) are
   // rendered whole: only the first paint is worth splitting.
-  const [count, setCount] = useState(items.length <= FIRST_PLACES ? Infinity : FIRST_PLACES);
-  const whole = count >= items.length;
+  const [whole, setWhole] = useState(items.length <= FIRST_PLACES);
   useEffect(() => {
     if (whole) return;
-    // A new task after the places shown are painted (setTimeout, not a microtask).
-    const timer = setTimeout(() => setCount((shown) => {
-      const next = shown + FIRST_PLACES;
-      return next >= items.length ? Infinity : next;
-    }), 0);
+    // A new task after the first places are painted (setTimeout, not a microtask).
+    const timer = setTimeout(() => setWhole(true), 0);
     return () => clearTimeout(timer);
-  }, [whole, count]);
-  const shown = whole ? items : items.slice(0, count);
+  }, [whole]);
+  const shown = whole ? items : items.slice(0, FIRST_PLACES);
   return (
     <ul class="place-list">
       {shown.map(({ place, distanceKm }) => (
