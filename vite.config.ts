@@ -80,6 +80,9 @@ export default defineConfig({
     // served by src/server/static.ts to browsers that accept them.
     precompress(),
   ],
+  // The opening-hours worker (src/app/hours/hoursWorker.ts) bundles the opening_hours
+  // library too: the same pruning of other countries' holidays.
+  worker: { format: 'es', plugins: () => [pruneHolidays()] },
   build: {
     target: 'es2022',
     sourcemap: false,

@@ -15,13 +15,14 @@ export function loadHoursApi(): Promise<HoursApi> {
 /**
  * The opening-hours functions, or undefined while they load. The chunk is requested
  * after the screen has painted, so the list appears first and the "open now" badges a
- * moment later.
+ * moment later. `load: false` only reads whether it is there (hoursEvaluator.ts: the
+ * badges then ask a worker instead).
  */
-export function useHoursApi(): HoursApi | undefined {
+export function useHoursApi(load = true): HoursApi | undefined {
   useEffect(() => {
-    if (api.value) return;
+    if (!load || api.value) return;
     const timer = setTimeout(() => void loadHoursApi().catch(() => (loading = undefined)), 0);
     return () => clearTimeout(timer);
-  }, []);
+  }, [load]);
   return api.value;
 }

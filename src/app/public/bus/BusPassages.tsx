@@ -1,7 +1,7 @@
 import { formatDay, formatTime } from '../../i18n/format';
 import { label, t } from '../../i18n/i18n';
 import { localized } from '../../i18n/localized';
-import { useHoursApi, type HoursApi } from '../../hours/useHoursApi';
+import { useHoursEvaluator, type HoursEvaluator } from '../../hours/hoursEvaluator';
 import { useAppState, useServices } from '../../services/services';
 import { Icon } from '../../ui/Icon';
 import { useSlicedHours } from '../hours/useSlicedHours';
@@ -15,7 +15,7 @@ const PASSAGES_PER_STOP = 3;
  * and a clear warning when the tour is only an example timetable.
  */
 export function BusPassages({ stops, headingLevel = 3 }: { stops: readonly TourStop[]; headingLevel?: 2 | 3 }) {
-  const api = useHoursApi();
+  const api = useHoursEvaluator();
   if (!api) return <p class="loading">{t('hours.loading')}</p>;
   return (
     <ul class="passages-by-stop card-list">
@@ -25,7 +25,7 @@ export function BusPassages({ stops, headingLevel = 3 }: { stops: readonly TourS
 }
 
 /** One stop's card; its passages are evaluated after the render, a slice of stops at a time (useSlicedHours). */
-function StopPassages({ api, tour, stop, headingLevel }: TourStop & { api: HoursApi; headingLevel: 2 | 3 }) {
+function StopPassages({ api, tour, stop, headingLevel }: TourStop & { api: HoursEvaluator; headingLevel: 2 | 3 }) {
   const { now } = useServices();
   const { territory } = useAppState();
   const passages = useSlicedHours(api, `passages:${PASSAGES_PER_STOP}:${stop.schedule}`, now, territory.value?.schoolHolidays, (hours, at, holidays) =>

@@ -1,6 +1,6 @@
 import { formatDay, formatTime } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
-import { useHoursApi } from '../../hours/useHoursApi';
+import { useHoursEvaluator } from '../../hours/hoursEvaluator';
 import type { OpeningStatus } from '../../hours/hoursApi';
 import { useAppState, useServices } from '../../services/services';
 import { Icon } from '../../ui/Icon';
@@ -20,7 +20,7 @@ export function describeOpening(status: OpeningStatus | undefined): { text: stri
 /** "Ouvert jusqu'à 12:00" / "Fermé — ouvre mardi à 9:00" / "Horaires inconnus", with a
  *  pictogram so the state never rests on colour. */
 export function OpeningBadge({ value }: { value: string | undefined }) {
-  const api = useHoursApi();
+  const api = useHoursEvaluator();
   const { now } = useServices();
   const { territory } = useAppState();
   // Evaluated after the render, a slice of badges at a time (useSlicedHours).

@@ -1,16 +1,19 @@
 import { formatHm, formatWeekday } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
-import { useHoursApi } from '../../hours/useHoursApi';
+import { useHoursEvaluator } from '../../hours/hoursEvaluator';
 import { useAppState, useServices } from '../../services/services';
+import { useSlicedHours } from './useSlicedHours';
 import '../../i18n/screens';
 
 /** This week's hours, Monday first, today highlighted (bold, a bar and the word "aujourd'hui"). */
 export function WeekTable({ value }: { value: string }) {
-  const api = useHoursApi();
+  const api = useHoursEvaluator();
   const { now } = useServices();
   const { territory } = useAppState();
-  if (!api) return <p class="loading">{t('hours.loading')}</p>;
-  const week = api.weekOf(value, now(), territory.value?.schoolHolidays);
+  // Evaluated after the render, in the opening-hours worker when there is one (useSlicedHours).
+  const evaluated = useSlicedHours(api, `week:${value}`, now, territory.value?.schoolHolidays, (hours, at, holidays) => hours.weekOf(value, at, holidays));
+  if (!evaluated.ready) return <p class="loading">{t('hours.loading')}</p>;
+  const week = evaluated.value;
   if (!week) return <p>{t('hours.unknown')}. {t('hours.raw', { value })}</p>;
   return (
     <table class="week">

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SchoolHolidayPeriod } from '../../../shared/domain/territory';
-import type { HoursApi } from '../../hours/useHoursApi';
+import type { HoursEvaluator } from '../../hours/hoursEvaluator';
 
 type Holidays = readonly SchoolHolidayPeriod[] | undefined;
 
@@ -24,11 +24,11 @@ type Holidays = readonly SchoolHolidayPeriod[] | undefined;
  * result it had until the new one is there.
  */
 export function useSlicedHours<T>(
-  api: HoursApi | undefined,
+  api: HoursEvaluator | undefined,
   key: string | undefined,
   now: () => Date,
   holidays: Holidays,
-  evaluate: (api: HoursApi, at: Date, holidays: Holidays) => T,
+  evaluate: (api: HoursEvaluator, at: Date, holidays: Holidays) => T | Promise<T>,
 ): { ready: false } | { ready: true; value: T } {
   const at = now();
   const kept = api && key !== undefined ? keptResult<T>(key, holidays, at) : undefined;
@@ -55,6 +55,7 @@ type Outcome = { value: unknown } | { error: unknown };
 const results = new WeakMap<object, Map<string, { minute: number; outcome: Outcome }>>();
 
 interface Job {
+  /** A value, or a promise of it when the evaluator is the worker (hoursEvaluator.ts). */
   run: (at: Date) => unknown;
   key: string;
   holidays: Holidays;
@@ -94,21 +95,59 @@ function pump(): void {
   while (queue.length > 0 && performance.now() - start < SLICE_MS) {
     const job = queue.shift()!;
     if (job.cancelled) continue;
-    if (!keptResult(job.key, job.holidays, job.at)) {
-      let outcome: Outcome;
-      try {
-        outcome = { value: job.run(job.at) };
-      } catch (error) {
-        // Thrown again in its component's render (the error boundary shows it, as
-        // before), never here where it would stop the other evaluations.
-        outcome = { error };
-      }
-      keep(job.key, job.holidays, job.at, outcome);
+    if (keptResult(job.key, job.holidays, job.at)) {
+      job.done();
+      continue;
     }
+    // Asked of the worker already, for this minute: wait for that answer, never ask twice.
+    const asked = askedFor(job.key, job.holidays, job.at);
+    if (asked) {
+      void asked.then(() => job.cancelled || job.done());
+      continue;
+    }
+    let value: unknown;
+    try {
+      value = job.run(job.at);
+    } catch (error) {
+      // Thrown again in its component's render (the error boundary shows it, as
+      // before), never here where it would stop the other evaluations.
+      keep(job.key, job.holidays, job.at, { error });
+      job.done();
+      continue;
+    }
+    if (isThenable(value)) {
+      const answered = value.then(
+        (result) => keep(job.key, job.holidays, job.at, { value: result }),
+        (error: unknown) => keep(job.key, job.holidays, job.at, { error }),
+      ).finally(() => forget(job.key, job.holidays));
+      ask(job.key, job.holidays, job.at, answered);
+      void answered.then(() => job.cancelled || job.done());
+      continue;
+    }
+    keep(job.key, job.holidays, job.at, { value });
     job.done();
   }
   if (queue.length > 0) nextTask(pump);
   else pumping = false;
+}
+
+const isThenable = (value: unknown): value is Promise<unknown> =>
+  typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
+
+// Evaluations asked of the worker and not yet answered, per (key, school holidays, minute).
+const asking = new WeakMap<object, Map<string, { minute: number; answered: Promise<void> }>>();
+function askedFor(key: string, holidays: Holidays, at: Date): Promise<void> | undefined {
+  const hit = asking.get(holidays ?? NO_HOLIDAYS)?.get(key);
+  return hit && hit.minute === minuteOf(at) ? hit.answered : undefined;
+}
+function ask(key: string, holidays: Holidays, at: Date, answered: Promise<void>): void {
+  const byHolidays = holidays ?? NO_HOLIDAYS;
+  let byKey = asking.get(byHolidays);
+  if (!byKey) asking.set(byHolidays, (byKey = new Map()));
+  byKey.set(key, { minute: minuteOf(at), answered });
+}
+function forget(key: string, holidays: Holidays): void {
+  asking.get(holidays ?? NO_HOLIDAYS)?.delete(key);
 }
 
 /** A new task (not a microtask), so the browser can paint and answer input in between. */

@@ -1,6 +1,7 @@
 import { useSignal } from '@preact/signals';
 import type { Place } from '../../../shared/domain/place';
-import { useHoursApi } from '../../hours/useHoursApi';
+import { useHoursEvaluator } from '../../hours/hoursEvaluator';
+import { useSlicedHours } from '../hours/useSlicedHours';
 import { t } from '../../i18n/i18n';
 import { useAppState, useServices } from '../../services/services';
 import { Icon } from '../../ui/Icon';
@@ -11,10 +12,12 @@ import '../../i18n/screens';
 /** The place's card as text, a QR code of that text (on request), and a print button. */
 export function ShareCard({ place }: { place: Place }) {
   const showQr = useSignal(false);
-  const api = useHoursApi();
+  const api = useHoursEvaluator();
   const { now } = useServices();
   const { territory } = useAppState();
-  const week = place.openingHours && api ? api.weekOf(place.openingHours, now(), territory.value?.schoolHolidays) : undefined;
+  const value = place.openingHours;
+  const evaluated = useSlicedHours(api, value ? `week:${value}` : undefined, now, territory.value?.schoolHolidays, (hours, at, holidays) => hours.weekOf(value!, at, holidays));
+  const week = evaluated.ready ? evaluated.value : undefined;
   const text = placeCardText(place, week);
   return (
     <section class="share-card" aria-labelledby="share-title">
