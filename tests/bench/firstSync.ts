@@ -1,4 +1,4 @@
-import { CAUGHT_UP_MARK } from '../../src/app/sync/syncEngine';
+import { CAUGHT_UP_MARK } from '../../src/app/sync/caughtUpMark';
 import { DEFAULT_PULL_LIMIT } from '../../src/shared/sync/protocol';
 import { launchChromium } from '../support/chromium';
 import { type Bench, type BenchContext, fmt, median, passIf, type Row, withTimeout } from './common';

@@ -10,6 +10,7 @@ import { inProcessLocks, steadyNetwork, type LockManagerLike, type NetworkWatch,
 import { checkChanges } from './applyPage';
 import { takeBatch } from './outboxRules';
 import { getPull, postPush, type AuthProblem, type FetchLike } from './syncHttp';
+import { CAUGHT_UP_MARK } from './caughtUpMark';
 
 /** Who the device is on the server. undefined: a public device (pulls the directory only). */
 export interface SyncAuth {
@@ -82,8 +83,6 @@ export interface SyncEngine {
 }
 
 const MAX_LOOPS = 10_000;
-/** Marked (performance.mark) each time a pull has stored its last page. */
-export const CAUGHT_UP_MARK = 'escale-replica-caught-up';
 
 export function createSyncEngine(o: SyncEngineOptions): SyncEngine {
   const db = o.db;
