@@ -1,5 +1,5 @@
 import { promisify } from 'node:util';
-import { constants, crc32, deflateRaw, deflateRawSync } from 'node:zlib';
+import { constants, crc32, deflateRaw } from 'node:zlib';
 
 const deflateRawAsync = promisify(deflateRaw);
 
@@ -19,10 +19,11 @@ interface Deflated {
  * from the directory is the same text for every aidant of the territory up to
  * `],"cursor":`, and only its last ~150 characters (cursor, lastMutationId) are the
  * device's. The shared text is deflated once, ending on a byte boundary (Z_SYNC_FLUSH,
- * no final block), and each answer is that plus its own tail deflated on its own, with
- * the CRC carried on from the shared part: one valid gzip stream (RFC 1951/1952), the
- * same bytes once decoded. Gzipping a whole 200 KB page cost about 2.8 ms of CPU per
- * request; the tail costs microseconds.
+ * no final block), and each answer is that plus its own tail as stored (uncompressed)
+ * deflate blocks, the last one final, with the CRC carried on from the shared part: one
+ * valid gzip stream (RFC 1951/1952), the same bytes once decoded. Gzipping a whole 200 KB
+ * page cost about 2.8 ms of CPU per request; deflating the tail alone still cost 0.2 ms
+ * (a zlib stream's setup); storing it costs microseconds, for a few dozen bytes more.
  */
 export class PagePrefix {
   readonly bytes: number;
@@ -35,7 +36,7 @@ export class PagePrefix {
   /** The gzip stream of `this.text + rest`. */
   async gzipWith(rest: string): Promise<Uint8Array<ArrayBuffer>> {
     const head = await this.deflate();
-    const tail = deflateRawSync(rest, { level: LEVEL });
+    const tail = storedBlocks(Buffer.from(rest, 'utf8'));
     const trailer = Buffer.alloc(8);
     trailer.writeUInt32LE(crc32(rest, head.crc), 0);
     // ISIZE is the length modulo 2^32.
@@ -61,4 +62,29 @@ export class PagePrefix {
     }
     return this.deflated;
   }
+}
+
+/** The largest stored block (LEN is 16 bits). */
+const MAX_STORED = 0xffff;
+
+/**
+ * `data` as deflate stored blocks (RFC 1951 §3.2.4), the last one final, starting on a
+ * byte boundary: each is a header byte (BFINAL, BTYPE 00, padding), LEN and its one's
+ * complement NLEN (little-endian), then the bytes as they are.
+ */
+export function storedBlocks(data: Uint8Array): Uint8Array {
+  const count = Math.max(1, Math.ceil(data.length / MAX_STORED));
+  const out = new Uint8Array(data.length + count * 5);
+  let at = 0;
+  for (let i = 0; i < count; i++) {
+    const chunk = data.subarray(i * MAX_STORED, (i + 1) * MAX_STORED);
+    out[at] = i === count - 1 ? 1 : 0;
+    out[at + 1] = chunk.length & 0xff;
+    out[at + 2] = chunk.length >>> 8;
+    out[at + 3] = ~chunk.length & 0xff;
+    out[at + 4] = (~chunk.length >>> 8) & 0xff;
+    out.set(chunk, at + 5);
+    at += 5 + chunk.length;
+  }
+  return out;
 }
