@@ -97,6 +97,40 @@ describe.skipIf(!browserAvailable())('public screens offline', () => {
     expect(problems.join('\n\n'), 'problems found offline').toBe('');
   });
 
+  // Opening hours are evaluated in a worker (src/app/hours/hoursWorker.ts) in production
+  // builds: offline, its script comes from the service worker's precache like the rest.
+  test('offline, opening hours are computed in their worker: badges on the home, the week on a place page', async () => {
+    const workers: string[] = [];
+    const onWorker = (worker: { url(): string }) => workers.push(worker.url());
+    // hoursEvaluator.ts falls back to the page, with a warning, if the worker fails to load.
+    const warnings: string[] = [];
+    const onConsole = (message: { text(): string }) => warnings.push(message.text());
+    page.on('worker', onWorker);
+    page.on('console', onConsole);
+    try {
+      await page.goto(`${server.url}/`, { waitUntil: 'load' });
+      await expectScreen('/');
+      const main = page.locator('main:not(.first-paint)');
+      await main.locator('.place-item .status-open, .place-item .status-closed').first().waitFor({ state: 'visible', timeout: 30_000 });
+      await expect.poll(() => main.locator('.status-loading').count(), { timeout: 30_000 }).toBe(0);
+      expect(workers.filter((url) => /hoursWorker/.test(url)), 'the opening-hours worker started').toHaveLength(1);
+      expect(await runAxe(page), 'home with its badges: axe').toEqual([]);
+
+      const href = await main.locator('.place-item:has(.status-open, .status-closed) a.place-link').first().getAttribute('href');
+      expect(href).toMatch(/^\/lieu\//);
+      await page.goto(`${server.url}${href}`, { waitUntil: 'load' });
+      await expectScreen(href!);
+      await main.locator('table.week tbody tr').first().waitFor({ state: 'visible', timeout: 30_000 });
+      expect(await main.locator('table.week tbody tr').count()).toBe(7);
+      await expect.poll(() => main.locator('.status-open, .status-closed').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+      expect(await runAxe(page), 'place page with its week: axe').toEqual([]);
+      expect(warnings.filter((w) => /opening-hours worker/.test(w)), 'no fallback to the page').toEqual([]);
+    } finally {
+      page.off('worker', onWorker);
+      page.off('console', onConsole);
+    }
+  });
+
   // QUALITY.md: "works at 200 % zoom"; DESIGN.md: body text 18 px or more. A 320 CSS px
   // wide viewport is a 1280 px window at 400 % zoom (WCAG 1.4.10), so 200 % is covered.
   test('at 320 CSS px wide, no public screen scrolls sideways and no text is under 18 px', async () => {
