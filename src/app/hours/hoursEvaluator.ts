@@ -24,6 +24,13 @@ export type HoursAnswer = { id: number; result: unknown } | { id: number; error:
 
 type Ask = { [K in HoursRequest['op']]: Omit<Extract<HoursRequest, { op: K }>, 'id'> }[HoursRequest['op']];
 
+/** The hours module on the page, loaded on first use: the fallback when no worker runs. */
+const IN_THREAD: HoursEvaluator = {
+  statusOf: (...args) => loadHoursApi().then((api) => api.statusOf(...args)),
+  passagesOf: (...args) => loadHoursApi().then((api) => api.passagesOf(...args)),
+  weekOf: (...args) => loadHoursApi().then((api) => api.weekOf(...args)),
+};
+
 /**
  * The evaluator in a dedicated worker (hoursWorker.ts), so that neither the opening_hours
  * library's chunk (compiled and evaluated when it arrives) nor its first parses (its
@@ -36,16 +43,16 @@ function workerEvaluator(): HoursEvaluator {
   let worker: Worker | undefined = new Worker(new URL('./hoursWorker.ts', import.meta.url), { type: 'module', name: 'escale-hours' });
   let nextId = 1;
   const waiting = new Map<number, { ask: Ask; resolve: (value: unknown) => void; reject: (error: Error) => void }>();
-  const inThread = (ask: Ask) => loadHoursApi().then((api) =>
-    ask.op === 'status' ? api.statusOf(ask.value, ask.at, ask.holidays)
-      : ask.op === 'week' ? api.weekOf(ask.value, ask.at, ask.holidays)
-      : api.passagesOf(ask.value, ask.at, ask.count, ask.holidays));
+  const inThread = (ask: Ask) =>
+    ask.op === 'status' ? IN_THREAD.statusOf(ask.value, ask.at, ask.holidays)
+      : ask.op === 'week' ? IN_THREAD.weekOf(ask.value, ask.at, ask.holidays)
+      : IN_THREAD.passagesOf(ask.value, ask.at, ask.count, ask.holidays);
   const giveUp = () => {
     worker?.terminate();
     worker = undefined;
     for (const [id, job] of waiting) {
       waiting.delete(id);
-      inThread(job.ask).then(job.resolve, job.reject);
+      Promise.resolve(inThread(job.ask)).then(job.resolve, job.reject);
     }
   };
   worker.addEventListener('message', ({ data }: MessageEvent<HoursAnswer>) => {
@@ -62,7 +69,7 @@ function workerEvaluator(): HoursEvaluator {
   });
   worker.addEventListener('messageerror', giveUp);
   const ask = <T,>(request: Ask): Promise<T> => {
-    if (!worker) return inThread(request) as Promise<T>;
+    if (!worker) return Promise.resolve(inThread(request)) as Promise<T>;
     const id = nextId++;
     return new Promise<T>((resolve, reject) => {
       waiting.set(id, { ask: request, resolve: resolve as (value: unknown) => void, reject });
@@ -94,11 +101,7 @@ export function useHoursEvaluator(): HoursEvaluator | undefined {
       } catch (error) {
         // Worker construction refused (a browser without module workers): in-thread.
         console.warn('Escale: no opening-hours worker; evaluating on the page', error);
-        started.value = {
-          statusOf: (...args) => loadHoursApi().then((api) => api.statusOf(...args)),
-          passagesOf: (...args) => loadHoursApi().then((api) => api.passagesOf(...args)),
-          weekOf: (...args) => loadHoursApi().then((api) => api.weekOf(...args)),
-        };
+        started.value = IN_THREAD;
       }
     }, 0);
     return () => clearTimeout(timer);

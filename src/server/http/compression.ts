@@ -37,6 +37,9 @@ export function isCompressible(contentType: string | null | undefined): boolean 
   return !!contentType && COMPRESSIBLE.test(contentType);
 }
 
+/** gzip's level for answers made per request (also sync/PagePrefix.ts) and for kept files. */
+export const GZIP_LEVEL = { fast: 5, best: 9 } as const;
+
 /**
  * Compresses off the event loop (zlib's thread pool). `level` 'fast' for answers made per
  * request (API JSON: brotli 4 is about as fast as gzip 6 and smaller), 'best' for files
@@ -51,7 +54,7 @@ export async function compress(body: Uint8Array, encoding: Encoding, level: 'fas
         [constants.BROTLI_PARAM_SIZE_HINT]: body.byteLength,
       },
     })
-    : await gz(body, { level: level === 'best' ? 9 : 5 });
+    : await gz(body, { level: GZIP_LEVEL[level] });
   return new Uint8Array(out.buffer as ArrayBuffer, out.byteOffset, out.byteLength);
 }
 

@@ -1,12 +1,11 @@
 import { promisify } from 'node:util';
 import { constants, crc32, deflateRaw } from 'node:zlib';
+import { GZIP_LEVEL } from '../http/compression';
 
 const deflateRawAsync = promisify(deflateRaw);
 
 /** gzip's header: deflate, no name or time, Unix (RFC 1952 §2.3). */
 const GZIP_HEADER = Uint8Array.of(0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3);
-/** As compression.ts compresses answers made per request. */
-const LEVEL = 5;
 
 interface Deflated {
   blocks: Buffer;
@@ -53,7 +52,7 @@ export class PagePrefix {
   private deflate(): Promise<Deflated> {
     if (!this.deflated) {
       const text = this.text;
-      this.deflated = deflateRawAsync(text, { level: LEVEL, finishFlush: constants.Z_SYNC_FLUSH }).then((blocks) => ({
+      this.deflated = deflateRawAsync(text, { level: GZIP_LEVEL.fast, finishFlush: constants.Z_SYNC_FLUSH }).then((blocks) => ({
         blocks,
         crc: crc32(text),
         length: Buffer.byteLength(text),

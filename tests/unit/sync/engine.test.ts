@@ -139,42 +139,44 @@ describe('sync engine, scripted', () => {
     client.close();
   });
 
-  it('a page and its cursor are stored together: a failure stores neither', async () => {
-    const server = scripted([
-      { changes: [put('a', 1, 1)], cursor: 'p1', hasMore: true, lastMutationId: null },
-      { changes: [put('b', 1, 2)], cursor: 'p2', hasMore: false, lastMutationId: null },
-    ]);
-    const client = await openClient({ fetch: server.fetch, dbName: freshDbName('atomic') });
+  /**
+   * Pulls `pages` with the store of row 'b' (page p2) failing: the pull stops with the
+   * cursor on p1 and `kept` checks the rows; once the store works, the next pull resumes
+   * from p1.
+   */
+  async function pullWithFailingB(pages: Parameters<typeof scripted>[0], name: string, kept: (client: Awaited<ReturnType<typeof openClient>>) => Promise<void>) {
+    const server = scripted(pages);
+    const client = await openClient({ fetch: server.fetch, dbName: freshDbName(name) });
     let crash = true;
     client.db.rows.hook('creating', (_key, row) => { if (crash && row.id === 'b') throw new Error('crash while storing'); });
     expect(await client.syncNow()).toBe('retry');
     expect((await client.db.meta.get(META.cursor))?.value).toEqual({ scope: 'public:civraisien-en-poitou', cursor: 'p1' });
-    expect(await client.db.rows.count()).toBe(1);
+    await kept(client);
     crash = false;
     server.calls.length = 0;
     expect(await client.syncNow()).toBe('ok');
     expect(server.calls[0]).toContain('cursor=p1');
     client.close();
+  }
+
+  it('a page and its cursor are stored together: a failure stores neither', async () => {
+    await pullWithFailingB([
+      { changes: [put('a', 1, 1)], cursor: 'p1', hasMore: true, lastMutationId: null },
+      { changes: [put('b', 1, 2)], cursor: 'p2', hasMore: false, lastMutationId: null },
+    ], 'atomic', async (client) => {
+      expect(await client.db.rows.count()).toBe(1);
+    });
   });
 
   it('a page whose store fails stops the pull there: the page after it, stored without waiting, is aborted too', async () => {
-    const server = scripted([
+    await pullWithFailingB([
       { changes: [put('a', 1, 1)], cursor: 'p1', hasMore: true, lastMutationId: null },
       { changes: [put('b', 1, 2)], cursor: 'p2', hasMore: true, lastMutationId: null },
       { changes: [put('c', 1, 3)], cursor: 'p3', hasMore: true, lastMutationId: null },
       { changes: [put('d', 1, 4)], cursor: 'p4', hasMore: false, lastMutationId: null },
-    ]);
-    const client = await openClient({ fetch: server.fetch, dbName: freshDbName('pipelined') });
-    let crash = true;
-    client.db.rows.hook('creating', (_key, row) => { if (crash && row.id === 'b') throw new Error('crash while storing'); });
-    expect(await client.syncNow()).toBe('retry');
-    expect((await client.db.meta.get(META.cursor))?.value).toEqual({ scope: 'public:civraisien-en-poitou', cursor: 'p1' });
-    expect((await client.db.rows.toArray()).map((r) => r.id)).toEqual(['a']);
-    crash = false;
-    server.calls.length = 0;
-    expect(await client.syncNow()).toBe('ok');
-    expect(server.calls[0]).toContain('cursor=p1');
-    client.close();
+    ], 'pipelined', async (client) => {
+      expect((await client.db.rows.toArray()).map((r) => r.id)).toEqual(['a']);
+    });
   });
 
   it('a revoked device: action needed, the outbox kept, no retry timer', async () => {
