@@ -70,7 +70,7 @@ export interface AidantBackend {
   login(login: string, password: string): Promise<{ user: User; token: string }>;
   /** Refused (LogoutRefusedError) while changes wait. */
   logout(): Promise<void>;
-  readonly writes: Pick<LocalWrites, 'createVisit' | 'updateQueuedVisit' | 'openSession' | 'closeSession' | 'recordCoverage' | 'proposeCorrection'>;
+  readonly writes: Pick<LocalWrites, 'mutate' | 'createVisit' | 'updateQueuedVisit' | 'openSession' | 'closeSession' | 'recordCoverage' | 'proposeCorrection'>;
   /** The aidant now at the tablet: their writes are stamped and pushed under their name. */
   setActingAccount?(userId: string | undefined): void;
   /** The server's key for sealing notes, kept on the device (undefined: notes stay local). */

@@ -1,3 +1,4 @@
+import { targetOf } from '../../shared/sync/mutations';
 import { uuidV4 } from '../ids/uuidV4';
 import { signal, type ReadonlySignal, type Signal } from '@preact/signals';
 import type { UseStore } from 'idb-keyval';
@@ -209,8 +210,8 @@ export async function createDataLayer(options: DataLayerOptions): Promise<DataLa
     clientId: async () => clientId,
     pendingCount: () => db.outbox.count(),
     pendingChanges: async () => (await db.outbox.orderBy('id').toArray()).map((e) => {
-      const id = typeof e.args === 'object' && e.args !== null ? (e.args as { id?: unknown }).id : undefined;
-      return { mutationId: e.id, name: e.name, createdAt: e.createdAt, taken: e.takenAt !== undefined, ...(typeof id === 'string' ? { recordId: id } : {}) };
+      const id = targetOf(e.name, e.args)?.id;
+      return { mutationId: e.id, name: e.name, createdAt: e.createdAt, taken: e.takenAt !== undefined, ...(id !== undefined ? { recordId: id } : {}) };
     }),
     sessionToken: () => session.token(),
     async refreshNoteServerKey() {

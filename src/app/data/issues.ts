@@ -1,5 +1,5 @@
-import { EDITABLE_COLLECTIONS, type EditableCollection } from '../../shared/sync/collections';
-import { parseMutationName } from '../../shared/sync/mutations';
+import type { EditableCollection } from '../../shared/sync/collections';
+import { declarationOf } from '../../shared/sync/mutations';
 import type { ConflictRow, EscaleDb, QuarantineRow, RejectionRow } from './db';
 import { InvalidInputError, RecordNotFoundError } from './errors';
 import type { LocalWrites } from './localWrites';
@@ -31,18 +31,18 @@ export function createIssues(
     async reapply(mutationId) {
       const conflict = await db.conflicts.get(mutationId);
       if (!conflict) throw new RecordNotFoundError('conflit', String(mutationId));
-      const parsed = parseMutationName(conflict.name);
-      const collection = parsed?.entity as EditableCollection | undefined;
-      if (!parsed || !collection || !(EDITABLE_COLLECTIONS as readonly string[]).includes(collection)) {
+      // Only a directory edit based on a version can be made again on the current version.
+      const effect = declarationOf(conflict.name)?.effect;
+      if (effect?.kind !== 'update' && effect?.kind !== 'delete') {
         throw new InvalidInputError(`ce changement ne peut pas être refait (${conflict.name})`);
       }
+      const { collection } = effect;
       const args = conflict.args as { id: string; patch?: Record<string, unknown> };
       const version = await versionOf(collection, args.id);
       if (version === undefined) throw new RecordNotFoundError(collection, args.id);
-      let id: number;
-      if (parsed.action === 'update') id = await writes.editRecord(collection, args.id, version, args.patch ?? {});
-      else if (parsed.action === 'delete') id = await writes.deleteRecord(collection, args.id, version);
-      else throw new InvalidInputError(`ce changement ne peut pas être refait (${conflict.name})`);
+      const id = effect.kind === 'update'
+        ? await writes.editRecord(collection, args.id, version, args.patch ?? {})
+        : await writes.deleteRecord(collection, args.id, version);
       await db.conflicts.update(mutationId, { resolvedAt: now().toISOString() });
       changed();
       return id;

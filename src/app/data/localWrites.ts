@@ -4,11 +4,14 @@ import type { CoverageObservation } from '../../shared/domain/coverageObservatio
 import type { ItinerantSession } from '../../shared/domain/session';
 import type { SealedNote } from '../../shared/domain/sealedNote';
 import type { VisitLog } from '../../shared/domain/visitLog';
-import { COLLECTION_SCHEMAS, EDITABLE_COLLECTIONS, type Collection, type EditableCollection, type RecordOf } from '../../shared/sync/collections';
-import { MUTATION_ARGS } from '../../shared/sync/mutations';
-import { type EscaleDb, type PendingEdit, META } from './db';
-import { DataLayerError, InvalidInputError, RecordNotFoundError, VisitAlreadySentError } from './errors';
-import { readVisibleRaw } from './readCollection';
+import { EDITABLE_COLLECTIONS, type EditableCollection, type RecordOf } from '../../shared/sync/collections';
+import {
+  declarationOf, directoryEditName, makesVisit, targetOf, type ArgsOf, type MutationName,
+} from '../../shared/sync/mutations';
+import type { ReplicaEffect } from '../../shared/sync/replicaEffect';
+import { type EscaleDb, META } from './db';
+import { DataLayerError, InvalidInputError, VisitAlreadySentError } from './errors';
+import { checkRecord, jsonClone, localChange } from './localEffect';
 
 /**
  * The only way screens write. Each write stores the local change (a pending edit laid over
@@ -16,6 +19,12 @@ import { readVisibleRaw } from './readCollection';
  * allocated inside it: a crash leaves both or neither (SYNC.md, Push).
  */
 export interface LocalWrites {
+  /**
+   * Any mutation of the registry (src/shared/sync/mutations.ts): its arguments checked, its
+   * declared effect laid over the replica and its outbox entry stored, in one transaction.
+   * The methods below are the same, named for the screens that use them.
+   */
+  mutate<K extends MutationName>(name: K, args: ArgsOf<K>): Promise<number>;
   /**
    * With `sealedNotes` (the note sealed for the server), the entry is a `visit.create@2`
    * whose args carry the sealed box and no `notes`; otherwise a `visit.create@1`.
@@ -66,165 +75,126 @@ export interface LocalWritesDeps {
   actingAs?: () => string | undefined;
 }
 
-type LocalChange = Omit<PendingEdit, 'mutationId' | 'status'>;
-type Prepare = () => Promise<{ args: unknown; change?: LocalChange }>;
-
-const VISIT_CREATE: readonly string[] = ['visit.create@1', 'visit.create@2'];
-
-function checkArgs(name: string, args: unknown): unknown {
-  const schema = MUTATION_ARGS[name];
-  if (!schema) throw new InvalidInputError(`action inconnue (${name})`);
-  const parsed = schema.safeParse(args);
-  if (!parsed.success) throw new InvalidInputError(describeIssues(parsed.error.issues));
-  return parsed.data;
+/** A change as the registry names it, before its arguments are checked. */
+interface Staged {
+  name: MutationName;
+  args: unknown;
 }
 
-function checkRecord<C extends Collection>(collection: C, record: unknown): RecordOf<C> {
-  const parsed = COLLECTION_SCHEMAS[collection].safeParse(record);
+/** The arguments as the registry's schema accepts them, or InvalidInputError (nothing stored). */
+function checkArgs(name: string, args: unknown): { args: unknown; effect: ReplicaEffect<never> } {
+  const declaration = declarationOf(name);
+  if (!declaration) throw new InvalidInputError(`action inconnue (${name})`);
+  const parsed = declaration.args.safeParse(args);
   if (!parsed.success) throw new InvalidInputError(describeIssues(parsed.error.issues));
-  return parsed.data as RecordOf<C>;
+  return { args: parsed.data, effect: declaration.effect as ReplicaEffect<never> };
 }
 
 function isEditable(c: string): c is EditableCollection {
   return (EDITABLE_COLLECTIONS as readonly string[]).includes(c);
 }
 
-/** JSON has no `undefined`: what the server receives is what we store. */
-function jsonClone<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
+function editable(collection: EditableCollection): EditableCollection {
+  if (!isEditable(collection)) throw new InvalidInputError(`collection non modifiable (${String(collection)})`);
+  return collection;
+}
+
+/** The directory edit of a record change, as the registry names it (JSON has no undefined: null removes). */
+function stagedOf(change: RecordChange): Staged {
+  const collection = editable(change.collection);
+  if (change.op === 'create') return { name: directoryEditName(collection, 'create'), args: { record: change.record } };
+  return { name: directoryEditName(collection, 'update'), args: { id: change.id, baseVersion: change.baseVersion, patch: wirePatch(change.patch) } };
+}
+
+function wirePatch(patch: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(patch)) out[key] = value === undefined ? null : value;
+  return out;
 }
 
 export function createLocalWrites({ db, now, guardWrite, afterWrite, actingAs }: LocalWritesDeps): LocalWrites {
   /**
-   * Inside the caller's transaction: allocate the next mutation id and store the outbox
-   * entry and the local change. `prepare` runs inside it (reads the current record for an
-   * edit). A throw aborts the whole transaction, ids included.
+   * Inside the caller's transaction: check the arguments, make the declared local change
+   * (it may read the record shown now), allocate the next mutation id and store the outbox
+   * entry with the change. A throw aborts the whole transaction, ids included.
    */
-  async function stage(name: string, prepare: Prepare): Promise<number> {
-    const { args, change } = await prepare();
-    const stored = checkArgs(name, jsonClone(args));
+  async function stage({ name, args }: Staged): Promise<number> {
+    const checked = checkArgs(name, jsonClone(args));
+    const change = await localChange(db, checked.effect, checked.args);
     const counter = await db.meta.get(META.nextMutationId);
     const mutationId = typeof counter?.value === 'number' ? counter.value : 1;
     await db.meta.put({ key: META.nextMutationId, value: mutationId + 1 });
     const authorId = actingAs?.();
-    await db.outbox.add({ id: mutationId, name, args: stored, createdAt: now().toISOString(), ...(authorId !== undefined ? { authorId } : {}) });
+    await db.outbox.add({ id: mutationId, name, args: checked.args, createdAt: now().toISOString(), ...(authorId !== undefined ? { authorId } : {}) });
     if (change) await db.pendingEdits.add({ ...change, mutationId, status: 'pending' });
     return mutationId;
   }
 
   /**
-   * One change, one transaction. The scope stays an `async` function: Dexie keeps its
+   * Changes in ONE transaction. The scope stays an `async` function: Dexie keeps its
    * transaction across native awaits only for those (a plain arrow commits too early).
    */
-  async function write(name: string, prepare: Prepare): Promise<number> {
-    const id = await guardWrite(() => db.transaction('rw', [db.outbox, db.pendingEdits, db.meta, db.rows], async () => await stage(name, prepare)));
+  async function write(changes: ReadonlyArray<() => Staged>, onFailure?: (index: number | undefined, error: unknown) => never): Promise<number[]> {
+    let at: number | undefined;
+    let ids: number[];
+    try {
+      ids = await guardWrite(() => db.transaction('rw', [db.outbox, db.pendingEdits, db.meta, db.rows], async () => {
+        const out: number[] = [];
+        for (const [i, change] of changes.entries()) {
+          at = i;
+          out.push(await stage(change()));
+        }
+        at = undefined;
+        return out;
+      }));
+    } catch (error) {
+      if (onFailure) onFailure(at, error);
+      throw error;
+    }
+    await afterWrite();
+    return ids;
+  }
+
+  const one = async (name: MutationName, args: unknown): Promise<number> => (await write([() => ({ name, args })]))[0]!;
+
+  /** Rewrites a queued visit's outbox entry in place (same mutation id), before any push took it. */
+  async function updateQueuedVisit(visit: VisitLog, sealedNotes?: SealedNote): Promise<number> {
+    const id = await guardWrite(() =>
+      db.transaction('rw', [db.outbox, db.pendingEdits], async () => {
+        const checked = checkRecord('visit', jsonClone(sealedNotes ? { ...visit, notes: undefined } : visit));
+        const entry = (await db.outbox.toArray()).find((e) => makesVisit(e.name) && targetOf(e.name, e.args)?.id === visit.id);
+        if (!entry || entry.takenAt !== undefined) throw new VisitAlreadySentError();
+        // Not taken: no request holds it, so its version may change with its content.
+        const name: MutationName = sealedNotes ? 'visit.create@2' : 'visit.create@1';
+        const { args } = checkArgs(name, jsonClone(sealedNotes ? { ...checked, sealedNotes } : checked));
+        await db.outbox.update(entry.id, { name, args });
+        await db.pendingEdits.update(entry.id, { record: jsonClone(checked) });
+        return entry.id;
+      }),
+    );
     await afterWrite();
     return id;
   }
 
-  const own = <C extends Collection>(collection: C, record: RecordOf<C> & { id: string }): LocalChange => ({
-    collection, id: record.id, op: 'put', record: jsonClone(record), baseVersion: 0,
-  });
-
   return {
-    createVisit: (visit, sealedNotes) => sealedNotes
-      ? write('visit.create@2', async () => {
-        const { notes: _never, ...record } = visit;
-        return { args: { ...record, sealedNotes }, change: own('visit', checkRecord('visit', record)) };
-      })
-      : write('visit.create@1', async () => ({ args: visit, change: own('visit', checkRecord('visit', visit)) })),
-    async updateQueuedVisit(visit, sealedNotes) {
-      const id = await guardWrite(() =>
-        db.transaction('rw', [db.outbox, db.pendingEdits], async () => {
-          const checked = checkRecord('visit', jsonClone(sealedNotes ? { ...visit, notes: undefined } : visit));
-          const entry = (await db.outbox.toArray()).find((e) =>
-            VISIT_CREATE.includes(e.name) && typeof e.args === 'object' && e.args !== null && (e.args as { id?: unknown }).id === visit.id);
-          if (!entry || entry.takenAt !== undefined) throw new VisitAlreadySentError();
-          // Not taken: no request holds it, so its version may change with its content.
-          const name = sealedNotes ? 'visit.create@2' : 'visit.create@1';
-          const args = checkArgs(name, jsonClone(sealedNotes ? { ...checked, sealedNotes } : checked));
-          await db.outbox.update(entry.id, { name, args });
-          await db.pendingEdits.update(entry.id, { record: jsonClone(checked) });
-          return entry.id;
-        }),
-      );
-      await afterWrite();
-      return id;
-    },
-    openSession: (session) => write('session.open@1', async () => ({ args: session, change: own('session', checkRecord('session', session)) })),
-    closeSession: (id, endedAt) =>
-      write('session.close@1', async () => {
-        const visible = await readVisibleRaw(db, 'session', id);
-        const args = { id, endedAt };
-        if (!visible) return { args };
-        const record = checkRecord('session', { ...(visible.record as object), endedAt });
-        return { args, change: { collection: 'session', id, op: 'put', record, baseVersion: visible.version } };
-      }),
-    recordCoverage: (o) => write('coverage.record@1', async () => ({ args: o, change: own('coverage', checkRecord('coverage', o)) })),
-    proposeCorrection: (c) => write('correction.propose@1', async () => ({ args: c, change: own('correction', checkRecord('correction', c)) })),
-    resolveCorrection: (id, status) =>
-      write('correction.resolve@1', async () => {
-        const visible = await readVisibleRaw(db, 'correction', id);
-        const args = { id, status };
-        if (!visible) return { args };
-        const record = checkRecord('correction', { ...(visible.record as object), status });
-        return { args, change: { collection: 'correction', id, op: 'put', record, baseVersion: visible.version } };
-      }),
-    createRecord: (collection, record) => write(...create(collection, record)),
-    editRecord: (collection, id, baseVersion, patch) => write(...edit(collection, id, baseVersion, patch as Record<string, unknown>)),
-    deleteRecord: (collection, id, baseVersion) => {
-      if (!isEditable(collection)) throw new InvalidInputError(`collection non modifiable (${String(collection)})`);
-      return write(`${collection}.delete@1`, async () => {
-        const visible = await readVisibleRaw(db, collection, id);
-        if (!visible) throw new RecordNotFoundError(collection, id);
-        return { args: { id, baseVersion }, change: { collection, id, op: 'delete', baseVersion } };
-      });
-    },
-    async writeRecords(changes) {
-      let failed: number | undefined;
-      let ids: number[];
-      try {
-        ids = await guardWrite(() => db.transaction('rw', [db.outbox, db.pendingEdits, db.meta, db.rows], async () => {
-          const out: number[] = [];
-          for (const [i, c] of changes.entries()) {
-            failed = i;
-            out.push(await stage(...(c.op === 'create' ? create(c.collection, c.record) : edit(c.collection, c.id, c.baseVersion, c.patch))));
-          }
-          failed = undefined;
-          return out;
-        }));
-      } catch (error) {
-        throw new BatchWriteError(failed, error);
-      }
-      await afterWrite();
-      return ids;
-    },
+    mutate: (name, args) => one(name, args),
+    createVisit: (visit, sealedNotes) =>
+      sealedNotes ? one('visit.create@2', { ...visit, notes: undefined, sealedNotes }) : one('visit.create@1', visit),
+    updateQueuedVisit,
+    openSession: (session) => one('session.open@1', session),
+    closeSession: (id, endedAt) => one('session.close@1', { id, endedAt }),
+    recordCoverage: (observation) => one('coverage.record@1', observation),
+    proposeCorrection: (correction) => one('correction.propose@1', correction),
+    resolveCorrection: (id, status) => one('correction.resolve@1', { id, status }),
+    createRecord: (collection, record) => one(...named(stagedOf({ op: 'create', collection, record }))),
+    editRecord: (collection, id, baseVersion, patch) =>
+      one(...named(stagedOf({ op: 'edit', collection, id, baseVersion, patch: patch as Record<string, unknown> }))),
+    deleteRecord: (collection, id, baseVersion) => one(directoryEditName(editable(collection), 'delete'), { id, baseVersion }),
+    // Each change is named inside the transaction, so a bad one is a BatchWriteError with its index.
+    writeRecords: (changes) => write(changes.map((change) => () => stagedOf(change)), (index, error) => {
+      throw new BatchWriteError(index, error);
+    }),
   };
-
-  function create(collection: EditableCollection, record: unknown): [string, Prepare] {
-    if (!isEditable(collection)) throw new InvalidInputError(`collection non modifiable (${String(collection)})`);
-    return [`${collection}.create@1`, async () => {
-      const checked = checkRecord(collection, record);
-      if (await readVisibleRaw(db, collection, checked.id)) throw new InvalidInputError(`une fiche porte déjà l'identifiant ${checked.id}`);
-      return { args: { record: checked }, change: own(collection, checked) };
-    }];
-  }
-
-  function edit(collection: EditableCollection, id: string, baseVersion: number, patch: Record<string, unknown>): [string, Prepare] {
-    if (!isEditable(collection)) throw new InvalidInputError(`collection non modifiable (${String(collection)})`);
-    return [`${collection}.update@1`, async () => {
-      const visible = await readVisibleRaw(db, collection, id);
-      if (!visible) throw new RecordNotFoundError(collection, id);
-      // The wire uses merge-patch: `null` removes an optional field (JSON has no undefined).
-      const wirePatch: Record<string, unknown> = {};
-      for (const [key, value] of Object.entries(patch)) wirePatch[key] = value === undefined ? null : value;
-      const merged: Record<string, unknown> = { ...(visible.record as Record<string, unknown>), ...patch, id };
-      for (const k of Object.keys(merged)) if (merged[k] === undefined || merged[k] === null) delete merged[k];
-      const record = checkRecord(collection, merged);
-      return {
-        args: { id, baseVersion, patch: wirePatch },
-        change: { collection, id, op: 'put', record, baseVersion },
-      };
-    }];
-  }
 }
+
+const named = (staged: Staged): [MutationName, unknown] => [staged.name, staged.args];

@@ -1,6 +1,5 @@
 import type { Change, Mutation, PushResponse } from '../../shared/sync/protocol';
-import { parseMutationName } from '../../shared/sync/mutations';
-import { collectionSchema } from '../../shared/sync/collections';
+import { targetOf } from '../../shared/sync/mutations';
 import { checkChanges, planPage, type CheckedChanges } from '../sync/applyPage';
 import { planAfterPush, planGap, type GapPlan } from '../sync/outboxRules';
 import { settledPendingEdits } from '../sync/overlayPending';
@@ -161,14 +160,6 @@ export async function readOutbox(db: EscaleDb): Promise<OutboxEntry[]> {
   return db.outbox.orderBy('id').toArray();
 }
 
-function targetOf(entry: Pick<OutboxEntry, 'name' | 'args'>): { collection?: ReturnType<typeof collectionSchema.parse>; recordId?: string } {
-  const entity = parseMutationName(entry.name)?.entity;
-  const collection = collectionSchema.safeParse(entity);
-  const args = entry.args as { id?: unknown; record?: { id?: unknown } } | undefined;
-  const id = typeof args?.id === 'string' ? args.id : typeof args?.record?.id === 'string' ? args.record.id : undefined;
-  return { ...(collection.success ? { collection: collection.data } : {}), ...(id ? { recordId: id } : {}) };
-}
-
 /**
  * Store a push answer in one transaction: results go to conflicts / rejections (kept,
  * never dropped), the pending edits they concern stop being laid over, applied ones wait
@@ -183,7 +174,11 @@ export async function storePushAnswer(db: EscaleDb, sent: Mutation[], answer: Pu
     const at = now.toISOString();
     for (const c of plan.conflicts) {
       const entry = byId.get(c.id)!;
-      await db.conflicts.put({ mutationId: c.id, name: entry.name, args: entry.args, ...targetOf(entry), ...(c.current ? { current: c.current } : {}), at });
+      const target = targetOf(entry.name, entry.args);
+      await db.conflicts.put({
+        mutationId: c.id, name: entry.name, args: entry.args,
+        ...(target ? { collection: target.collection, recordId: target.id } : {}), ...(c.current ? { current: c.current } : {}), at,
+      });
     }
     for (const r of plan.rejections) {
       const entry = byId.get(r.id)!;

@@ -12,6 +12,8 @@ import type { NoteServerKey } from '../../shared/domain/sealedNote';
 import type { ItinerantSession } from '../../shared/domain/session';
 import type { User } from '../../shared/domain/user';
 import type { VisitLog } from '../../shared/domain/visitLog';
+import { makesVisit, MUTATIONS, type ArgsOf, type MutationDeclaration, type MutationName } from '../../shared/sync/mutations';
+import type { ReplicaEffect } from '../../shared/sync/replicaEffect';
 import type { Services } from './services';
 
 // In-memory twins of the repository contracts: for screen tests, and for a page that
@@ -128,26 +130,21 @@ export function createMemoryAidant(users: ReadonlyArray<{ user: User; password: 
       account.value = undefined;
     },
     writes: {
-      createVisit: async (v, sealedNotes) => {
-        visits.push(structuredClone(v));
-        return sealedNotes ? push('visit.create@2', { ...v, sealedNotes }) : push('visit.create@1', v);
-      },
+      mutate: async (name, args) => mutate(name, args),
+      createVisit: async (v, sealedNotes) =>
+        sealedNotes ? mutate('visit.create@2', { ...v, sealedNotes }) : mutate('visit.create@1', v),
       updateQueuedVisit: async (v, sealedNotes) => {
-        const entry = me.outbox.find((e) => e.name.startsWith('visit.create@') && (e.args as { id: string }).id === v.id);
+        const entry = me.outbox.find((e) => makesVisit(e.name) && (e.args as { id: string }).id === v.id);
         if (!entry || entry.taken) throw new VisitAlreadySentError();
         entry.name = sealedNotes ? 'visit.create@2' : 'visit.create@1';
         entry.args = structuredClone(sealedNotes ? { ...v, sealedNotes } : v);
         visits.splice(visits.findIndex((x) => x.id === v.id), 1, structuredClone(v));
         return entry.id;
       },
-      openSession: async (s) => { sessions.set(s.id, structuredClone(s)); return push('session.open@1', s); },
-      closeSession: async (id, endedAt) => {
-        const s = sessions.get(id);
-        if (s) sessions.set(id, { ...s, endedAt });
-        return push('session.close@1', { id, endedAt });
-      },
-      recordCoverage: async (o) => push('coverage.record@1', o),
-      proposeCorrection: async (c) => push('correction.propose@1', c),
+      openSession: async (s) => mutate('session.open@1', s),
+      closeSession: async (id, endedAt) => mutate('session.close@1', { id, endedAt }),
+      recordCoverage: async (o) => mutate('coverage.record@1', o),
+      proposeCorrection: async (c) => mutate('correction.propose@1', c),
     },
     visits: async () => visits.map((v) => structuredClone(v)),
     sessions: async () => [...sessions.values()].map((s) => structuredClone(s)),
@@ -158,7 +155,21 @@ export function createMemoryAidant(users: ReadonlyArray<{ user: User; password: 
     acknowledgeAll() { me.outbox.length = 0; },
     takeAll() { for (const e of me.outbox) e.taken = true; },
   };
-  function push(name: string, args: unknown): number {
+  /**
+   * The registry's effect on what this twin shows (its visits and sessions), then the
+   * outbox entry: the same declarations as the data layer, without IndexedDB.
+   */
+  function mutate<K extends MutationName>(name: K, args: ArgsOf<K>): number {
+    const effect = (MUTATIONS[name] as MutationDeclaration).effect as ReplicaEffect<never>;
+    if (effect.kind === 'own' && effect.collection === 'visit') visits.push(structuredClone(effect.record(args as never) as VisitLog));
+    if (effect.kind === 'own' && effect.collection === 'session') {
+      const session = effect.record(args as never) as ItinerantSession;
+      sessions.set(session.id, structuredClone(session));
+    }
+    if (effect.kind === 'set' && effect.collection === 'session') {
+      const held = sessions.get(effect.id(args as never));
+      if (held) sessions.set(held.id, effect.apply(held, args as never) as ItinerantSession);
+    }
     const id = nextId++;
     me.outbox.push({ id, name, args: structuredClone(args), createdAt: now().toISOString(), ...(me.actingAs ? { authorId: me.actingAs } : {}) });
     return id;

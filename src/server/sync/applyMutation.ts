@@ -1,8 +1,6 @@
 import * as z from 'zod/mini';
 import { describeIssues } from '../../shared/domain/formatIssues';
-import type { Role } from '../../shared/domain/vocabularies';
-import { EDITABLE_COLLECTIONS } from '../../shared/sync/collections';
-import { MUTATION_ARGS } from '../../shared/sync/mutations';
+import { declarationOf, mayRun, type ArgsOf, type MutationName } from '../../shared/sync/mutations';
 import type { Mutation } from '../../shared/sync/protocol';
 import { findForbiddenKey, findUnstorableText } from '../http/findUnstorableText';
 import {
@@ -13,36 +11,48 @@ import { directoryCreate, directoryDelete, directoryUpdate } from './directoryMu
 import { reject, type MutationContext, type Outcome } from './MutationContext';
 import type { OwnedInserts } from './OwnedInserts';
 
-type Handler = (ctx: MutationContext, args: never) => Promise<Outcome>;
-/** A create of a device record: decided without reading records, inserted later or at once. */
-type Planner = (ctx: MutationContext, args: never) => OwnedPlan | Promise<OwnedPlan>;
-
-const EVERYONE: readonly Role[] = ['aidant', 'staff', 'admin'];
-const OFFICE: readonly Role[] = ['staff', 'admin'];
+/**
+ * What the server does for one mutation, once its role and arguments are checked:
+ * - `plan`: a create of a device record, decided without reading records (it may wait in
+ *   the push's OwnedInserts to be inserted with its neighbours);
+ * - `apply`: anything that reads records first (a directory edit, closing a session).
+ */
+type ServerEffect<Args> =
+  | { plan: (ctx: MutationContext, args: Args) => OwnedPlan | Promise<OwnedPlan> }
+  | { apply: (ctx: MutationContext, args: Args) => Promise<Outcome> };
 
 /**
- * Who may run each mutation name, and its handler. A name missing here is refused as
- * unknown; every version a device may still hold after months offline stays listed.
+ * The server's effect of every mutation of the registry (src/shared/sync/mutations.ts),
+ * typed by name: a declared mutation without an effect here, a misspelt name or arguments
+ * of the wrong type do not compile. Every version a device may still hold stays listed.
  */
-const HANDLERS: Record<string, { roles: readonly Role[]; apply?: Handler; plan?: Planner }> = {
-  'visit.create@1': { roles: EVERYONE, plan: planVisitCreate },
-  'visit.create@2': { roles: EVERYONE, plan: planVisitCreateSealed },
-  'session.open@1': { roles: EVERYONE, plan: planSessionOpen },
-  'session.close@1': { roles: EVERYONE, apply: sessionClose },
-  'coverage.record@1': { roles: EVERYONE, plan: planCoverageRecord },
-  'correction.propose@1': { roles: EVERYONE, plan: planCorrectionPropose },
-  'correction.resolve@1': { roles: OFFICE, apply: correctionResolve },
-  ...Object.fromEntries(
-    EDITABLE_COLLECTIONS.flatMap((c) => [
-      [`${c}.create@1`, { roles: OFFICE, apply: ((ctx, args) => directoryCreate(ctx, c, args)) as Handler }],
-      [`${c}.update@1`, { roles: OFFICE, apply: ((ctx, args) => directoryUpdate(ctx, c, args)) as Handler }],
-      [`${c}.delete@1`, { roles: OFFICE, apply: ((ctx, args) => directoryDelete(ctx, c, args)) as Handler }],
-    ]),
-  ),
+export type ServerEffects = { [K in MutationName]: ServerEffect<ArgsOf<K>> };
+
+const EFFECTS: ServerEffects = {
+  'visit.create@1': { plan: planVisitCreate },
+  'visit.create@2': { plan: planVisitCreateSealed },
+  'session.open@1': { plan: planSessionOpen },
+  'session.close@1': { apply: sessionClose },
+  'coverage.record@1': { plan: planCoverageRecord },
+  'correction.propose@1': { plan: planCorrectionPropose },
+  'correction.resolve@1': { apply: correctionResolve },
+  'place.create@1': { apply: (ctx, args) => directoryCreate(ctx, 'place', args) },
+  'place.update@1': { apply: (ctx, args) => directoryUpdate(ctx, 'place', args) },
+  'place.delete@1': { apply: (ctx, args) => directoryDelete(ctx, 'place', args) },
+  'tour.create@1': { apply: (ctx, args) => directoryCreate(ctx, 'tour', args) },
+  'tour.update@1': { apply: (ctx, args) => directoryUpdate(ctx, 'tour', args) },
+  'tour.delete@1': { apply: (ctx, args) => directoryDelete(ctx, 'tour', args) },
+  'mobility.create@1': { apply: (ctx, args) => directoryCreate(ctx, 'mobility', args) },
+  'mobility.update@1': { apply: (ctx, args) => directoryUpdate(ctx, 'mobility', args) },
+  'mobility.delete@1': { apply: (ctx, args) => directoryDelete(ctx, 'mobility', args) },
+  'checklist.create@1': { apply: (ctx, args) => directoryCreate(ctx, 'checklist', args) },
+  'checklist.update@1': { apply: (ctx, args) => directoryUpdate(ctx, 'checklist', args) },
+  'checklist.delete@1': { apply: (ctx, args) => directoryDelete(ctx, 'checklist', args) },
 };
 
-export function mayRun(role: Role, name: string): boolean {
-  return Object.hasOwn(HANDLERS, name) && HANDLERS[name]!.roles.includes(role);
+/** The effect of a known name, with its arguments' type forgotten (they are parsed first). */
+function effectOf(name: MutationName): ServerEffect<never> {
+  return EFFECTS[name] as ServerEffect<never>;
 }
 
 /** applyMutation's answer when the mutation's insert waits in the push's OwnedInserts. */
@@ -58,27 +68,28 @@ export const DEFERRED = Symbol('deferred');
  * it sees every earlier mutation's effect, in order.
  */
 export async function applyMutation(ctx: MutationContext, mutation: Mutation, inserts?: OwnedInserts): Promise<Outcome | typeof DEFERRED> {
-  if (!Object.hasOwn(HANDLERS, mutation.name) || !Object.hasOwn(MUTATION_ARGS, mutation.name)) {
+  const declaration = declarationOf(mutation.name);
+  if (!declaration) {
     return reject('unknown_mutation', `Action inconnue du serveur : ${mutation.name}. Mettez l’application à jour.`);
   }
-  const handler = HANDLERS[mutation.name]!;
-  if (!handler.roles.includes(ctx.user.role)) return reject('forbidden', 'Votre compte n’a pas le droit de faire cette action.');
+  if (!mayRun(ctx.user.role, mutation.name)) return reject('forbidden', 'Votre compte n’a pas le droit de faire cette action.');
   const badKey = findForbiddenKey(mutation.args);
   if (badKey !== undefined) return reject('invalid_args', `Clé interdite dans les données : ${badKey.slice(0, 100)}.`);
-  const parsed = z.safeParse(MUTATION_ARGS[mutation.name]!, mutation.args);
+  const parsed = z.safeParse(declaration.args, mutation.args);
   if (!parsed.success) return reject('invalid_args', `Données invalides : ${describeIssues(parsed.error.issues)}.`);
   if (findUnstorableText(parsed.data) !== undefined) return reject('invalid_text', 'Texte invalide (caractère nul ou non représentable).');
-  if (handler.plan) {
-    const plan = await handler.plan(ctx, parsed.data as never);
+  const effect = effectOf(mutation.name as MutationName);
+  if ('plan' in effect) {
+    const plan = await effect.plan(ctx, parsed.data as never);
     if (!inserts || 'outcome' in plan) return applyOwnedPlan(ctx, plan);
     inserts.add(ctx.mutationId, plan.insert);
     return DEFERRED;
   }
   if (inserts?.size) throw new Error('applyMutation: flush the queued inserts before a mutation that reads records');
-  return handler.apply!(ctx, parsed.data as never);
+  return effect.apply(ctx, parsed.data as never);
 }
 
 /** Whether this mutation only inserts a device record (it may wait in OwnedInserts). */
 export function isOwnedCreate(name: string): boolean {
-  return Object.hasOwn(HANDLERS, name) && HANDLERS[name]!.plan !== undefined;
+  return declarationOf(name) !== undefined && 'plan' in effectOf(name as MutationName);
 }

@@ -1,7 +1,8 @@
 import type { VisitLog } from '../domain/visitLog';
+import { makesVisit } from '../sync/mutations';
 
 /**
- * Where a visit's `visit.create@1` mutation stands:
+ * Where the mutation that made a visit (`visit.create@1` or `@2`) stands:
  * - 'queued': in the outbox, no push has taken it yet;
  * - 'pushing': taken into a push request that has not been answered: the server may already
  *   have applied it, so the outbox entry must no longer change;
@@ -41,7 +42,7 @@ export interface OutboxEntryLike {
  * (the sync engine's knowledge: an entry still in the outbox may already be on the wire).
  */
 export function visitSendState(visitId: string, outbox: readonly OutboxEntryLike[], inFlight: ReadonlySet<number>): VisitSendState {
-  const entry = outbox.find((e) => e.name === 'visit.create@1' && isRecordWithId(e.args, visitId));
+  const entry = outbox.find((e) => makesVisit(e.name) && isRecordWithId(e.args, visitId));
   if (entry === undefined) return 'sent';
   return inFlight.has(entry.id) ? 'pushing' : 'queued';
 }

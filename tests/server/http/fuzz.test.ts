@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MUTATION_ARGS } from '../../../src/shared/sync/mutations';
+import { MUTATIONS } from '../../../src/shared/sync/mutations';
 import { MAX_PUSH_BYTES, PROTOCOL_VERSION } from '../../../src/shared/sync/protocol';
 import { backends } from '../support/backends';
 import { createTestServer, type TestAccount, type TestServer } from '../support/createTestServer';
@@ -157,7 +157,7 @@ describe.each(backends)('fuzzed requests on $name', (backend) => {
 
   it('a valid push envelope with random mutations: 200, every one answered, nothing but rejections stored', async () => {
     const aidant = await server.createAccount('aidant');
-    const names = Object.keys(MUTATION_ARGS);
+    const names = Object.keys(MUTATIONS);
     let next = 0;
     const records = async () => (await server.db.query('SELECT collection, id, version FROM record ORDER BY 1, 2')).rows;
     const before = await records();
