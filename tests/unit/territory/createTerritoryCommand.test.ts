@@ -227,6 +227,19 @@ describe('territory:create refuses bad input and writes nothing', () => {
     expect(entries(parent)).toEqual(['civray']);
   });
 
+  it('never replaces a hand-written seed, even with --force', () => {
+    const out = join(work, 'hand-written', 'civraisien-en-poitou');
+    mkdirSync(out, { recursive: true });
+    const own = "// Written by hand.\nexport const seed = {};\n";
+    writeFileSync(join(out, 'seed.ts'), own);
+    const r = run('--epci', '200070035', '--out', out, '--force');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('The folder exists and was not written by territory:create (nothing was written)');
+    expect(entries(out)).toEqual(['seed.ts']);
+    expect(readFileSync(join(out, 'seed.ts'), 'utf8')).toBe(own);
+    expect(entries(join(work, 'hand-written'))).toEqual(['civraisien-en-poitou']);
+  });
+
   it('a custom area: needs --slug and --name, and --siren when its communes span several EPCI', () => {
     const dir = join(work, 'custom');
     mkdirSync(dir);

@@ -154,9 +154,12 @@ function territoryJson(territory: Territory): string {
   return `${text}\n`;
 }
 
+/** The mark in seed.ts of a folder this command wrote (and so may replace with --force). */
+export const WRITTEN_BY = 'Written by `npm run territory:create`';
+
 function seedModule(request: TerritoryRequest): string {
   return `// Seed data of ${request.name} (SIREN ${request.siren}).
-// Written by \`npm run territory:create\` from the official lists in data/france/; see
+// ${WRITTEN_BY} from the official lists in data/france/; see
 // README.md beside this file for the sources and what is still to fill. Checked against
 // the shared domain schemas when it loads.
 

@@ -1,8 +1,8 @@
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import { nonEmptyText, territoryIdSchema } from '../../../shared/domain/common';
 import { civraisienEnPoitouSeed } from '../../../territories/civraisien-en-poitou/seed';
-import { buildTerritoryFolder, type TerritoryFolder } from './buildTerritoryFolder';
+import { buildTerritoryFolder, WRITTEN_BY, type TerritoryFolder } from './buildTerritoryFolder';
 import { fullEpciName, MAX_SLUG_LENGTH, seedExportName, slugFromName } from './epciNaming';
 import { loadFranceData, type FranceData } from './loadFranceData';
 import { nationalChecklists } from './nationalChecklists';
@@ -104,6 +104,15 @@ export function createTerritoryFolder(options: CreateTerritoryOptions): CreatedT
     seedTypeImport: fromTarget(join(territoriesDir, '../shared/domain/territorySeed')),
     exportName,
   });
+
+  // --force replaces what the command wrote, never a hand-written seed (the Civraisien's
+  // places, tours and offers would be lost).
+  const existingSeed = join(target, 'seed.ts');
+  if (options.force && existsSync(target) && !(existsSync(existingSeed) && readFileSync(existingSeed, 'utf8').includes(WRITTEN_BY))) {
+    throw new TerritoryInputError('The folder exists and was not written by territory:create (nothing was written):', [
+      `${target}: its seed.ts does not say "${WRITTEN_BY}"; it is not replaced, even with --force`,
+    ]);
+  }
 
   // Registration is computed first, so an index.ts it cannot edit stops everything here.
   const indexFile = join(territoriesDir, 'index.ts');
