@@ -2,9 +2,11 @@
 
 import type { TerritorySeed } from '../shared/domain/territorySeed';
 import { civraisienEnPoitouSeed } from './civraisien-en-poitou/seed';
+import { coutancesMerEtBocageSeed } from './coutances-mer-et-bocage/seed';
 
 export const territories: Record<string, TerritorySeed> = {
   'civraisien-en-poitou': civraisienEnPoitouSeed,
+  'coutances-mer-et-bocage': coutancesMerEtBocageSeed,
 };
 
 /** The seed of a territory, or undefined for an unknown id. */
