@@ -184,7 +184,7 @@ const configs = tseslint.config(
 // Data flows one way through the server (src/server/README.md, "Layers"):
 //   entry points (app.ts, main.ts, dev.ts, static.ts, cli/, seed/)
 //     → http/ (routes, request parsing, compression negotiation, headers, error statuses)
-//       → sync/ (push/, pull/, and store/: the record table both sides write or share)
+//       → sync/ (push/, pull/, and store/: the record table's lock, row writes, purges)
 //         and, beside sync, auth/ and admin/ (used by http and sync, using db only)
 //           → compress/ (bytes in, bytes out) and db/ (the Database interface), which
 //             import nothing else of the server.
