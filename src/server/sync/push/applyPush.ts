@@ -57,8 +57,8 @@ async function pushIn(tx: Queryable, user: SessionUser, push: PushRequest, now: 
   await lockSyncWrites(tx);
   const { rows } = await tx.query<{ last_mutation_id: unknown; revoked_at: Date | null }>(
     `INSERT INTO sync_client (client_id, user_id, last_seen) VALUES ($1, $2, $3)
-     ON CONFLICT (client_id) DO UPDATE SET user_id = EXCLUDED.user_id, last_seen = EXCLUDED.last_seen
-     RETURNING last_mutation_id, revoked_at`,
+       ON CONFLICT (client_id) DO UPDATE SET user_id = EXCLUDED.user_id, last_seen = EXCLUDED.last_seen
+       RETURNING last_mutation_id, revoked_at`,
     [push.clientId, user.id, now],
   );
   if (rows[0]!.revoked_at) throw new DeviceRevoked();
@@ -100,7 +100,7 @@ async function pushIn(tx: Queryable, user: SessionUser, push: PushRequest, now: 
     const stored = [...fresh.values()].sort((a, b) => a.id - b.id);
     await tx.query(
       `INSERT INTO mutation_result (client_id, mutation_id, status, result)
-       SELECT $1, id, status, result FROM unnest($2::bigint[], $3::text[], $4::jsonb[]) AS r(id, status, result)`,
+         SELECT $1, id, status, result FROM unnest($2::bigint[], $3::text[], $4::jsonb[]) AS r(id, status, result)`,
       [push.clientId, stored.map((r) => r.id), stored.map((r) => r.status), stored.map((r) => JSON.stringify(r))],
     );
   }
