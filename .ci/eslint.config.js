@@ -180,5 +180,39 @@ const configs = tseslint.config(
   },
 );
 
+// ==== src/server: layers (issue 16, server side) — one block, kept apart to merge cleanly ====
+// Data flows one way through the server (src/server/README.md, "Layers"):
+//   entry points (app.ts, main.ts, dev.ts, static.ts, cli/, seed/)
+//     → http/ (routes, request parsing, compression negotiation, headers, error statuses)
+//       → sync/ (push/, pull/, and store/: the record table's lock, row writes, purges)
+//         and, beside sync, auth/ and admin/ (used by http and sync, using db only)
+//           → compress/ (bytes in, bytes out) and db/ (the Database interface), which
+//             import nothing else of the server.
+// Inside sync/, push/ and pull/ never import each other; store/ imports neither.
+// The rule entries join RUNTIME_BOUNDARIES (ONE boundaries entry per file area: see the
+// hazard at the top) and the function-length config joins `configs`, both from here.
+const server = (...dirs) => dirs.map((d) => `src/server/${d}`);
+/** What only the composition of the server may import: never a layer below it. */
+const SERVER_ENTRY = server('app', 'main', 'dev', 'static', 'cli', 'seed', 'config');
+const SERVER_BOUNDARIES = [
+  { from: 'src/server/db', forbid: [...SERVER_ENTRY, ...server('http', 'sync', 'auth', 'admin', 'compress')] },
+  { from: 'src/server/compress', forbid: [...SERVER_ENTRY, ...server('http', 'sync', 'auth', 'admin', 'db')] },
+  { from: 'src/server/auth', forbid: [...SERVER_ENTRY, ...server('http', 'sync', 'admin')] },
+  { from: 'src/server/admin', forbid: [...SERVER_ENTRY, ...server('http', 'sync', 'auth')] },
+  { from: 'src/server/sync', forbid: [...SERVER_ENTRY, ...server('http')] },
+  { from: 'src/server/sync/push', forbid: server('sync/pull') },
+  { from: 'src/server/sync/pull', forbid: server('sync/push') },
+  { from: 'src/server/sync/store', forbid: server('sync/push', 'sync/pull') },
+  { from: 'src/server/seed', forbid: server('app', 'main', 'dev', 'static', 'cli', 'http') },
+];
+RUNTIME_BOUNDARIES.push(...SERVER_BOUNDARIES);
+configs.push({
+  // Push and pull hold the sync invariants (SYNC.md I1–I12): no function or closure there
+  // grows past what one reader can hold at once.
+  files: ['src/server/sync/**'],
+  rules: { 'max-lines-per-function': ['error', { max: 120, skipBlankLines: true, skipComments: true, IIFEs: true }] },
+});
+// ==== end of the src/server block ====
+
 // Every pattern is relative to the repository root, wherever eslint is started from.
 export default configs.map((config) => ({ basePath: ROOT, ...config }));

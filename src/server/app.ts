@@ -13,7 +13,7 @@ import { metaRoutes } from './http/metaRoutes';
 import { securityHeaders } from './http/securityHeaders';
 import { syncRoutes } from './http/syncRoutes';
 import { serveStatic } from './static';
-import type { PushHooks } from './sync/applyPush';
+import type { PushHooks } from './sync/push/applyPush';
 
 export interface AppDeps {
   db: Database;

@@ -11,9 +11,9 @@ import { openDatabase } from './db/openDatabase';
 import { ensureFirstAdmin } from './seed/ensureFirstAdmin';
 import { seedTerritory } from './seed/seedTerritory';
 import { upgradeVocabularies } from './seed/upgradeVocabularies';
-import { purgeTombstones } from './sync/purgeTombstones';
-import { ensureNoteKey } from './sync/noteKey';
-import { purgeVisitNotes } from './sync/purgeVisitNotes';
+import { ensureNoteKey } from './sync/push/noteKey';
+import { purgeTombstones } from './sync/store/purgeTombstones';
+import { purgeVisitNotes } from './sync/store/purgeVisitNotes';
 
 // `npm start`: build the app if needed, open and migrate the database, seed an empty one,
 // create the first admin, and serve the PWA and /api on one port.

@@ -2,7 +2,8 @@ import type { Stats } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import type { Context } from 'hono';
-import { compress, isCompressible, pickEncoding, type Encoding } from './http/compression';
+import { compress, type Encoding } from './compress/compress';
+import { isCompressible, pickEncoding } from './http/compression';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

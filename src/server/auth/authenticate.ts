@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/Database';
-import { ApiFailure } from '../http/ApiFailure';
+import { AuthFailure } from './AuthFailure';
 import type { SessionCache } from './SessionCache';
 import { hashToken } from './sessionToken';
 import type { SessionUser } from './SessionUser';
@@ -19,13 +19,13 @@ interface Row {
 
 /**
  * Resolves `Authorization: Bearer <token>`: undefined when there is no header (public),
- * the session user when valid, and a 401/403 failure otherwise. A bad token is never
- * downgraded to public: the device must learn it has to sign in again.
+ * the session user when valid, and an AuthFailure otherwise (answered 401/403). A bad
+ * token is never downgraded to public: the device must learn it has to sign in again.
  */
 export async function authenticate(db: Queryable, header: string | undefined, now: Date, cache?: SessionCache): Promise<SessionUser | undefined> {
   if (header === undefined || header === '') return undefined;
   const m = /^Bearer ([A-Za-z0-9_-]{20,100})$/.exec(header);
-  if (!m) throw new ApiFailure('invalid_token', 'Jeton de session invalide. Reconnectez-vous.');
+  if (!m) throw new AuthFailure('invalid_token', 'Jeton de session invalide. Reconnectez-vous.');
   const tokenHash = hashToken(m[1]!);
   const kept = cache?.get(tokenHash, now.getTime());
   if (kept) return kept;
@@ -39,11 +39,11 @@ export async function authenticate(db: Queryable, header: string | undefined, no
     [tokenHash],
   );
   const row = rows[0];
-  if (!row) throw new ApiFailure('invalid_token', 'Jeton de session inconnu. Reconnectez-vous.');
-  if (row.device_revoked) throw new ApiFailure('device_revoked', 'Cet appareil a été révoqué par un administrateur.');
-  if (row.token_revoked) throw new ApiFailure('invalid_token', 'Session terminée. Reconnectez-vous.');
-  if (new Date(row.expires_at).getTime() <= now.getTime()) throw new ApiFailure('token_expired', 'Session expirée. Reconnectez-vous.');
-  if (row.disabled) throw new ApiFailure('account_disabled', 'Ce compte est désactivé.');
+  if (!row) throw new AuthFailure('invalid_token', 'Jeton de session inconnu. Reconnectez-vous.');
+  if (row.device_revoked) throw new AuthFailure('device_revoked', 'Cet appareil a été révoqué par un administrateur.');
+  if (row.token_revoked) throw new AuthFailure('invalid_token', 'Session terminée. Reconnectez-vous.');
+  if (new Date(row.expires_at).getTime() <= now.getTime()) throw new AuthFailure('token_expired', 'Session expirée. Reconnectez-vous.');
+  if (row.disabled) throw new AuthFailure('account_disabled', 'Ce compte est désactivé.');
   const user: SessionUser = {
     id: row.user_id, login: row.login, displayName: row.display_name, role: row.role,
     territoryId: row.territory_id, clientId: row.client_id, tokenHash,

@@ -6,7 +6,7 @@ import type { SessionCache } from '../auth/SessionCache';
 import type { SessionUser } from '../auth/SessionUser';
 import type { ServerConfig } from '../config';
 import type { Database } from '../db/Database';
-import type { PushHooks } from '../sync/applyPush';
+import type { PushHooks } from '../sync/push/applyPush';
 import { ApiFailure } from './ApiFailure';
 
 /** What every route needs, passed explicitly (time is injected for tests). */

@@ -1,11 +1,5 @@
-import { promisify } from 'node:util';
-import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { MiddlewareHandler } from 'hono';
-
-const brotli = promisify(brotliCompress);
-const gz = promisify(gzip);
-
-export type Encoding = 'br' | 'gzip';
+import { compress, type Encoding } from '../compress/compress';
 
 /** Text types worth compressing (JSON pull pages shrink about 8×, JavaScript 3–4×). */
 const COMPRESSIBLE = /^(?:application\/(?:json|geo\+json|manifest\+json|javascript)|text\/|image\/svg\+xml)/;
@@ -35,27 +29,6 @@ export function pickEncoding(acceptEncoding: string | undefined, prefer: 'br' | 
 
 export function isCompressible(contentType: string | null | undefined): boolean {
   return !!contentType && COMPRESSIBLE.test(contentType);
-}
-
-/** gzip's level for answers made per request (also sync/PagePrefix.ts) and for kept files. */
-export const GZIP_LEVEL = { fast: 5, best: 9 } as const;
-
-/**
- * Compresses off the event loop (zlib's thread pool). `level` 'fast' for answers made per
- * request (API JSON: brotli 4 is about as fast as gzip 6 and smaller), 'best' for files
- * compressed once and kept (static assets).
- */
-export async function compress(body: Uint8Array, encoding: Encoding, level: 'fast' | 'best'): Promise<Uint8Array<ArrayBuffer>> {
-  const out = encoding === 'br'
-    ? await brotli(body, {
-      params: {
-        [constants.BROTLI_PARAM_QUALITY]: level === 'best' ? 11 : 4,
-        [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
-        [constants.BROTLI_PARAM_SIZE_HINT]: body.byteLength,
-      },
-    })
-    : await gz(body, { level: GZIP_LEVEL[level] });
-  return new Uint8Array(out.buffer as ArrayBuffer, out.byteOffset, out.byteLength);
 }
 
 /**

@@ -1,6 +1,8 @@
 /**
- * Every machine code an API error can carry. Clients branch on these, never on the
- * French message, so a code never changes meaning once shipped.
+ * Every machine code an API error can carry, with its HTTP status. Clients branch on these,
+ * never on the French message, so a code never changes meaning once shipped. The codes of
+ * a `rejected` mutation (inside a 200 push answer) are the sync protocol's:
+ * src/shared/sync/rejectionCodes.ts.
  */
 export const ERROR_CODES = {
   // 400
@@ -35,8 +37,3 @@ export const ERROR_CODES = {
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;
 
-/** Codes of a `rejected` mutation result (HTTP 200; the push itself succeeded). */
-export const REJECTION_CODES = [
-  'unknown_mutation', 'invalid_args', 'invalid_text', 'forbidden', 'not_found', 'already_exists', 'immutable_field',
-] as const;
-export type RejectionCode = (typeof REJECTION_CODES)[number];

@@ -1,8 +1,8 @@
 import type { Context } from 'hono';
 import * as z from 'zod/mini';
 import { describeIssues } from '../../shared/domain/formatIssues';
+import { findForbiddenKey, findUnstorableText } from '../../shared/text/findUnstorableText';
 import { ApiFailure } from './ApiFailure';
-import { findForbiddenKey, findUnstorableText } from './findUnstorableText';
 
 /** Default body limit of every JSON endpoint but push. */
 export const DEFAULT_BODY_BYTES = 16 * 1024;

@@ -2,12 +2,12 @@ import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { territoryIdSchema } from '../../shared/domain/common';
 import { DEFAULT_PULL_LIMIT, MAX_PULL_LIMIT, MAX_PUSH_BYTES, pushRequestSchema } from '../../shared/sync/protocol';
-import { applyPush } from '../sync/applyPush';
-import { ensureNoteKey } from '../sync/noteKey';
-import { PullCaches } from '../sync/PullCaches';
-import { pullChanges } from '../sync/pullChanges';
-import { decodeCursor } from '../sync/pullCursor';
-import { scopeOf } from '../sync/PullScope';
+import { PullCaches } from '../sync/pull/PullCaches';
+import { pullChanges } from '../sync/pull/pullChanges';
+import { decodeCursor } from '../sync/pull/pullCursor';
+import { scopeOf } from '../sync/pull/PullScope';
+import { applyPush } from '../sync/push/applyPush';
+import { ensureNoteKey } from '../sync/push/noteKey';
 import { ApiFailure } from './ApiFailure';
 import { pickEncoding } from './compression';
 import { optionalUser, requireUser, type AppContext } from './AppContext';
@@ -22,6 +22,7 @@ export function syncRoutes(app: AppContext): Hono {
     // The outbox of one device is pushed only with that device's own session.
     if (push.clientId !== user.clientId) throw new ApiFailure('client_mismatch', 'Cet envoi ne vient pas de l’appareil de cette session.');
     const outcome = await applyPush(app.db, user, push, app.now(), app.hooks);
+    if (outcome.kind === 'revoked') throw new ApiFailure('device_revoked', 'Cet appareil a été révoqué par un administrateur.');
     if (outcome.kind === 'gap') {
       return c.json({
         code: 'mutation_gap',

@@ -3,7 +3,7 @@ import { describeIssues } from '../../shared/domain/formatIssues';
 import { territorySeedSchema, type TerritorySeed } from '../../shared/domain/territorySeed';
 import type { Collection } from '../../shared/sync/collections';
 import type { Database } from '../db/Database';
-import { insertRecord, lockSyncWrites } from '../sync/records';
+import { insertRecord, lockSyncWrites } from '../sync/store/records';
 
 /**
  * Loads a territory's seed when the database does not have that territory yet. It goes

@@ -1,6 +1,6 @@
 import { upgradeChecklistSlugs, upgradePlaceSlugs } from '../../shared/datainclusion/upgradeRecordSlugs';
 import type { Database } from '../db/Database';
-import { lockSyncWrites } from '../sync/records';
+import { lockSyncWrites } from '../sync/store/records';
 
 /**
  * Rewrites places and checklists stored with pre-v1 data·inclusion slugs (see

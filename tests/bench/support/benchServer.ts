@@ -10,7 +10,7 @@
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { openPostgres } from '../../../src/server/db/openPostgres';
-import { insertRecord, lockSyncWrites } from '../../../src/server/sync/records';
+import { insertRecord, lockSyncWrites } from '../../../src/server/sync/store/records';
 import { getTerritorySeed } from '../../../src/territories/index';
 import { pgliteBackend, type Backend } from '../../server/support/backends';
 import { createTestServer } from '../../server/support/createTestServer';

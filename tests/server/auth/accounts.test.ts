@@ -102,6 +102,24 @@ describe.each(backends)('accounts, sessions and devices on $name', (backend) => 
     expect(audit.rows.map((r) => r.target)).toContain(aidant.clientId);
   });
 
+  it('a device revoked while its session is still kept is refused by the push itself, which writes nothing', async () => {
+    const aidant = await server.createAccount('aidant');
+    // The session is now kept (SessionCache); the revocation comes from elsewhere (another
+    // instance on the same PostgreSQL), so this process is not told to forget it.
+    expect('changes' in (await pullPage(server, aidant))).toBe(true);
+    const device = () => server.db.query<{ user_id: string; last_seen: Date | null; last_mutation_id: unknown }>(
+      'SELECT user_id, last_seen, last_mutation_id FROM sync_client WHERE client_id = $1', [aidant.clientId],
+    ).then((r) => r.rows[0]);
+    await server.db.query('UPDATE sync_client SET revoked_at = $2 WHERE client_id = $1', [aidant.clientId, clock]);
+    const before = await device();
+    // A later instant: a push that kept its sync_client upsert would show it in last_seen.
+    clock = new Date(clock.getTime() + 1_000);
+    expect(await pushRaw(server, aidant, [{ id: 1, name: 'visit.create@1', args: {} }])).toMatchObject({ status: 403, body: { code: 'device_revoked' } });
+    expect(await device()).toEqual(before);
+    const results = await server.db.query('SELECT 1 FROM mutation_result WHERE client_id = $1', [aidant.clientId]);
+    expect(results.rows).toHaveLength(0);
+  });
+
   it('disabling an account ends its sessions; enabling lets it log in again; admins cannot disable themselves', async () => {
     const admin = await server.createAccount('admin');
     const staff = await server.createAccount('staff');

@@ -11,7 +11,7 @@ import { defaultConfig, type ServerConfig } from '../../../src/server/config';
 import type { Database } from '../../../src/server/db/Database';
 import { migrate } from '../../../src/server/db/migrate';
 import { seedTerritory } from '../../../src/server/seed/seedTerritory';
-import type { PushHooks } from '../../../src/server/sync/applyPush';
+import type { PushHooks } from '../../../src/server/sync/push/applyPush';
 import { pgliteBackend, type Backend } from './backends';
 import { makeSeed, TEST_TERRITORY } from './fixtures';
 

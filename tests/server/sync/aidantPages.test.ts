@@ -1,7 +1,7 @@
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pullChanges } from '../../../src/server/sync/pullChanges';
-import { decodeCursor } from '../../../src/server/sync/pullCursor';
+import { pullChanges } from '../../../src/server/sync/pull/pullChanges';
+import { decodeCursor } from '../../../src/server/sync/pull/pullCursor';
 import { backends } from '../support/backends';
 import { createTestServer, type TestAccount, type TestServer } from '../support/createTestServer';
 import { makePlace, makeVisit } from '../support/fixtures';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FreshReads } from '../../../src/server/sync/FreshReads';
+import { FreshReads } from '../../../src/server/sync/pull/FreshReads';
 
 // The stamp of a cached page must be read after the request arrived (a page read before a
 // commit must not be served to a device that asks after it), yet 100 concurrent pulls

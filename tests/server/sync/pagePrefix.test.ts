@@ -1,7 +1,7 @@
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { EncodedPage } from '../../../src/server/sync/PageCache';
-import { PagePrefix } from '../../../src/server/sync/PagePrefix';
+import { EncodedPage } from '../../../src/server/sync/pull/EncodedPage';
+import { PagePrefix } from '../../../src/server/sync/pull/PagePrefix';
 
 /** Text of realistic shape: repeated fields, accents, a character outside the BMP. */
 function rows(n: number): string {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { purgeTombstones } from '../../../src/server/sync/purgeTombstones';
-import { purgeVisitNotes } from '../../../src/server/sync/purgeVisitNotes';
+import { purgeTombstones } from '../../../src/server/sync/store/purgeTombstones';
+import { purgeVisitNotes } from '../../../src/server/sync/store/purgeVisitNotes';
 import { backends } from '../support/backends';
 import { createTestServer, type TestServer } from '../support/createTestServer';
 import { makePlace, makeVisit } from '../support/fixtures';

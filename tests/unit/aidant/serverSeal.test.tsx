@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, test } from 'vitest';
-import { openSealedNote } from '../../../src/server/sync/openSealedNote';
+import { openSealedNote } from '../../../src/server/sync/push/openSealedNote';
 import { visitCreateV2Schema } from '../../../src/shared/sync/mutations';
 import { memoryAidant, signInWith } from './support';
 

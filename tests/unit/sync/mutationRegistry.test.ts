@@ -4,7 +4,7 @@ import {
   declarationOf, directoryEditName, isMutationName, makesVisit, mayRun, MUTATIONS, targetOf, type MutationName,
 } from '../../../src/shared/sync/mutations';
 import { mutationNameSchema } from '../../../src/shared/sync/protocol';
-import type { ServerEffects } from '../../../src/server/sync/applyMutation';
+import type { ServerEffects } from '../../../src/server/sync/push/applyMutation';
 
 // The registry (src/shared/sync/mutations.ts) is the one declaration of every mutation.
 // The function below is never called: `npm run typecheck` (tsc -p tests) compiles it, and

@@ -1,4 +1,4 @@
--- Version 3 (2026-11-22): the server's key for visit notes (src/server/sync/noteKey.ts).
+-- Version 3 (2026-11-22): the server's key for visit notes (src/server/sync/push/noteKey.ts).
 -- Tablets seal each follow-up note for its public half, so their outbox never holds a
 -- note in clear (mutation visit.create@2); the private half opens them on receipt.
 CREATE TABLE note_key (

@@ -1,6 +1,6 @@
 -- 2026-11-22: the directory state of each territory, kept by a trigger: the highest
 -- server_seq of its directory rows. Kept pull pages are checked against it at every pull
--- (sync/PageCache.ts). Computed as max(server_seq) over record_directory_seq, the answer
+-- (sync/pull/PageCache.ts). Computed as max(server_seq) over record_directory_seq, the answer
 -- depended on the plan: a plan reused across calls (prepared statements) walked
 -- record_server_seq backwards over every visit log written since the last directory
 -- change (75 ms after 10,000 visits). A primary-key read has one plan.

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { SessionUser } from '../auth/SessionUser';
+import type { SessionUser } from '../../auth/SessionUser';
 
 /**
  * What a caller may pull, decided only from its session (never from the request):

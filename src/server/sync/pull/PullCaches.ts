@@ -1,7 +1,9 @@
-import type { Database } from '../db/Database';
+import type { Database } from '../../db/Database';
+import type { DirectoryPart } from './DirectoryPart';
+import { readDirectoryStamp } from './directoryStamp';
+import type { EncodedPage } from './EncodedPage';
 import { FreshReads } from './FreshReads';
-import { type EncodedPage, PageCache } from './PageCache';
-import { type DirectoryPart, readDirectoryStamp } from './pullChanges';
+import { PageCache } from './PageCache';
 
 /**
  * What pulls share across devices, per server process: whole public pages (with their

@@ -1,4 +1,4 @@
-import type { Database } from '../db/Database';
+import type { Database } from '../../db/Database';
 import { lockSyncWrites } from './records';
 
 /**

@@ -1,4 +1,4 @@
-import { toNumber, type Database } from '../db/Database';
+import { toNumber, type Database } from '../../db/Database';
 import { lockSyncWrites } from './records';
 
 /**

@@ -1,6 +1,6 @@
 import { promisify } from 'node:util';
 import { constants, crc32, deflateRaw } from 'node:zlib';
-import { GZIP_LEVEL } from '../http/compression';
+import { GZIP_LEVEL } from '../../compress/compress';
 
 const deflateRawAsync = promisify(deflateRaw);
 

@@ -1,5 +1,5 @@
 import { webcrypto } from 'node:crypto';
-import { NOTE_SEAL_INFO, type SealedNote } from '../../shared/domain/sealedNote';
+import { NOTE_SEAL_INFO, type SealedNote } from '../../../shared/domain/sealedNote';
 
 const subtle = webcrypto.subtle;
 const utf8 = (s: string) => new TextEncoder().encode(s);

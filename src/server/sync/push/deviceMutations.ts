@@ -1,14 +1,14 @@
-import type { Correction } from '../../shared/domain/correction';
-import type { CoverageObservation } from '../../shared/domain/coverageObservation';
-import type { ItinerantSession } from '../../shared/domain/session';
-import { visitLogSchema, type VisitLog } from '../../shared/domain/visitLog';
-import type { VisitCreateV2Args } from '../../shared/sync/mutations';
-import { findUnstorableText } from '../http/findUnstorableText';
+import type { Correction } from '../../../shared/domain/correction';
+import type { CoverageObservation } from '../../../shared/domain/coverageObservation';
+import type { ItinerantSession } from '../../../shared/domain/session';
+import { visitLogSchema, type VisitLog } from '../../../shared/domain/visitLog';
+import type { VisitCreateV2Args } from '../../../shared/sync/mutations';
+import { findUnstorableText } from '../../../shared/text/findUnstorableText';
+import { getRecord, insertRecord, replaceRecord } from '../store/records';
+import { APPLIED, reject, type MutationContext, type Outcome } from './MutationContext';
 import { notePrivateKey } from './noteKey';
 import { openSealedNote } from './openSealedNote';
-import { APPLIED, reject, type MutationContext, type Outcome } from './MutationContext';
 import type { OwnedCollection, OwnedRecord } from './OwnedInserts';
-import { getRecord, insertRecord, replaceRecord } from './records';
 
 // Mutations of the records made on devices (visits, sessions, coverage, corrections).
 // They are created once by their author and keyed by a device UUID.

@@ -1,4 +1,4 @@
-import type { Queryable } from '../db/Database';
+import type { Queryable } from '../../db/Database';
 import { APPLIED, reject, type Outcome } from './MutationContext';
 
 export type OwnedCollection = 'visit' | 'session' | 'coverage' | 'correction';

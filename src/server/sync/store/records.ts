@@ -1,5 +1,5 @@
-import type { Collection } from '../../shared/sync/collections';
-import { toNumber, type Queryable } from '../db/Database';
+import type { Collection } from '../../../shared/sync/collections';
+import { toNumber, type Queryable } from '../../db/Database';
 
 /**
  * Every transaction that assigns a server_seq takes this lock first, so sequence order

@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
-import { describeIssues } from '../../shared/domain/formatIssues';
-import { declarationOf, mayRun, type ArgsOf, type MutationName } from '../../shared/sync/mutations';
-import type { Mutation } from '../../shared/sync/protocol';
-import { findForbiddenKey, findUnstorableText } from '../http/findUnstorableText';
+import { describeIssues } from '../../../shared/domain/formatIssues';
+import { declarationOf, mayRun, type ArgsOf, type MutationName } from '../../../shared/sync/mutations';
+import type { Mutation } from '../../../shared/sync/protocol';
+import { findForbiddenKey, findUnstorableText } from '../../../shared/text/findUnstorableText';
 import {
   applyOwnedPlan, correctionResolve, planCorrectionPropose, planCoverageRecord, planSessionOpen, planVisitCreate,
   planVisitCreateSealed, sessionClose, type OwnedPlan,

@@ -1,3 +1,8 @@
+// Pure checks of input as parsed from JSON, in src/shared so that any runtime can make
+// them: the server runs them on every request body (src/server/http/readJsonBody.ts) and
+// on each mutation's arguments before applying it (src/server/sync/push), and a device
+// could run the same before it queues a change.
+
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /**

@@ -1,11 +1,11 @@
 import * as z from 'zod/mini';
-import { describeIssues } from '../../shared/domain/formatIssues';
-import { COLLECTION_SCHEMAS, type EditableCollection } from '../../shared/sync/collections';
-import type { EditDeleteArgs, EditUpdateArgs } from '../../shared/sync/mutations';
-import { writeAudit } from '../admin/writeAudit';
-import { findUnstorableText } from '../http/findUnstorableText';
+import { describeIssues } from '../../../shared/domain/formatIssues';
+import { COLLECTION_SCHEMAS, type EditableCollection } from '../../../shared/sync/collections';
+import type { EditDeleteArgs, EditUpdateArgs } from '../../../shared/sync/mutations';
+import { findUnstorableText } from '../../../shared/text/findUnstorableText';
+import { writeAudit } from '../../admin/writeAudit';
+import { getRecord, insertRecord, replaceRecord, tombstoneRecord, type StoredRecord } from '../store/records';
 import { APPLIED, reject, type MutationContext, type Outcome } from './MutationContext';
-import { getRecord, insertRecord, replaceRecord, tombstoneRecord, type StoredRecord } from './records';
 
 // Staff edits of the directory, with optimistic concurrency: an update or delete names
 // the version it was based on, and a stale one is a conflict carrying the current record,

@@ -1,7 +1,7 @@
-import type { SessionUser } from '../auth/SessionUser';
-import type { Queryable } from '../db/Database';
-import type { MutationResult, Rejection } from '../../shared/sync/protocol';
-import type { RejectionCode } from '../http/errorCodes';
+import type { MutationResult, Rejection } from '../../../shared/sync/protocol';
+import type { RejectionCode } from '../../../shared/sync/rejectionCodes';
+import type { SessionUser } from '../../auth/SessionUser';
+import type { Queryable } from '../../db/Database';
 
 export interface MutationContext {
   tx: Queryable;

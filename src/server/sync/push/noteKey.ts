@@ -1,7 +1,7 @@
 import { webcrypto } from 'node:crypto';
 import { randomUUID } from 'node:crypto';
-import type { Database, Queryable } from '../db/Database';
-import type { NoteServerKey } from '../../shared/domain/sealedNote';
+import type { Database, Queryable } from '../../db/Database';
+import type { NoteServerKey } from '../../../shared/domain/sealedNote';
 
 /**
  * The server's ECDH P-256 key for visit notes: generated at first start, kept in the
