@@ -35,7 +35,8 @@ export async function restorePostgres(file: string, databaseUrl: string, options
   const client = await connectForCheck(databaseUrl);
   try {
     const others = await client.query<{ n: string }>(
-      'SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
+      // Client sessions only: an autovacuum worker on the database is no reason to refuse.
+      "SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'",
     );
     const n = Number(others.rows[0]!.n);
     if (n > 0) {
