@@ -12,7 +12,7 @@ import type { Database } from '../../src/server/db/Database';
 import { wrapPglite } from '../../src/server/db/openPglite';
 import { openPostgres } from '../../src/server/db/openPostgres';
 import { postgresAvailable } from './support/backends';
-import { pullAll, pushMutations, runScript, signIn, startEscale, type EscaleProcess } from './support/escaleProcess';
+import { killLeftoverServers, pullAll, pushMutations, runScript, signIn, startEscale, type EscaleProcess } from './support/escaleProcess';
 import { makeVisit } from './support/fixtures';
 import { snapshotForRestore, type RestoreSnapshot } from './support/snapshotForRestore';
 
@@ -31,7 +31,10 @@ const AIDANT_PASSWORD = 'mot-de-passe-de-marie-42';
 const PG_URL = process.env.ESCALE_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 const work = mkdtempSync(join(tmpdir(), 'escale-backup-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+afterAll(() => {
+  killLeftoverServers();
+  rmSync(work, { recursive: true, force: true });
+});
 
 interface Device { clientId: string; login: string; password: string }
 

@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -47,7 +47,12 @@ describe('deploy/ files', () => {
   const canConfine = process.getuid?.() === 0 && has('unshare') && has('setpriv');
   describe.skipIf(!canConfine)('under the unit\'s constraints', () => {
     const state = mkdtempSync(join(tmpdir(), 'escale-confined-'));
-    afterAll(() => rmSync(state, { recursive: true, force: true }));
+    let server: ChildProcess | undefined;
+    afterAll(() => {
+      // A failed assertion must not leave the confined server running.
+      if (server && server.exitCode === null) server.kill('SIGKILL');
+      rmSync(state, { recursive: true, force: true });
+    });
 
     /** `command` as user nobody, with no new privileges, in a mount namespace where the code folder is read-only. */
     function confined(command: string, env: Record<string, string>) {
@@ -60,7 +65,8 @@ describe('deploy/ files', () => {
     it('the server starts, serves and stops cleanly; db:backup then writes into the state folder', async () => {
       chownSync(state, 65534, 65534);
       const env = { ESCALE_DATA_DIR: join(state, 'db'), HOST: '127.0.0.1', PORT: '0', ESCALE_SKIP_BUILD: '1', ESCALE_DIST_DIR: join(tmpdir(), 'escale-no-dist') };
-      const server = confined(scripts.start!, env);
+      server = confined(scripts.start!, env);
+      const started = server;
       let out = '';
       const url = await new Promise<string>((done, fail) => {
         const onData = (d: Buffer) => {
@@ -68,15 +74,15 @@ describe('deploy/ files', () => {
           const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
           if (m) done(m[1]!);
         };
-        server.stdout.on('data', onData);
-        server.stderr.on('data', onData);
-        server.on('exit', (code) => fail(new Error(`exited with ${code}:\n${out}`)));
+        started.stdout!.on('data', onData);
+        started.stderr!.on('data', onData);
+        started.on('exit', (code) => fail(new Error(`exited with ${code}:\n${out}`)));
       });
       expect(await (await fetch(`${url}/api/health`)).json()).toEqual({ ok: true, db: 'pglite' });
-      server.removeAllListeners('exit');
+      started.removeAllListeners('exit');
       const code = await new Promise<number | null>((done) => {
-        server.on('exit', done);
-        server.kill('SIGTERM');
+        started.on('exit', done);
+        started.kill('SIGTERM');
       });
       expect(code, out).toBe(0);
       expect(existsSync(join(state, 'db', 'PG_VERSION'))).toBe(true);

@@ -16,11 +16,22 @@ export interface EscaleProcess {
   stop(): Promise<number | null>;
 }
 
+/** Servers started and not yet stopped: a failed test must not leave one running. */
+const live = new Set<ChildProcess>();
+
+/** SIGKILL to every server still running (for afterAll). */
+export function killLeftoverServers(): void {
+  for (const child of live) child.kill('SIGKILL');
+  live.clear();
+}
+
 export function startEscale(env: Record<string, string>): Promise<EscaleProcess> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ESCALE_SKIP_BUILD: '1', ESCALE_DIST_DIR: join(tmpdir(), 'escale-no-dist'), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  live.add(child);
+  child.on('exit', () => live.delete(child));
   let out = '';
   return new Promise((resolve, reject) => {
     const onData = (d: Buffer) => {
