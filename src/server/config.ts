@@ -23,6 +23,12 @@ export interface ServerConfig {
   aidantHistoryDays: number;
   /** Visit notes (personal data) are removed from the server after this. */
   notesRetentionDays: number;
+  /**
+   * Reverse proxies in front of the server that append to X-Forwarded-For (0: none). The
+   * per-address login limit then counts the address the outermost trusted proxy saw,
+   * not the proxy's own (which would lock everyone out together).
+   */
+  trustedProxies: number;
 }
 
 export const DEFAULT_TILE_URL =
@@ -46,6 +52,7 @@ export function defaultConfig(overrides: Partial<ServerConfig> = {}): ServerConf
     tombstoneRetentionDays: 180,
     aidantHistoryDays: 90,
     notesRetentionDays: 90,
+    trustedProxies: 0,
     ...overrides,
   };
 }
@@ -94,6 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     tombstoneRetentionDays: intVar(env, 'ESCALE_TOMBSTONE_RETENTION_DAYS', base.tombstoneRetentionDays, 1, 3650, errors),
     aidantHistoryDays: intVar(env, 'ESCALE_AIDANT_HISTORY_DAYS', base.aidantHistoryDays, 1, 3650, errors),
     notesRetentionDays: intVar(env, 'ESCALE_NOTES_RETENTION_DAYS', base.notesRetentionDays, 1, 3650, errors),
+    trustedProxies: intVar(env, 'ESCALE_TRUSTED_PROXIES', base.trustedProxies, 0, 5, errors),
   };
   if (errors.length) throw new ConfigError(`Invalid configuration:\n- ${errors.join('\n- ')}`);
   return config;

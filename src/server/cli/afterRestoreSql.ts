@@ -1,5 +1,5 @@
 import { loadMigrations } from '../db/migrate';
-import { SYNC_WRITE_LOCK } from '../sync/records';
+import { SYNC_WRITE_LOCK } from '../sync/store/records';
 
 /**
  * How far the sync sequence jumps at a restore. It must exceed the number of changes the

@@ -33,7 +33,16 @@ export async function requireUser(app: AppContext, c: Context, roles?: readonly 
 }
 
 /** The peer address from @hono/node-server; "unknown" in-process (app.request). */
-export function clientIp(c: Context): string {
+/**
+ * The caller's address for the login limiter. With `trustedProxies` hops in front
+ * (ESCALE_TRUSTED_PROXIES), the address the outermost of them saw: each proxy appends the
+ * address it received from to X-Forwarded-For, so the entry that many places from the end
+ * was written by a trusted proxy, while anything before it may be the caller's invention.
+ */
+export function clientIp(c: Context, trustedProxies = 0): string {
   const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
-  return env?.incoming?.socket?.remoteAddress ?? 'unknown';
+  const peer = env?.incoming?.socket?.remoteAddress ?? 'unknown';
+  if (trustedProxies === 0) return peer;
+  const hops = (c.req.header('x-forwarded-for') ?? '').split(',').map((h) => h.trim()).filter(Boolean);
+  return hops[hops.length - trustedProxies] ?? peer;
 }

@@ -20,7 +20,7 @@ export function authRoutes(app: AppContext): Hono {
   r.post('/login', async (c) => {
     const body = await readJsonBody(c, loginBodySchema);
     const login = body.login.trim().toLowerCase();
-    const ip = clientIp(c);
+    const ip = clientIp(c, app.config.trustedProxies);
     const now = app.now();
     const wait = app.limiter.retryAfter(login, ip, now.getTime());
     if (wait > 0) {
