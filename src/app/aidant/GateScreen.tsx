@@ -2,7 +2,8 @@ import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import type { AidantController } from './aidantController';
 import type { ProfileSummary } from './lock/pinLock';
-import { useAidantT } from './messages';
+import { errorText } from '../i18n/errors/errorText';
+import { useAidantT } from './i18n/aidantMessages';
 import { PinField } from './PinField';
 
 type Mode =
@@ -89,7 +90,7 @@ function SignIn({ controller, onBack, onSignedIn }: { controller: AidantControll
       const mine = list.find((p) => p.userId === user.id);
       if (mine) onSignedIn(mine);
     } catch (err) {
-      error.value = err instanceof Error ? err.message : String(err);
+      error.value = errorText(err);
     } finally {
       busy.value = false;
       password.value = '';

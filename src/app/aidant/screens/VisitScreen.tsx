@@ -12,9 +12,8 @@ import { useAidant } from '../aidantContext';
 import { newId } from '../coverage';
 import { sealForServer } from '../crypto/serverSeal';
 import { sealVisitNotes } from '../crypto/visitNotes';
-import {
-  AGE_LABELS, AUTONOMY_LABELS, EQUIPMENT_LABELS, KIND_LABELS, PROCEDURE_LABELS, REFERRAL_LABELS, THEME_LABELS, useAidantT, vocab,
-} from '../messages';
+import { errorText } from '../../i18n/errors/errorText';
+import { aidantLabel, useAidantT } from '../i18n/aidantMessages';
 import { ToggleGroup } from '../ToggleGroup';
 
 // The common themes first, as the largest group; the rest one tap further.
@@ -110,7 +109,7 @@ export function VisitScreen() {
       window.scrollTo(0, 0);
     } catch (err) {
       const code = (err as { code?: unknown }).code;
-      failure.value = code === 'visit_sent' ? t('visit.tooLate') : t('error.generic', { message: err instanceof Error ? err.message : String(err) });
+      failure.value = code === 'visit_sent' ? t('visit.tooLate') : t('error.generic', { message: errorText(err) });
     } finally {
       busy.value = false;
     }
@@ -130,34 +129,34 @@ export function VisitScreen() {
       <p class="hint">{session ? t('visit.anonymous') : t('visit.noSession')}</p>
 
       <ToggleGroup id="visit-themes" legend={t('visit.themes')} error={e.themes} onToggle={(theme) => dispatch({ type: 'toggleTheme', theme })}
-        options={COMMON_THEMES.map((th) => ({ value: th, label: vocab(THEME_LABELS, th), pressed: d.themes.includes(th) }))}>
+        options={COMMON_THEMES.map((th) => ({ value: th, label: aidantLabel('themes', th), pressed: d.themes.includes(th) }))}>
         <details class="more">
           <summary>{t('visit.moreThemes')}</summary>
           <ul>
             {otherThemes.map((th) => (
               <li key={th}><button type="button" class="need-button toggle" aria-pressed={d.themes.includes(th) ? 'true' : 'false'}
-                onClick={() => dispatch({ type: 'toggleTheme', theme: th })}>{vocab(THEME_LABELS, th)}</button></li>
+                onClick={() => dispatch({ type: 'toggleTheme', theme: th })}>{aidantLabel('themes', th)}</button></li>
             ))}
           </ul>
         </details>
       </ToggleGroup>
 
       <ToggleGroup id="visit-autonomy" legend={t('visit.autonomy')} error={e.autonomy} onToggle={(autonomy) => dispatch({ type: 'setAutonomy', autonomy })}
-        options={AUTONOMY_LEVELS.map((a) => ({ value: a, label: vocab(AUTONOMY_LABELS, a), pressed: d.autonomy === a }))} />
+        options={AUTONOMY_LEVELS.map((a) => ({ value: a, label: aidantLabel('autonomy', a), pressed: d.autonomy === a }))} />
 
       <ToggleGroup id="visit-durationMinutes" legend={t('visit.duration')} error={e.durationMinutes} onToggle={(minutes) => dispatch({ type: 'setDuration', minutes })}
         options={DURATION_PRESETS.map((m) => ({ value: m, label: t('visit.minutes', { n: m }), pressed: d.durationMinutes === m }))} />
 
       <ToggleGroup id="visit-procedures" legend={t('visit.procedures')} onToggle={(procedure) => dispatch({ type: 'toggleProcedure', procedure })}
-        options={VISIT_PROCEDURES.map((p) => ({ value: p, label: vocab(PROCEDURE_LABELS, p), pressed: d.procedures.includes(p) }))} />
+        options={VISIT_PROCEDURES.map((p) => ({ value: p, label: aidantLabel('procedures', p), pressed: d.procedures.includes(p) }))} />
 
       <ToggleGroup id="visit-referral" legend={t('visit.referral')}
         onToggle={(v) => dispatch(v === 'aucune' ? { type: 'setNoReferral' } : { type: 'toggleReferral', partner: v })}
         options={[{ value: 'aucune' as const, label: t('visit.noReferral'), pressed: hasNoReferral(d) },
-          ...REFERRAL_PARTNERS.map((p) => ({ value: p, label: vocab(REFERRAL_LABELS, p), pressed: d.referral.includes(p) }))]} />
+          ...REFERRAL_PARTNERS.map((p) => ({ value: p, label: aidantLabel('referrals', p), pressed: d.referral.includes(p) }))]} />
 
       <ToggleGroup id="visit-kind" legend={t('visit.kind')} error={e.participants} onToggle={(kind) => dispatch({ type: 'setKind', kind })}
-        options={VISIT_KINDS.map((k) => ({ value: k, label: vocab(KIND_LABELS, k), pressed: d.kind === k }))}>
+        options={VISIT_KINDS.map((k) => ({ value: k, label: aidantLabel('kinds', k), pressed: d.kind === k }))}>
         {d.kind === 'collectif' && (
           <div class="stepper">
             <label for="visit-participants">{t('visit.participants')}</label>
@@ -170,7 +169,7 @@ export function VisitScreen() {
       <details class="more" open={Boolean(e.residence)}>
         <summary>{t('visit.more')}</summary>
         <ToggleGroup id="visit-ageBand" legend={t('visit.ageBand')} onToggle={(ageBand) => dispatch({ type: 'setAgeBand', ageBand })}
-          options={AGE_BANDS.map((a) => ({ value: a, label: vocab(AGE_LABELS, a), pressed: d.ageBand === a }))} />
+          options={AGE_BANDS.map((a) => ({ value: a, label: aidantLabel('ages', a), pressed: d.ageBand === a }))} />
         <ToggleGroup id="visit-residence" legend={t('visit.residence')} error={e.residence}
           onToggle={(v) => dispatch({ type: 'setResidence', residence: v === 'non-dit' || v === 'hors-territoire' ? { kind: v } : { kind: 'commune', insee: v } })}
           options={[
@@ -190,7 +189,7 @@ export function VisitScreen() {
             { value: 'nd', label: t('visit.notSaid'), pressed: d.firstVisit === undefined },
           ]} />
         <ToggleGroup id="visit-equipment" legend={t('visit.equipment')} error={e.equipment} onToggle={(item) => dispatch({ type: 'toggleEquipment', item })}
-          options={EQUIPMENT.map((q2) => ({ value: q2, label: vocab(EQUIPMENT_LABELS, q2), pressed: d.equipment.includes(q2) }))} />
+          options={EQUIPMENT.map((q2) => ({ value: q2, label: aidantLabel('equipment', q2), pressed: d.equipment.includes(q2) }))} />
       </details>
 
       <div class="card runs">
@@ -204,7 +203,7 @@ export function VisitScreen() {
         {e.notes && <p class="field-error">{e.notes}</p>}
         <textarea id="visit-notes" class="text-input" rows={3} maxLength={1200} aria-describedby="visit-notes-hint"
           value={d.notes} onInput={(ev) => dispatch({ type: 'setNotes', notes: (ev.currentTarget as HTMLTextAreaElement).value })} />
-        {warnings.map((w) => <p class="notice notice-warn" key={w.kind}>{w.message}</p>)}
+        {warnings.map((w) => <p class="notice notice-warn" key={w.kind}>{t(`note.${w.kind}`)}</p>)}
       </div>
 
       {failure.value && <p class="notice notice-warn" role="alert">{failure.value}</p>}

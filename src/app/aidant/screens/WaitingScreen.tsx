@@ -2,7 +2,8 @@ import { useSignal } from '@preact/signals';
 import { useServices } from '../../services/services';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { useAidant } from '../aidantContext';
-import { useAidantT, type AidantKey } from '../messages';
+import { errorText } from '../../i18n/errors/errorText';
+import { useAidantT, type AidantKey } from '../i18n/aidantMessages';
 
 const KINDS = new Set(['visit.create@1', 'visit.create@2', 'session.open@1', 'session.close@1', 'coverage.record@1', 'correction.propose@1']);
 const DATE_TIME = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'medium', timeStyle: 'short' });
@@ -43,7 +44,7 @@ export function WaitingScreen() {
       controller.lock();
     } catch (err) {
       const code = (err as { code?: string }).code;
-      message.value = code === 'logout_refused' ? t('waiting.logoutRefused', { count: pending.length }) : t('error.generic', { message: String(err) });
+      message.value = code === 'logout_refused' ? t('waiting.logoutRefused', { count: pending.length }) : t('error.generic', { message: errorText(err) });
     }
   }
   return (

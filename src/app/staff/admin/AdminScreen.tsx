@@ -1,14 +1,15 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { User } from '../../../shared/domain/user';
 import { ROLES, type Role } from '../../../shared/domain/vocabularies';
+import { errorText } from '../../i18n/errors/errorText';
 import { useServices } from '../../services/services';
 import type { Device } from '../../services/staffServices';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { ConfirmDialog } from '../ConfirmDialog';
-import { useStaffT, type StaffKey } from '../messages';
+import { useStaffT, type StaffKey } from '../i18n/staffMessages';
 import { SortableTable } from '../SortableTable';
 import { AuditLog } from './AuditLog';
-import { errorMessage, useStaff } from '../useStaff';
+import { useStaff } from '../useStaff';
 
 const isOffline = (e: unknown) => (e as { code?: string } | undefined)?.code === 'offline';
 const when = (iso: string | null | undefined, never: string) =>
@@ -39,7 +40,7 @@ export function AdminScreen() {
         setAccounts(a);
         setProblem(undefined);
       },
-      (e: unknown) => alive && setProblem(isOffline(e) ? t('admin.offline') : t('error', { message: errorMessage(e) })),
+      (e: unknown) => alive && setProblem(isOffline(e) ? t('admin.offline') : t('error', { message: errorText(e) })),
     );
     return () => {
       alive = false;
@@ -53,7 +54,7 @@ export function AdminScreen() {
       setMessage(done);
       setGeneration((g) => g + 1);
     } catch (e) {
-      setMessage(isOffline(e) ? t('admin.offline') : t('error', { message: errorMessage(e) }));
+      setMessage(isOffline(e) ? t('admin.offline') : t('error', { message: errorText(e) }));
     }
   }
 
@@ -147,7 +148,7 @@ function CreateAccount({ onCreated }: { onCreated: (login: string) => void }) {
       setForm({ login: '', displayName: '', role: 'aidant', password: '' });
       onCreated(user.login);
     } catch (err) {
-      setError(isOffline(err) ? t('admin.offline') : errorMessage(err));
+      setError(isOffline(err) ? t('admin.offline') : errorText(err));
     } finally {
       setBusy(false);
     }

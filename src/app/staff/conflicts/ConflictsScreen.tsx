@@ -1,12 +1,13 @@
 import { useState } from 'preact/hooks';
+import { errorText } from '../../i18n/errors/errorText';
 import { label as vocabLabel } from '../../i18n/i18n';
 import '../../i18n/screens';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { languageName } from '../directory/Field';
 import { explainIssues, recordName } from '../directory/formModel';
-import { fr as staffMessages, useStaffT, type StaffKey } from '../messages';
+import { isStaffKey, useStaffT, type StaffKey } from '../i18n/staffMessages';
 import { collectionHref } from '../routes';
-import { errorMessage, useReplica, useStaff } from '../useStaff';
+import { useReplica, useStaff } from '../useStaff';
 import { conflictView, fieldLabel, mergeChoices, showField, type Choice, type ConflictView, type Labels, type Shown } from './conflictFields';
 
 /** Conflicts of this device's edits, field by field: mine, theirs, choose. */
@@ -30,7 +31,7 @@ export function ConflictsScreen() {
     language: languageName,
     commune: (insee) => names?.communes.get(insee) ?? insee,
     place: (id) => names?.places.get(id) ?? id,
-    has: (key) => key in staffMessages,
+    has: isStaffKey,
   };
   return (
     <section aria-labelledby="conflicts-title">
@@ -87,7 +88,7 @@ function ConflictCard({ view, labels, onDone }: { view: ConflictView; labels: La
     try {
       if ((await action()) !== false) onDone(t('conflicts.resolved'));
     } catch (e) {
-      setError(t('error', { message: errorMessage(e) }));
+      setError(t('error', { message: errorText(e) }));
     } finally {
       setBusy(false);
     }

@@ -3,11 +3,12 @@ import { useLocation } from 'preact-iso';
 import type { Correction } from '../../../shared/domain/correction';
 import type { Tour } from '../../../shared/domain/tour';
 import type { EditableCollection, RecordOf } from '../../../shared/sync/collections';
+import { errorText } from '../../i18n/errors/errorText';
 import { usePageTitle } from '../../ui/usePageTitle';
-import { useStaffT, type StaffKey } from '../messages';
+import { useStaffT, type StaffKey } from '../i18n/staffMessages';
 import { collectionHref } from '../routes';
 import { loadHoursCheck } from '../schedule/useHoursCheck';
-import { errorMessage, useReplica, useStaff } from '../useStaff';
+import { useReplica, useStaff } from '../useStaff';
 import { Field } from './Field';
 import { diffPatch, FIELDS, newId, recordName, stopsToForm, toForm, validateForm, type FormValue, type FormValues, type StopValues } from './formModel';
 import { StopsEditor } from './StopsEditor';
@@ -131,7 +132,7 @@ function RecordForm({ collection, loaded, territory }: { collection: EditableCol
       setMessage({ tone: 'ok', text: t('form.saved') });
       if (!base) route(collectionHref(collection, recordId));
     } catch (e) {
-      setMessage({ tone: 'warn', text: t('error', { message: errorMessage(e) }) });
+      setMessage({ tone: 'warn', text: t('error', { message: errorText(e) }) });
     } finally {
       setBusy(false);
     }

@@ -3,7 +3,7 @@ import { label as vocabLabel, lang } from '../../i18n/i18n';
 // The vocabularies' French labels (thematiques, publics, services…) live with the screens' catalogue:
 // registered here, so the staff chunk never shows a bare slug when opened first.
 import '../../i18n/screens';
-import { fr as staffMessages, useStaffT, type StaffKey } from '../messages';
+import { isStaffKey, useStaffT } from '../i18n/staffMessages';
 import { LANGUAGE_CODES as LANGS, type FieldDef } from './formFields';
 import { enKey, frKey, type FormValue, type FormValues } from './formModel';
 import { FormField } from './FormField';
@@ -111,7 +111,7 @@ function optionLabel(def: FieldDef, slug: string, ctx: FieldContext, t: ReturnTy
   if (def.kind === 'places') return ctx.places.find((p) => p.id === slug)?.name ?? slug;
   if (def.vocab) return vocabLabel(def.vocab, slug);
   const key = `mode.${slug}`;
-  return key in staffMessages ? t(key as StaffKey) : slug;
+  return isStaffKey(key) ? t(key) : slug;
 }
 
 /**

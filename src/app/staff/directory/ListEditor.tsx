@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { useStaffT } from '../messages';
+import { useStaffT } from '../i18n/staffMessages';
 import { Field, type FieldContext } from './Field';
 import type { FieldDef } from './formFields';
 import { newItem, type FormValues } from './formModel';

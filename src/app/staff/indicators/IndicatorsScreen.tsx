@@ -10,7 +10,7 @@ import type { VisitLog } from '../../../shared/domain/visitLog';
 import { lang } from '../../i18n/i18n';
 import { useServices } from '../../services/services';
 import { usePageTitle } from '../../ui/usePageTitle';
-import { useStaffT, vocabLabel, type StaffT } from '../messages';
+import { staffLabel, useStaffT, type StaffT } from '../i18n/staffMessages';
 import { SortableTable } from '../SortableTable';
 import { downloadFile } from '../transfer/downloadFile';
 import { parisToday, useReplica, useStaff } from '../useStaff';
@@ -170,12 +170,12 @@ function Report({ ind, shapes, t }: { ind: Indicators; shapes: ShapeSet | undefi
       </section>
       <div class="two-cols">
         <BarChart id="ch-theme" title={t('ind.byTheme')} valueLabel={t('ind.visits')} hideZeros
-          bars={ind.byTheme.map((r) => ({ key: r.theme, label: vocabLabel(r.theme), value: r.visits, extra: r.people }))} extraLabel={t('ind.people')} />
+          bars={ind.byTheme.map((r) => ({ key: r.theme, label: staffLabel('visits', r.theme), value: r.visits, extra: r.people }))} extraLabel={t('ind.people')} />
         <BarChart id="ch-age" title={t('ind.byAge')} valueLabel={t('ind.visits')} extraLabel={t('ind.people')}
-          bars={ind.byAgeBand.map((r) => ({ key: r.ageBand, label: vocabLabel(r.ageBand), value: r.visits, extra: r.people }))} />
+          bars={ind.byAgeBand.map((r) => ({ key: r.ageBand, label: staffLabel('visits', r.ageBand), value: r.visits, extra: r.people }))} />
       </div>
       <BarChart id="ch-referral" title={t('ind.byReferral')} valueLabel={t('ind.visits')} hideZeros
-        bars={ind.byReferral.map((r) => ({ key: r.referral, label: vocabLabel(r.referral), value: r.visits, extra: r.people }))} extraLabel={t('ind.people')} />
+        bars={ind.byReferral.map((r) => ({ key: r.referral, label: staffLabel('visits', r.referral), value: r.visits, extra: r.people }))} extraLabel={t('ind.people')} />
       <SortableTable<StopRow>
         caption={t('ind.perStop')} rows={ind.perStop} rowKey={(s) => s.key} rowHeader="name" initialSort={{ key: 'people', dir: 'descending' }}
         columns={[

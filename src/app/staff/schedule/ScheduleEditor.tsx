@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { SchoolHolidayPeriod } from '../../../shared/domain/territory';
 import { useServices } from '../../services/services';
-import { useStaffT, type StaffKey } from '../messages';
+import { useStaffT, type StaffKey } from '../i18n/staffMessages';
 import { buildSchedule, FREQUENCIES, parseSchedule, WEEKDAYS, type SimpleSchedule } from './scheduleString';
 import { useHoursCheck } from './useHoursCheck';
 

@@ -3,7 +3,7 @@ import { exportDataInclusion } from '../../../shared/datainclusion/exportDataInc
 import { importDataInclusion, type ImportRecord, type ImportResult } from '../../../shared/datainclusion/importDataInclusion';
 import { useServices } from '../../services/services';
 import { usePageTitle } from '../../ui/usePageTitle';
-import { useStaffT, type StaffKey } from '../messages';
+import { useStaffT, type StaffKey } from '../i18n/staffMessages';
 import { SortableTable } from '../SortableTable';
 import { parisToday, useStaff } from '../useStaff';
 import { downloadFile } from './downloadFile';
