@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { EDITABLE_COLLECTIONS, type EditableCollection } from '../../../shared/sync/collections';
-import { errorText } from '../../i18n/errors/errorText';
 import type { AdminApi } from '../../services/staffServices';
 import { isStaffKey, useStaffT, type StaffKey } from '../i18n/staffMessages';
 import { collectionHref } from '../routes';
 import { useStaff } from '../useStaff';
+import { adminProblem } from './adminProblem';
 
 type AuditEntry = Awaited<ReturnType<AdminApi['audit']>>['entries'][number];
 
@@ -40,7 +40,7 @@ export function AuditLog({ generation }: { generation: number }) {
         setNext(page.nextBefore);
         setProblem(undefined);
       },
-      (e: unknown) => alive && setProblem(t('error', { message: errorText(e) })),
+      (e: unknown) => alive && setProblem(adminProblem(e, t)),
     );
     return () => {
       alive = false;
@@ -55,7 +55,7 @@ export function AuditLog({ generation }: { generation: number }) {
       setEntries((old) => [...(old ?? []), ...page.entries]);
       setNext(page.nextBefore);
     } catch (e) {
-      setProblem(t('error', { message: errorText(e) }));
+      setProblem(adminProblem(e, t));
     } finally {
       setBusy(false);
     }
