@@ -16,6 +16,11 @@ export const at: AidantT = catalogue.t;
 /** A visit vocabulary's label (`themes`, `procedures`…) in the interface language. */
 export const aidantLabel: (section: AidantVocab, slug: string) => string = catalogue.label;
 
+/** Whether a key built from data (`kind.${mutation}`) is an aidant message. */
+export function isAidantKey(key: string): key is AidantKey {
+  return key in fr.ui;
+}
+
 /** For components: reading through it subscribes them to language changes. */
 export function useAidantT(): AidantT {
   return at;

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { ROLES, type Role } from '../../../shared/domain/vocabularies';
 import { errorText } from '../../i18n/errors/errorText';
-import { useStaffT, type StaffKey } from '../i18n/staffMessages';
+import { useStaffT } from '../i18n/staffMessages';
 import { useStaff } from '../useStaff';
 import { isOffline } from './adminProblem';
 
@@ -26,7 +26,7 @@ export function CreateAccount({ onCreated }: { onCreated: (login: string) => voi
       setBusy(false);
     }
   }
-  const text = (key: 'login' | 'displayName' | 'password', label: StaffKey, type = 'text') => (
+  const text = (key: 'login' | 'displayName' | 'password', label: 'admin.login' | 'admin.displayName' | 'admin.password', type = 'text') => (
     <div class="field">
       <label for={`acc-${key}`}>{t(label)}</label>
       <input id={`acc-${key}`} type={type as 'text'} value={form[key]} autocomplete={key === 'password' ? 'new-password' : 'off'}
@@ -41,7 +41,7 @@ export function CreateAccount({ onCreated }: { onCreated: (login: string) => voi
       <div class="field">
         <label for="acc-role">{t('admin.role')}</label>
         <select id="acc-role" value={form.role} onChange={(e) => setForm((f) => ({ ...f, role: e.currentTarget.value as Role }))}>
-          {ROLES.map((r) => <option key={r} value={r}>{t(`role.${r}` as StaffKey)}</option>)}
+          {ROLES.map((r) => <option key={r} value={r}>{t(`role.${r}`)}</option>)}
         </select>
       </div>
       {text('password', 'admin.password', 'password')}

@@ -5,7 +5,7 @@ import { EDITABLE_COLLECTIONS, type EditableCollection } from '../../../shared/s
 import { errorText } from '../../i18n/errors/errorText';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { recordName } from '../directory/formModel';
-import { useStaffT, type StaffKey } from '../i18n/staffMessages';
+import { useStaffT } from '../i18n/staffMessages';
 import { collectionHref } from '../routes';
 import { SortableTable } from '../SortableTable';
 import { useReplica, useStaff } from '../useStaff';
@@ -57,7 +57,7 @@ export function CorrectionsScreen() {
           initialSort={{ key: 'date', dir: 'ascending' }}
           columns={[
             { key: 'date', label: t('ind.date'), sortValue: (i) => i.correction.createdAt, render: (i) => date(i.correction.createdAt) },
-            { key: 'record', label: t('corrections.record'), sortValue: (i) => i.recordName, render: (i) => `${t(`coll.${i.correction.collection}` as StaffKey)} : ${i.recordName}` },
+            { key: 'record', label: t('corrections.record'), sortValue: (i) => i.recordName, render: (i) => `${t(`coll.${i.correction.collection}`)} : ${i.recordName}` },
             { key: 'message', label: t('corrections.message'), render: (i) => i.correction.message },
             {
               key: 'actions', label: t('col.actions'),

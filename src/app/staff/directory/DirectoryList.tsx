@@ -8,7 +8,7 @@ import { errorText } from '../../i18n/errors/errorText';
 import { label } from '../../i18n/i18n';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { ConfirmDialog } from '../ConfirmDialog';
-import { useStaffT, type StaffKey } from '../i18n/staffMessages';
+import { useStaffT } from '../i18n/staffMessages';
 import { COLLECTION_NAV, collectionHref } from '../routes';
 import { SortableTable, type Column } from '../SortableTable';
 import { useCollection, useReplica, useStaff, type Row } from '../useStaff';
@@ -91,7 +91,7 @@ export function DirectoryList({ collection }: { collection: EditableCollection }
     <section aria-labelledby="list-title">
       <h1 id="list-title">{title}</h1>
       <div class="list-tools">
-        <a class="button" href={`${collectionHref(collection)}/nouveau`}>{t('list.new')} : {t(`coll.${collection}` as StaffKey)}</a>
+        <a class="button" href={`${collectionHref(collection)}/nouveau`}>{t('list.new')} : {t(`coll.${collection}`)}</a>
         <div class="field">
           <label for="list-filter">{t('list.filter')}</label>
           <input id="list-filter" type="search" value={filter} onInput={(e) => setFilter(e.currentTarget.value)} />
