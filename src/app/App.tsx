@@ -6,7 +6,7 @@ import type { Services } from './services/services';
 import type { AppState } from './state/appState';
 import { Shell } from './ui/Shell';
 import { NotFound } from './ui/NotFound';
-import { t } from './i18n/i18n';
+import { applyLanguage, lang, t } from './i18n/i18n';
 
 // Three audiences, three entry points, each its own chunk: the public screens (one lazy
 // chunk per screen, the map last of all), the aidant space and the staff space.
@@ -58,7 +58,8 @@ export function App({ services, state }: AppProps) {
 
 /**
  * Renders its children once `services.connect()` has settled and their chunk is loaded,
- * both fetched side by side (at once without `connect`: the tests' in-memory twins).
+ * with its messages in the interface language (the space's English is a chunk of its own),
+ * all fetched side by side (at once without `connect`: the tests' in-memory twins).
  * Meanwhile a page with its heading, as every screen has.
  */
 function Connected({ chunk, children }: { chunk: { preload(): Promise<unknown> }; children: ComponentChildren }) {
@@ -67,7 +68,7 @@ function Connected({ chunk, children }: { chunk: { preload(): Promise<unknown> }
   useEffect(() => {
     if (ready || !connect) return;
     let live = true;
-    void Promise.all([connect().catch(() => undefined), chunk.preload().catch(() => undefined)]).then(() => live && setReady(true));
+    void Promise.all([connect().catch(() => undefined), chunk.preload().then(() => applyLanguage(lang.peek())).catch(() => undefined)]).then(() => live && setReady(true));
     return () => void (live = false);
   }, [connect, ready, chunk]);
   return ready ? <>{children}</> : <section class="page" aria-busy="true"><h1>{t('app.loading')}</h1></section>;

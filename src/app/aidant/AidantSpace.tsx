@@ -5,7 +5,7 @@ import { controllerFor, type AidantController } from './aidantController';
 import { COVERAGE_EVERY_MS, coverageObservation, newId, readNetwork } from './coverage';
 import { AidantContext } from './aidantContext';
 import { GateScreen } from './GateScreen';
-import { useAidantT } from './messages';
+import { useAidantT } from './i18n/aidantMessages';
 import { openSessionOf } from './today';
 import { useAidantLists } from './useAidantLists';
 import { TodayScreen } from './screens/TodayScreen';

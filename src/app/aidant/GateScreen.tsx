@@ -1,9 +1,12 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import type { AidantController } from './aidantController';
+import { ChoosePin } from './gate/ChoosePin';
+import { ProfileChooser } from './gate/ProfileChooser';
+import { SignIn } from './gate/SignIn';
+import { Unlock } from './gate/Unlock';
+import { useAidantT } from './i18n/aidantMessages';
 import type { ProfileSummary } from './lock/pinLock';
-import { useAidantT } from './messages';
-import { PinField } from './PinField';
 
 type Mode =
   | { kind: 'choose' }
@@ -18,7 +21,8 @@ function initialMode(list: readonly ProfileSummary[]): Mode {
   return { kind: 'choose' };
 }
 
-/** Who is at the tablet: profile chooser, online sign-in, choosing a PIN, unlocking with it. */
+/** Who is at the tablet: profile chooser, online sign-in, choosing a PIN, unlocking with it
+ *  (one part each, in ./gate/). */
 export function GateScreen({ controller }: { controller: AidantController }) {
   const t = useAidantT();
   const mode = useSignal<Mode | undefined>(undefined);
@@ -43,24 +47,7 @@ export function GateScreen({ controller }: { controller: AidantController }) {
   };
   switch (m.kind) {
     case 'choose':
-      return (
-        <section class="page aidant-gate" aria-labelledby="gate-title">
-          <h1 id="gate-title">{t('gate.title')}</h1>
-          <p>{t('gate.intro')}</p>
-          <ul class="plain-list profile-list">
-            {(controller.profiles.value ?? []).map((p) => (
-              <li key={p.userId}>
-                <button type="button" class="button button-big profile-button" onClick={() => pick(p)}>
-                  {p.displayName}
-                  {p.signInRequired && <span class="profile-state"> ({t('gate.signInRequired')})</span>}
-                  {!p.signInRequired && !p.hasPin && <span class="profile-state"> ({t('gate.noPin')})</span>}
-                </button>
-              </li>
-            ))}
-          </ul>
-          <p><button type="button" class="button button-quiet" onClick={() => go({ kind: 'signin' })}>{t('gate.newAidant')}</button></p>
-        </section>
-      );
+      return <ProfileChooser profiles={controller.profiles.value ?? []} onPick={(p) => pick(p)} onSignIn={() => go({ kind: 'signin' })} />;
     case 'signin':
       return <SignIn controller={controller} onBack={(controller.profiles.value?.length ?? 0) > 0 ? () => go({ kind: 'choose' }) : undefined}
         onSignedIn={(p) => pick(p, true)} />;
@@ -70,135 +57,4 @@ export function GateScreen({ controller }: { controller: AidantController }) {
       return <Unlock controller={controller} userId={m.userId} name={m.name} onOther={() => go({ kind: 'choose' })} onSignIn={() => go({ kind: 'signin' })}
         onForgot={m.fresh ? () => go({ kind: 'setPin', userId: m.userId, name: m.name, replace: true }) : undefined} />;
   }
-}
-
-function SignIn({ controller, onBack, onSignedIn }: { controller: AidantController; onBack: (() => void) | undefined; onSignedIn: (p: ProfileSummary) => void }) {
-  const t = useAidantT();
-  const login = useSignal('');
-  const password = useSignal('');
-  const busy = useSignal(false);
-  const error = useSignal<string | undefined>(undefined);
-  async function submit(e: Event) {
-    e.preventDefault();
-    busy.value = true;
-    error.value = undefined;
-    try {
-      const { user, token } = await controller.backend.login(login.value.trim().toLowerCase(), password.value);
-      await controller.pinLock.signedIn({ userId: user.id, login: user.login, displayName: user.displayName, token });
-      const list = await controller.refreshProfiles();
-      const mine = list.find((p) => p.userId === user.id);
-      if (mine) onSignedIn(mine);
-    } catch (err) {
-      error.value = err instanceof Error ? err.message : String(err);
-    } finally {
-      busy.value = false;
-      password.value = '';
-    }
-  }
-  return (
-    <section class="page aidant-gate" aria-labelledby="signin-title">
-      <h1 id="signin-title">{t('signin.title')}</h1>
-      <p>{t('signin.intro')}</p>
-      <form onSubmit={submit} class="stack">
-        <label for="aidant-login">{t('signin.login')}</label>
-        <input id="aidant-login" class="text-input" autoComplete="username" autoCapitalize="none" value={login.value}
-          onInput={(e) => (login.value = (e.currentTarget as HTMLInputElement).value)} required />
-        <label for="aidant-password">{t('signin.password')}</label>
-        <input id="aidant-password" class="text-input" type="password" autoComplete="current-password" value={password.value}
-          onInput={(e) => (password.value = (e.currentTarget as HTMLInputElement).value)} required />
-        {error.value && <p class="notice notice-warn" role="alert">{error.value}</p>}
-        <button type="submit" class="button button-big" disabled={busy.value}>{busy.value ? t('signin.busy') : t('signin.submit')}</button>
-      </form>
-      {onBack && <p><button type="button" class="button button-quiet" onClick={onBack}>{t('signin.back')}</button></p>}
-    </section>
-  );
-}
-
-function ChoosePin({ controller, userId, replace }: { controller: AidantController; userId: string; replace: boolean }) {
-  const t = useAidantT();
-  const pin = useSignal('');
-  const confirm = useSignal('');
-  const busy = useSignal(false);
-  const error = useSignal<string | undefined>(undefined);
-  async function submit(e: Event) {
-    e.preventDefault();
-    if (pin.value !== confirm.value) {
-      error.value = t('pin.mismatch');
-      return;
-    }
-    busy.value = true;
-    // A forgotten PIN is replaced only right after the password proved who it is (pinLock).
-    const result = await controller.pinLock.setPin(userId, pin.value, replace ? { replaceExisting: true } : {});
-    busy.value = false;
-    if (!result.ok) {
-      error.value = result.message;
-      return;
-    }
-    await controller.opened(userId, result.key);
-  }
-  return (
-    <section class="page aidant-gate" aria-labelledby="pin-title">
-      <h1 id="pin-title">{t('pin.chooseTitle')}</h1>
-      <p>{t('pin.chooseIntro')}</p>
-      {replace && <p class="notice notice-warn">{t('pin.forgotWarning')}</p>}
-      <form onSubmit={submit} class="stack">
-        <PinField id="pin-new" label={t('pin.label')} value={pin.value} onInput={(v) => (pin.value = v)} disabled={busy.value} />
-        <PinField id="pin-confirm" label={t('pin.confirm')} value={confirm.value} onInput={(v) => (confirm.value = v)} disabled={busy.value} />
-        {error.value && <p class="notice notice-warn" role="alert">{error.value}</p>}
-        <button type="submit" class="button button-big" disabled={busy.value}>{busy.value ? t('pin.busy') : t('pin.save')}</button>
-      </form>
-    </section>
-  );
-}
-
-function Unlock({ controller, userId, name, onOther, onSignIn, onForgot }: {
-  controller: AidantController; userId: string; name: string; onOther: () => void; onSignIn: () => void; onForgot: (() => void) | undefined;
-}) {
-  const t = useAidantT();
-  const pin = useSignal('');
-  const busy = useSignal(false);
-  const error = useSignal<string | undefined>(undefined);
-  const needSignIn = useSignal(false);
-  async function submit(e: Event) {
-    e.preventDefault();
-    busy.value = true;
-    error.value = undefined;
-    const result = await controller.pinLock.unlock(userId, pin.value);
-    busy.value = false;
-    pin.value = '';
-    if (result.ok) {
-      await controller.opened(userId, result.key);
-      return;
-    }
-    switch (result.reason) {
-      case 'wrong-pin':
-        error.value = result.retryAfterMs ? t('pin.wait', { seconds: Math.ceil(result.retryAfterMs / 1000) }) : t('pin.wrong', { left: result.attemptsLeft });
-        break;
-      case 'too-many-attempts':
-        error.value = t('pin.wait', { seconds: Math.ceil(result.retryAfterMs / 1000) });
-        break;
-      case 'sign-in-required':
-      case 'unknown-profile':
-      case 'no-pin':
-        error.value = t('pin.signInAgain');
-        needSignIn.value = true;
-        break;
-    }
-  }
-  return (
-    <section class="page aidant-gate" aria-labelledby="unlock-title">
-      <h1 id="unlock-title">{t('pin.unlockTitle', { name })}</h1>
-      <p>{t('pin.unlockIntro')}</p>
-      <form onSubmit={submit} class="stack">
-        <PinField id="pin-unlock" label={t('pin.label')} value={pin.value} onInput={(v) => (pin.value = v)} disabled={busy.value} />
-        {error.value && <p class="notice notice-warn" role="alert">{error.value}</p>}
-        <button type="submit" class="button button-big" disabled={busy.value}>{busy.value ? t('pin.busy') : t('pin.unlock')}</button>
-      </form>
-      <div class="button-row gate-actions">
-        {needSignIn.value && <button type="button" class="button" onClick={onSignIn}>{t('status.reconnect')}</button>}
-        <button type="button" class="button button-quiet" onClick={onOther}>{t('pin.other')}</button>
-        {onForgot && <button type="button" class="button button-quiet" onClick={onForgot}>{t('pin.forgot')}</button>}
-      </div>
-    </section>
-  );
 }

@@ -1,8 +1,9 @@
-import type { Catalogue } from './fr';
+import type { EnglishOf } from './catalogue';
+import type { fr } from './fr';
 
 // English for the territory's English-speaking families: the shell and home half. Same
-// keys as fr.ts: a missing or extra key fails the type check.
-export const en: Catalogue = {
+// keys and placeholders as fr.ts: a missing or extra key fails the type check.
+export const en: EnglishOf<typeof fr> = {
   ui: {
     'app.name': 'Escale',
     'app.territory': 'Civraisien en Poitou',
@@ -82,6 +83,7 @@ export const en: Catalogue = {
     'space.backHome': 'Go to the public home page',
     'notFound.title': 'Page not found',
     'notFound.body': 'This page does not exist.',
+    'date.at': 'at',
   },
   needs: {
     papers: 'Papers and rights',
@@ -106,4 +108,6 @@ export const en: Catalogue = {
     mobilite: 'Transport',
     'escale-itinerante': 'Public-services bus stop',
   },
+  weekdays: { 0: 'Sunday', 1: 'Monday', 2: 'Tuesday', 3: 'Wednesday', 4: 'Thursday', 5: 'Friday', 6: 'Saturday' },
+  months: { 1: 'January', 2: 'February', 3: 'March', 4: 'April', 5: 'May', 6: 'June', 7: 'July', 8: 'August', 9: 'September', 10: 'October', 11: 'November', 12: 'December' },
 };

@@ -1,7 +1,9 @@
-import type { ScreensCatalogue } from './fr';
+import type { EnglishOf } from './catalogue';
+import type { frScreens } from './frScreens';
 
-// English for the other screens. Same keys as frScreens.ts (checked by the type).
-export const enScreens: ScreensCatalogue = {
+// English for the other public screens. Same keys and placeholders as frScreens.ts
+// (checked by the type).
+export const enScreens: EnglishOf<typeof frScreens> = {
   ui: {
     'hours.week': 'Opening hours this week',
     'hours.today': 'today',

@@ -1,5 +1,5 @@
 import { parisFields } from '../../shared/hours/parisWallClock';
-import { locale } from './i18n';
+import { label, locale, t } from './i18n';
 
 // Dates and times are always shown in Paris time: the services are in the Vienne,
 // whatever zone the phone is set to.
@@ -10,20 +10,8 @@ import { locale } from './i18n';
 // first one, under 10 ms for the next ones), and the public screens' opening badges, bus
 // passages and sync status would pay it in one long task (Lighthouse's Total Blocking
 // Time). The words are the ones Intl gives for fr-FR and en-GB (tests/unit/app/format.test.ts
-// compares them).
-const NAMES = {
-  'fr-FR': {
-    weekdays: ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'],
-    months: ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'],
-    at: 'à',
-  },
-  'en-GB': {
-    weekdays: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
-    months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
-    at: 'at',
-  },
-} as const;
-const names = () => NAMES[locale() === 'en-GB' ? 'en-GB' : 'fr-FR'];
+// compares them), kept in the public catalogue (`weekdays`, `months`, `date.at`) so the
+// English ones load with the rest of the English.
 const two = (n: number) => String(n).padStart(2, '0');
 /** Day of the week (0 = Sunday) of a calendar date. */
 const weekdayOf = (f: { year: number; month: number; day: number }) => new Date(Date.UTC(f.year, f.month - 1, f.day)).getUTCDay();
@@ -54,8 +42,7 @@ export function formatTime(instant: Date): string {
 /** "mardi 3 mars" ("Tuesday 3 March"), in Paris. */
 export function formatDay(instant: Date): string {
   const f = parisFields(instant);
-  const { weekdays, months } = names();
-  return `${weekdays[weekdayOf(f)]} ${f.day} ${months[f.month - 1]}`;
+  return `${label('weekdays', String(weekdayOf(f)))} ${f.day} ${label('months', String(f.month))}`;
 }
 
 /** A calendar date `YYYY-MM-DD` as "3 mars 2026". */
@@ -75,8 +62,7 @@ export function formatWeekday(date: string): string {
 /** "3 mars à 09:05" ("3 March at 09:05"), in Paris. */
 export function formatDateTime(instant: Date): string {
   const f = parisFields(instant);
-  const { months, at } = names();
-  return `${f.day} ${months[f.month - 1]} ${at} ${two(f.hour)}:${two(f.minute)}`;
+  return `${f.day} ${label('months', String(f.month))} ${t('date.at')} ${two(f.hour)}:${two(f.minute)}`;
 }
 
 /**

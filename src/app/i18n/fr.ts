@@ -1,5 +1,4 @@
 import type { NEEDS, PLACE_CATEGORIES } from '../../shared/domain/vocabularies';
-import type { frScreens } from './frScreens';
 
 // The French catalogue is the reference: `en.ts` must have exactly the same keys (its type
 // is derived from this one). Plain words for people who are not used to administrative
@@ -16,6 +15,9 @@ interface CoreShape {
   ui: Record<string, string>;
   needs: Labels<typeof NEEDS>;
   categories: Labels<typeof PLACE_CATEGORIES>;
+  /** Day names, 0 = Sunday, and month names, 1 = January (i18n/format.ts). */
+  weekdays: Record<0 | 1 | 2 | 3 | 4 | 5 | 6, string>;
+  months: Record<1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12, string>;
 }
 
 export const fr = {
@@ -98,6 +100,7 @@ export const fr = {
     'space.backHome': 'Aller à l’accueil public',
     'notFound.title': 'Page introuvable',
     'notFound.body': 'Cette page n’existe pas.',
+    'date.at': 'à',
   },
   needs: {
     papers: 'Papiers et droits',
@@ -122,11 +125,6 @@ export const fr = {
     mobilite: 'Mobilité',
     'escale-itinerante': 'Arrêt du bus des services',
   },
-} satisfies CoreShape;
-
-/** What a catalogue half must hold: the French half's keys, string values. */
-type Shape<T> = { [S in keyof T]: { [K in keyof T[S]]: string } };
-export type Catalogue = Shape<typeof fr>;
-export type ScreensCatalogue = Shape<typeof frScreens>;
-export type UiKey = keyof typeof fr.ui | keyof typeof frScreens.ui;
-export type VocabSection = Exclude<keyof Catalogue | keyof ScreensCatalogue, 'ui'>;
+  weekdays: { 0: 'dimanche', 1: 'lundi', 2: 'mardi', 3: 'mercredi', 4: 'jeudi', 5: 'vendredi', 6: 'samedi' },
+  months: { 1: 'janvier', 2: 'février', 3: 'mars', 4: 'avril', 5: 'mai', 6: 'juin', 7: 'juillet', 8: 'août', 9: 'septembre', 10: 'octobre', 11: 'novembre', 12: 'décembre' },
+} as const satisfies CoreShape;

@@ -238,4 +238,4 @@ export const frScreens = {
     gratuit: 'Gratuit',
     payant: 'Payant',
   },
-} satisfies ScreensShape;
+} as const satisfies ScreensShape;

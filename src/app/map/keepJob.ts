@@ -1,5 +1,5 @@
 import { signal } from '@preact/signals';
-import type { UiKey } from '../i18n/fr';
+import type { UiKey } from '../i18n/i18n';
 import { formatNumber } from '../i18n/format';
 import { freeMapSpace, keepMapOffline, storedTileCount, type KeepProgress } from './keepMapOffline';
 import { AVERAGE_TILE_BYTES, countTiles, type Bbox } from './tileMath';

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { useStaffT } from './messages';
+import { useStaffT } from './i18n/staffMessages';
 
 interface Props {
   message: string;

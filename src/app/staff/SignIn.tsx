@@ -1,8 +1,9 @@
 import { useState } from 'preact/hooks';
 import type { Role } from '../../shared/domain/vocabularies';
+import { errorText } from '../i18n/errors/errorText';
 import { usePageTitle } from '../ui/usePageTitle';
-import { errorMessage, useStaff } from './useStaff';
-import { useStaffT } from './messages';
+import { useStaff } from './useStaff';
+import { useStaffT } from './i18n/staffMessages';
 
 /** Sign-in of an office account (staff or admin); it needs the network. */
 export function SignIn({ wrongRole }: { wrongRole?: Role | undefined }) {
@@ -25,7 +26,7 @@ export function SignIn({ wrongRole }: { wrongRole?: Role | undefined }) {
       const user = await staff.login(login.trim(), password);
       if (user.role !== 'staff' && user.role !== 'admin') setError(t('signin.wrongRole', { role: t(`role.${user.role}`) }));
     } catch (e) {
-      setError(errorMessage(e));
+      setError(errorText(e));
     } finally {
       setBusy(false);
     }

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import { useStaffT } from './messages';
+import { useStaffT } from './i18n/staffMessages';
 
 export interface Column<T> {
   key: string;

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { useServices } from '../services/services';
 import { usePageTitle } from '../ui/usePageTitle';
-import { useStaffT, type StaffKey } from './messages';
+import { useStaffT, type StaffKey } from './i18n/staffMessages';
 import { syncStatusText } from './syncStatusText';
 import { useReplica, useStaff } from './useStaff';
 

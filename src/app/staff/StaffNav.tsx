@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { User } from '../../shared/domain/user';
-import { errorMessage, useStaff } from './useStaff';
-import { useStaffT, type StaffKey } from './messages';
+import { errorText } from '../i18n/errors/errorText';
+import { useStaff } from './useStaff';
+import { useStaffT, type StaffKey } from './i18n/staffMessages';
 
 const LINKS: Array<[string, StaffKey]> = [
   ['/bureau', 'nav.home'],
@@ -26,7 +27,7 @@ export function StaffNav({ path, user }: { path: string; user: User }) {
     try {
       await staff.logout();
     } catch (e) {
-      setError(t('signout.refused', { message: errorMessage(e) }));
+      setError(t('signout.refused', { message: errorText(e) }));
     }
   }
   return (

@@ -1,7 +1,7 @@
 import { useLocation } from 'preact-iso';
 import { usePageTitle } from '../ui/usePageTitle';
 import { useServices } from '../services/services';
-import { useStaffT } from './messages';
+import { useStaffT } from './i18n/staffMessages';
 import { parseStaffRoute } from './routes';
 import { SignIn } from './SignIn';
 import { StaffHome } from './StaffHome';

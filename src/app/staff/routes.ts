@@ -1,5 +1,5 @@
 import type { EditableCollection } from '../../shared/sync/collections';
-import type { StaffKey } from './messages';
+import type { StaffKey } from './i18n/staffMessages';
 
 /** Where each editable collection lives under /bureau. */
 export const COLLECTION_PATHS: Record<EditableCollection, string> = {

@@ -1,5 +1,5 @@
 import type { SyncStatus } from '../data/contracts';
-import type { StaffT } from './messages';
+import type { StaffT } from './i18n/staffMessages';
 
 const time = (d: Date) => d.toLocaleString('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'short', timeStyle: 'short' });
 

@@ -57,8 +57,3 @@ export function useReplica<T>(read: () => Promise<T>, deps: unknown[] = []): T |
 export function parisToday(now: Date): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
-
-/** A plain-words message from any error (data-layer errors carry French messages). */
-export function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}

@@ -1,5 +1,5 @@
 import { t } from '../i18n/i18n';
-import type { UiKey } from '../i18n/fr';
+import type { UiKey } from '../i18n/i18n';
 import { Icon } from './Icon';
 import type { IconName } from './icons';
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { formatDateTime, formatDay, formatHm, formatKm, formatTime } from '../../../src/app/i18n/format';
-import { lang } from '../../../src/app/i18n/i18n';
+import { applyLanguage, lang } from '../../../src/app/i18n/i18n';
 
 describe('formatKm', () => {
   afterEach(() => void (lang.value = 'fr'));
@@ -29,8 +29,9 @@ describe('Paris dates without Intl', () => {
 
   // formatTime, formatDay and formatDateTime spell Paris time from the summer-time rule
   // (no Intl.DateTimeFormat on the public screens' first tasks): same words as Intl.
-  test.each(['fr', 'en'] as const)('match Intl.DateTimeFormat in %s, every 7 hours over 2024–2027 and around each clock change', (language) => {
-    lang.value = language;
+  // The day and month names are in the public catalogue: applyLanguage loads the English.
+  test.each(['fr', 'en'] as const)('match Intl.DateTimeFormat in %s, every 7 hours over 2024–2027 and around each clock change', async (language) => {
+    await applyLanguage(language);
     const loc = language === 'en' ? 'en-GB' : 'fr-FR';
     const day = new Intl.DateTimeFormat(loc, { timeZone: 'Europe/Paris', weekday: 'long', day: 'numeric', month: 'long' });
     const dateTime = new Intl.DateTimeFormat(loc, { timeZone: 'Europe/Paris', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' });

@@ -1,6 +1,7 @@
 import { createStore, set } from 'idb-keyval';
 import { describe, expect, it } from 'vitest';
 import { InvalidInputError, RecordNotFoundError } from '../../../src/app/data/errors';
+import { errorText } from '../../../src/app/i18n/errors/errorText';
 import { createPreferences } from '../../../src/app/data/preferences';
 import { uuidV4 } from '../../../src/app/ids/uuidV4';
 import { uuidSchema } from '../../../src/shared/domain/common';
@@ -50,7 +51,8 @@ describe('local writes', () => {
   it('refuse bad input in French and store nothing', async () => {
     const client = await offlineClient('invalid');
     await expect(client.writes.createVisit({ ...makeVisit(uuid(), 'aidant-1'), durationMinutes: 0 })).rejects.toBeInstanceOf(InvalidInputError);
-    await expect(client.writes.editRecord('place', 'a', 1, { name: '' })).rejects.toThrow(/ne peuvent pas être enregistrées/);
+    // Said in French by the interface (errorText), from the error's code and params.
+    expect(errorText(await client.writes.editRecord('place', 'a', 1, { name: '' }).catch((e: unknown) => e))).toMatch(/ne peuvent pas être enregistrées/);
     await expect(client.writes.editRecord('place', 'nope', 1, { name: 'x' })).rejects.toBeInstanceOf(RecordNotFoundError);
     await expect(client.writes.createRecord('place', makePlace('a'))).rejects.toBeInstanceOf(InvalidInputError);
     expect(await client.db.outbox.count()).toBe(0);

@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { CURRENT_STORES, SCHEMA_VERSION } from '../../../src/app/data/db';
 import { findQuotaError, ReloadNeededError, StorageFullError } from '../../../src/app/data/errors';
+import { errorText } from '../../../src/app/i18n/errors/errorText';
 import { createStorageMonitor } from '../../../src/app/data/storage';
 import { makeVisit, seededUuid } from '../sync/support/fixtures';
 import { freshDbName, openClient } from '../sync/support/clients';
@@ -53,7 +54,7 @@ describe('quota errors in writes', () => {
     client.db.outbox.hook('creating', () => { if (full) throw quota(); });
     const err = await client.writes.createVisit(makeVisit(uuid(), 'aidant-1')).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(StorageFullError);
-    expect((err as StorageFullError).message).toMatch(/plus assez de place/);
+    expect(errorText(err)).toMatch(/plus assez de place/);
     expect(findQuotaError((err as StorageFullError).cause)).toBeDefined();
     expect(await client.db.outbox.count()).toBe(0);
     expect(await client.db.pendingEdits.count()).toBe(0);

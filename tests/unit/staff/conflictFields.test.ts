@@ -5,7 +5,7 @@ import type { ConflictRow } from '../../../src/app/services/staffServices';
 import {
   conflictView, fieldLabel, mergeChoices, sameValue, showField, type Labels, type Shown,
 } from '../../../src/app/staff/conflicts/conflictFields';
-import { fr as staffMessages, staffT } from '../../../src/app/staff/messages';
+import { isStaffKey, staffT } from '../../../src/app/staff/i18n/staffMessages';
 import { COLLECTION_SCHEMAS } from '../../../src/shared/sync/collections';
 import { civraisienEnPoitouSeed as seed } from '../../../src/territories/civraisien-en-poitou/seed';
 
@@ -18,7 +18,7 @@ const labels: Labels = {
   language: (code) => `lang:${code}`,
   commune: (insee) => seed.territory.communes.find((c) => c.insee === insee)?.name ?? insee,
   place: (id) => seed.places.find((p) => p.id === id)?.name ?? id,
-  has: (key) => key in staffMessages,
+  has: isStaffKey,
 };
 
 const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;

@@ -8,7 +8,8 @@ import { FIELDS } from '../../../src/app/staff/directory/formFields';
 import {
   fieldOfPath, fromForm, newItem, stopsToForm, toForm, validateForm, type FormValues,
 } from '../../../src/app/staff/directory/formModel';
-import { fr, staffT } from '../../../src/app/staff/messages';
+import { fr as staffFr } from '../../../src/app/staff/i18n/fr';
+import { staffT } from '../../../src/app/staff/i18n/staffMessages';
 import { civraisienEnPoitouSeed as seed } from '../../../src/territories/civraisien-en-poitou/seed';
 
 const KINDS: Array<[EditableCollection, readonly RecordOf<EditableCollection>[]]> = [
@@ -38,7 +39,7 @@ describe('directory forms: record → form → record', () => {
     for (const defs of Object.values(FIELDS)) {
       const keys = defs.map((d) => d.key);
       expect(new Set(keys).size).toBe(keys.length);
-      for (const d of [...defs, ...defs.flatMap((x) => x.item ?? [])]) expect(fr[d.label]).toBeTruthy();
+      for (const d of [...defs, ...defs.flatMap((x) => x.item ?? [])]) expect(staffFr.ui[d.label]).toBeTruthy();
     }
   });
 });
@@ -152,9 +153,9 @@ describe('directory forms: bad input gives French messages and no record', () =>
     expect(checked.ok).toBe(false);
     if (checked.ok) return;
     expect(checked.errors).toEqual({
-      website: fr['form.badUrl'], phone: fr['form.badPhone'], email: fr['form.badEmail'], lat: fr['form.badNumber'],
-      verifiedAt: fr['form.badDate'], 'accessibility.url': fr['form.badUrl'], 'internal.directPhone': fr['form.badPhone'],
-      description: fr['form.required'],
+      website: staffFr.ui['form.badUrl'], phone: staffFr.ui['form.badPhone'], email: staffFr.ui['form.badEmail'], lat: staffFr.ui['form.badNumber'],
+      verifiedAt: staffFr.ui['form.badDate'], 'accessibility.url': staffFr.ui['form.badUrl'], 'internal.directPhone': staffFr.ui['form.badPhone'],
+      description: staffFr.ui['form.required'],
     });
   });
 
@@ -169,7 +170,7 @@ describe('directory forms: bad input gives French messages and no record', () =>
     expect(checked.ok).toBe(false);
     if (checked.ok) return;
     expect(checked.errors).toMatchObject({
-      documents: fr['form.listEmpty'], 'steps.0.label': fr['form.required'], 'links.0.url': fr['form.badUrl'],
+      documents: staffFr.ui['form.listEmpty'], 'steps.0.label': staffFr.ui['form.required'], 'links.0.url': staffFr.ui['form.badUrl'],
     });
   });
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { storePulledPage } from '../../../src/app/data/replicaStore';
 import { BatchWriteError } from '../../../src/app/data/localWrites';
-import { staffT } from '../../../src/app/staff/messages';
+import { errorText } from '../../../src/app/i18n/errors/errorText';
+import { staffT } from '../../../src/app/staff/i18n/staffMessages';
 import { writeImport } from '../../../src/app/staff/transfer/writeImport';
 import type { ImportRecord, ImportResult } from '../../../src/shared/datainclusion/importDataInclusion';
 import type { Place } from '../../../src/shared/domain/place';
@@ -82,7 +83,8 @@ describe('data·inclusion import: all or nothing', () => {
       { op: 'edit', collection: 'place', id: 'a', baseVersion: 1, patch: { name: '' } },
     ]).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BatchWriteError);
-    expect(error).toMatchObject({ index: 1, code: 'invalid_input', message: expect.stringMatching(/ne peuvent pas être enregistrées/) });
+    expect(error).toMatchObject({ index: 1, code: 'invalid_input' });
+    expect(errorText(error)).toMatch(/ne peuvent pas être enregistrées/);
     await nothingStored(client);
     expect(await client.writes.writeRecords([
       { op: 'create', collection: 'place', record: makePlace('n1') },

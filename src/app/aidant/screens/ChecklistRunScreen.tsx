@@ -8,7 +8,7 @@ import { QrCode } from '../../public/place/QrCode';
 import { useAppState } from '../../services/services';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { useAidant } from '../aidantContext';
-import { useAidantT, type AidantT } from '../messages';
+import { useAidantT, type AidantT } from '../i18n/aidantMessages';
 
 const text = (l: { fr: string; en?: string | undefined } | undefined): string => (l ? (lang.value === 'en' && l.en ? l.en : l.fr) : '');
 
@@ -95,7 +95,7 @@ export function ChecklistRunScreen() {
         <label for="checklist-missing">{t('checklist.missing')}</label>
         <textarea id="checklist-missing" class="text-input" rows={2} maxLength={500} value={missing.value}
           onInput={(e) => (missing.value = (e.currentTarget as HTMLTextAreaElement).value)} />
-        {warnings.map((w) => <p class="notice notice-warn" key={w.kind}>{w.message}</p>)}
+        {warnings.map((w) => <p class="notice notice-warn" key={w.kind}>{t(`note.${w.kind}`)}</p>)}
       </div>
       <div class="card print-summary">
         <h2>{t('checklist.summary')}</h2>

@@ -8,7 +8,8 @@ import { useAppState, useServices } from '../../services/services';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { useAidant } from '../aidantContext';
 import { newId } from '../coverage';
-import { useAidantT } from '../messages';
+import { errorText } from '../../i18n/errors/errorText';
+import { useAidantT } from '../i18n/aidantMessages';
 
 const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 
@@ -72,7 +73,7 @@ export function AidantPlaceScreen() {
       message.value = '';
       controller.changed.value++;
     } catch (err) {
-      error.value = err instanceof Error ? err.message : String(err);
+      error.value = errorText(err);
     }
   }
   const internal = place?.internal;
@@ -98,7 +99,7 @@ export function AidantPlaceScreen() {
               <label for="report-message">{t('directory.reportLabel')}</label>
               <textarea id="report-message" class="text-input" rows={3} maxLength={2000} value={message.value}
                 onInput={(e) => (message.value = (e.currentTarget as HTMLTextAreaElement).value)} required />
-              {noteWarnings(message.value).map((w) => <p class="notice notice-warn" key={w.kind}>{w.message}</p>)}
+              {noteWarnings(message.value).map((w) => <p class="notice notice-warn" key={w.kind}>{t(`note.${w.kind}`)}</p>)}
               {error.value && <p class="notice notice-warn" role="alert">{error.value}</p>}
               <button type="submit" class="button">{t('directory.reportSend')}</button>
             </form>

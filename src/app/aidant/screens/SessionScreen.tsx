@@ -8,7 +8,8 @@ import { useAppState, useServices } from '../../services/services';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { useAidant } from '../aidantContext';
 import { coverageObservation, newId, readNetwork } from '../coverage';
-import { useAidantT } from '../messages';
+import { errorText } from '../../i18n/errors/errorText';
+import { useAidantT } from '../i18n/aidantMessages';
 import { parisDate, parisTime } from '../today';
 import { ToggleGroup } from '../ToggleGroup';
 
@@ -92,7 +93,7 @@ export function SessionScreen() {
       controller.changed.value++;
       route('/aidant');
     } catch (err) {
-      error.value = err instanceof Error ? err.message : String(err);
+      error.value = errorText(err);
     } finally {
       busy.value = false;
     }

@@ -9,7 +9,7 @@ import { usePageTitle } from '../../ui/usePageTitle';
 import { useAidant } from '../aidantContext';
 import { decryptNote } from '../crypto/noteBox';
 import { coverageObservation, newId, readNetwork } from '../coverage';
-import { THEME_LABELS, useAidantT, vocab } from '../messages';
+import { aidantLabel, useAidantT } from '../i18n/aidantMessages';
 import { parisDate, parisTime } from '../today';
 
 /** The day at a glance: the open session (or "open one"), today's visits, what waits. */
@@ -120,7 +120,7 @@ function VisitItem({ visit, queued }: { visit: VisitLog; queued: boolean }) {
     <li class="card visit-item">
       <p class="visit-line">{t('today.visitLine', {
         time: parisTime(new Date(visit.createdAt)),
-        themes: visit.themes.map((th) => vocab(THEME_LABELS, th)).join(', '),
+        themes: visit.themes.map((th) => aidantLabel('themes', th)).join(', '),
         minutes: visit.durationMinutes,
       })}</p>
       <div class="button-row">
@@ -136,7 +136,7 @@ function VisitItem({ visit, queued }: { visit: VisitLog; queued: boolean }) {
           <span class="hint" id={`fix-hint-${visit.id}`}>{t('correct.hint')}</span>
           <textarea id={`fix-${visit.id}`} class="text-input" rows={3} maxLength={2000} aria-describedby={`fix-hint-${visit.id}`}
             value={message.value} onInput={(e) => (message.value = (e.currentTarget as HTMLTextAreaElement).value)} />
-          {warnings.map((w) => <p class="notice notice-warn" key={w.kind}>{w.message}</p>)}
+          {warnings.map((w) => <p class="notice notice-warn" key={w.kind}>{t(`note.${w.kind}`)}</p>)}
           <button type="submit" class="button">{t('directory.reportSend')}</button>
         </form>
       )}

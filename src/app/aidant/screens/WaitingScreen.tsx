@@ -2,7 +2,8 @@ import { useSignal } from '@preact/signals';
 import { useServices } from '../../services/services';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { useAidant } from '../aidantContext';
-import { useAidantT, type AidantKey } from '../messages';
+import { errorText } from '../../i18n/errors/errorText';
+import { isAidantKey, useAidantT } from '../i18n/aidantMessages';
 
 const KINDS = new Set(['visit.create@1', 'visit.create@2', 'session.open@1', 'session.close@1', 'coverage.record@1', 'correction.propose@1']);
 const DATE_TIME = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'medium', timeStyle: 'short' });
@@ -10,6 +11,11 @@ const DATE_TIME = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', d
 /** What is waiting: the changes not sent yet, the last sync, "sync now", and a safe logout. */
 export function WaitingScreen() {
   const t = useAidantT();
+  /** A change's kind in words; "Changement" for a kind this version does not name. */
+  const kindLabel = (name: string) => {
+    const key = `kind.${name}`;
+    return isAidantKey(key) ? t(key) : t('kind.other');
+  };
   usePageTitle(t('waiting.title'));
   const { controller, lists } = useAidant();
   const { syncStatus, syncNow } = useServices();
@@ -43,7 +49,7 @@ export function WaitingScreen() {
       controller.lock();
     } catch (err) {
       const code = (err as { code?: string }).code;
-      message.value = code === 'logout_refused' ? t('waiting.logoutRefused', { count: pending.length }) : t('error.generic', { message: String(err) });
+      message.value = code === 'logout_refused' ? t('waiting.logoutRefused', { count: pending.length }) : t('error.generic', { message: errorText(err) });
     }
   }
   return (
@@ -54,7 +60,7 @@ export function WaitingScreen() {
       </div>
       {pending.length > 0 && (
         <ul class="tags waiting-kinds">
-          {[...counts].map(([name, n]) => <li key={name}>{t(`kind.${name}` as AidantKey)} : {n}</li>)}
+          {[...counts].map(([name, n]) => <li key={name}>{kindLabel(name)} : {n}</li>)}
         </ul>
       )}
       <p>{last ? t('waiting.lastSync', { when: DATE_TIME.format(last) }) : t('waiting.neverSynced')}</p>

@@ -4,7 +4,7 @@ import type { Territory } from '../../../shared/domain/territory';
 import { communeAt } from '../../../shared/geo/communeAt';
 import type { GeoPoint } from '../../../shared/geo/geoPoint';
 import { t } from '../../i18n/i18n';
-import type { UiKey } from '../../i18n/fr';
+import type { UiKey } from '../../i18n/i18n';
 import { Icon } from '../../ui/Icon';
 import { locate } from './locate';
 

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { EDITABLE_COLLECTIONS, type EditableCollection } from '../../../shared/sync/collections';
 import type { AdminApi } from '../../services/staffServices';
-import { fr as staffMessages, useStaffT, type StaffKey } from '../messages';
+import { isStaffKey, useStaffT, type StaffKey } from '../i18n/staffMessages';
 import { collectionHref } from '../routes';
-import { errorMessage, useStaff } from '../useStaff';
+import { useStaff } from '../useStaff';
+import { adminProblem } from './adminProblem';
 
 type AuditEntry = Awaited<ReturnType<AdminApi['audit']>>['entries'][number];
 
@@ -39,7 +40,7 @@ export function AuditLog({ generation }: { generation: number }) {
         setNext(page.nextBefore);
         setProblem(undefined);
       },
-      (e: unknown) => alive && setProblem(t('error', { message: errorMessage(e) })),
+      (e: unknown) => alive && setProblem(adminProblem(e, t)),
     );
     return () => {
       alive = false;
@@ -54,13 +55,16 @@ export function AuditLog({ generation }: { generation: number }) {
       setEntries((old) => [...(old ?? []), ...page.entries]);
       setNext(page.nextBefore);
     } catch (e) {
-      setProblem(t('error', { message: errorMessage(e) }));
+      setProblem(adminProblem(e, t));
     } finally {
       setBusy(false);
     }
   }
 
-  const action = (a: string) => (`audit.${a}` in staffMessages ? t(`audit.${a}` as StaffKey) : a);
+  const action = (a: string) => {
+    const key = `audit.${a}`;
+    return isStaffKey(key) ? t(key) : a;
+  };
   const who = (e: AuditEntry) => (e.actor.displayName ? `${e.actor.displayName} (${e.actor.login ?? ''})` : e.actor.login ?? t('audit.unknownUser'));
   const what = (e: AuditEntry) => {
     const d = e.details as { role?: unknown; version?: unknown } | null;

@@ -1,8 +1,8 @@
-import type { VocabSection } from '../../i18n/fr';
+import type { PublicVocab as VocabSection } from '../../i18n/i18n';
 import type { ConflictRow } from '../../services/staffServices';
 import { COLLECTION_SCHEMAS, EDITABLE_COLLECTIONS, type EditableCollection, type RecordOf } from '../../../shared/sync/collections';
 import { FIELDS, OPTIONAL_GROUPS, type FieldDef } from '../directory/formFields';
-import type { StaffKey, StaffParams } from '../messages';
+import type { StaffKey, StaffParams } from '../i18n/staffMessages';
 
 // A conflict as fields, for the side-by-side view: what this device wanted (the patch of
 // the refused edit) against the server's current record. Pure: labels come in through

@@ -2,12 +2,13 @@ import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import type { Correction } from '../../../shared/domain/correction';
 import { EDITABLE_COLLECTIONS, type EditableCollection } from '../../../shared/sync/collections';
+import { errorText } from '../../i18n/errors/errorText';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { recordName } from '../directory/formModel';
-import { useStaffT, type StaffKey } from '../messages';
+import { useStaffT } from '../i18n/staffMessages';
 import { collectionHref } from '../routes';
 import { SortableTable } from '../SortableTable';
-import { errorMessage, useReplica, useStaff } from '../useStaff';
+import { useReplica, useStaff } from '../useStaff';
 
 interface Item {
   correction: Correction;
@@ -38,7 +39,7 @@ export function CorrectionsScreen() {
       await staff.writes.resolveCorrection(c.id, 'refused');
       setMessage(t('corrections.refused'));
     } catch (e) {
-      setMessage(t('error', { message: errorMessage(e) }));
+      setMessage(t('error', { message: errorText(e) }));
     }
   }
   const date = (iso: string) => new Date(iso).toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris' });
@@ -56,7 +57,7 @@ export function CorrectionsScreen() {
           initialSort={{ key: 'date', dir: 'ascending' }}
           columns={[
             { key: 'date', label: t('ind.date'), sortValue: (i) => i.correction.createdAt, render: (i) => date(i.correction.createdAt) },
-            { key: 'record', label: t('corrections.record'), sortValue: (i) => i.recordName, render: (i) => `${t(`coll.${i.correction.collection}` as StaffKey)} : ${i.recordName}` },
+            { key: 'record', label: t('corrections.record'), sortValue: (i) => i.recordName, render: (i) => `${t(`coll.${i.correction.collection}`)} : ${i.recordName}` },
             { key: 'message', label: t('corrections.message'), render: (i) => i.correction.message },
             {
               key: 'actions', label: t('col.actions'),

@@ -4,13 +4,14 @@ import type { MobilityOffer } from '../../../shared/domain/mobilityOffer';
 import type { Place } from '../../../shared/domain/place';
 import type { Tour } from '../../../shared/domain/tour';
 import type { EditableCollection } from '../../../shared/sync/collections';
+import { errorText } from '../../i18n/errors/errorText';
 import { label } from '../../i18n/i18n';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { ConfirmDialog } from '../ConfirmDialog';
-import { useStaffT, type StaffKey } from '../messages';
+import { useStaffT } from '../i18n/staffMessages';
 import { COLLECTION_NAV, collectionHref } from '../routes';
 import { SortableTable, type Column } from '../SortableTable';
-import { errorMessage, useCollection, useReplica, useStaff, type Row } from '../useStaff';
+import { useCollection, useReplica, useStaff, type Row } from '../useStaff';
 import { recordName } from './formModel';
 
 type AnyRow = Row<EditableCollection>;
@@ -80,7 +81,7 @@ export function DirectoryList({ collection }: { collection: EditableCollection }
       await staff.writes.deleteRecord(collection, row.record.id, version);
       setMessage(t('delete.done', { name: recordName(row.record) }));
     } catch (e) {
-      setMessage(t('error', { message: errorMessage(e) }));
+      setMessage(t('error', { message: errorText(e) }));
     }
   }
 
@@ -90,7 +91,7 @@ export function DirectoryList({ collection }: { collection: EditableCollection }
     <section aria-labelledby="list-title">
       <h1 id="list-title">{title}</h1>
       <div class="list-tools">
-        <a class="button" href={`${collectionHref(collection)}/nouveau`}>{t('list.new')} : {t(`coll.${collection}` as StaffKey)}</a>
+        <a class="button" href={`${collectionHref(collection)}/nouveau`}>{t('list.new')} : {t(`coll.${collection}`)}</a>
         <div class="field">
           <label for="list-filter">{t('list.filter')}</label>
           <input id="list-filter" type="search" value={filter} onInput={(e) => setFilter(e.currentTarget.value)} />

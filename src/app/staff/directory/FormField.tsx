@@ -1,7 +1,7 @@
 import type { Commune } from '../../../shared/domain/territory';
 import { label as vocabLabel, lang } from '../../i18n/i18n';
 import { useServices } from '../../services/services';
-import { useStaffT } from '../messages';
+import { useStaffT } from '../i18n/staffMessages';
 import { useHoursCheck } from '../schedule/useHoursCheck';
 import type { FieldDef } from './formModel';
 

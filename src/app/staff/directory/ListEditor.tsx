@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { useStaffT } from '../messages';
-import { Field, type FieldContext } from './Field';
+import { useStaffT } from '../i18n/staffMessages';
+import type { FieldComponent, FieldContext } from './fieldTypes';
 import type { FieldDef } from './formFields';
 import { newItem, type FormValues } from './formModel';
 
@@ -12,6 +12,9 @@ interface Props {
   items: FormValues[];
   set: (items: FormValues[]) => void;
   ctx: FieldContext;
+  /** What renders each item's fields (Field, which renders this editor: handed over, not
+   *  imported, so the two files do not import each other). */
+  Field: FieldComponent;
 }
 
 /**
@@ -19,7 +22,7 @@ interface Props {
  * "move up", "move down" and "remove" buttons, then "add". Keyboard users move an item
  * with those buttons; focus follows the item and a polite message says where it went.
  */
-export function ListEditor({ def, id, path, items, set, ctx }: Props) {
+export function ListEditor({ def, id, path, items, set, ctx, Field }: Props) {
   const t = useStaffT();
   const [said, setSaid] = useState('');
   const focusNext = useRef<string | undefined>(undefined);

@@ -1,6 +1,6 @@
 import type { Territory } from '../../../shared/domain/territory';
 import { lang } from '../../i18n/i18n';
-import { useStaffT } from '../messages';
+import { useStaffT } from '../i18n/staffMessages';
 import { ScheduleEditor } from '../schedule/ScheduleEditor';
 import type { StopValues } from './formModel';
 

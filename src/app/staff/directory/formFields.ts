@@ -2,8 +2,8 @@ import {
   FRAIS, MOBILITY_KINDS, MODES_ACCUEIL, NEEDS, ONBOARD_SERVICES, PLACE_CATEGORIES, PUBLICS, RESEAUX_PORTEURS, THEMATIQUES, VEHICLES,
 } from '../../../shared/domain/vocabularies';
 import type { EditableCollection } from '../../../shared/sync/collections';
-import type { VocabSection } from '../../i18n/fr';
-import type { StaffKey } from '../messages';
+import type { PublicVocab as VocabSection } from '../../i18n/i18n';
+import type { StaffKey } from '../i18n/staffMessages';
 
 // Which fields each directory form shows, as plain data. `key` is the field's path in the
 // record (`booking.phone`, `digital.wifi`); a list's items have their own fields. The

@@ -2,7 +2,7 @@ import type { Commune } from '../../../shared/domain/territory';
 import type { Stop, Tour } from '../../../shared/domain/tour';
 import { MOBILITY_KINDS, NEEDS, PLACE_CATEGORIES, VEHICLES } from '../../../shared/domain/vocabularies';
 import { COLLECTION_SCHEMAS, type EditableCollection, type RecordOf } from '../../../shared/sync/collections';
-import type { StaffKey, StaffParams } from '../messages';
+import type { StaffKey, StaffParams } from '../i18n/staffMessages';
 import { FIELDS, OPTIONAL_GROUPS, type FieldDef } from './formFields';
 
 // The forms of the directory as plain data: how a record becomes form values (strings,

@@ -1,4 +1,4 @@
-import { useStaffT } from '../messages';
+import { useStaffT } from '../i18n/staffMessages';
 
 export interface Bar {
   key: string;

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { SchoolHolidayPeriod } from '../../../shared/domain/territory';
 import { useServices } from '../../services/services';
-import { useStaffT, type StaffKey } from '../messages';
+import { useStaffT } from '../i18n/staffMessages';
 import { buildSchedule, FREQUENCIES, parseSchedule, WEEKDAYS, type SimpleSchedule } from './scheduleString';
 import { useHoursCheck } from './useHoursCheck';
 
@@ -63,7 +63,7 @@ export function ScheduleEditor({ idPrefix, value, onChange, label, holidays, err
         <div class="field">
           <label for={id('freq')}>{t('sched.frequency')}</label>
           <select id={id('freq')} value={simple.frequency} onChange={(e) => update({ frequency: e.currentTarget.value as SimpleSchedule['frequency'] })}>
-            {FREQUENCIES.map((f) => <option key={f} value={f}>{t(`sched.${f}` as StaffKey)}</option>)}
+            {FREQUENCIES.map((f) => <option key={f} value={f}>{t(`sched.${f}`)}</option>)}
           </select>
         </div>
         <div class="field">

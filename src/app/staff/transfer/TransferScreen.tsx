@@ -3,7 +3,7 @@ import { exportDataInclusion } from '../../../shared/datainclusion/exportDataInc
 import { importDataInclusion, type ImportRecord, type ImportResult } from '../../../shared/datainclusion/importDataInclusion';
 import { useServices } from '../../services/services';
 import { usePageTitle } from '../../ui/usePageTitle';
-import { useStaffT, type StaffKey } from '../messages';
+import { useStaffT } from '../i18n/staffMessages';
 import { SortableTable } from '../SortableTable';
 import { parisToday, useStaff } from '../useStaff';
 import { downloadFile } from './downloadFile';
@@ -102,9 +102,9 @@ export function TransferScreen() {
                 { key: 'name', label: t('col.name'), sortValue: (r) => r.name, render: (r) => r.name || r.sourceId },
                 {
                   key: 'status', label: t('transfer.status'), sortValue: (r) => r.status,
-                  render: (r) => <span class={MARK[r.status][1]}><span aria-hidden="true">{MARK[r.status][0]} </span>{t(`transfer.${r.status}` as StaffKey)}</span>,
+                  render: (r) => <span class={MARK[r.status][1]}><span aria-hidden="true">{MARK[r.status][0]} </span>{t(`transfer.${r.status}`)}</span>,
                 },
-                { key: 'action', label: t('transfer.action'), render: (r) => (r.status === 'ok' && r.action ? t(`transfer.${r.action}` as StaffKey) : '—') },
+                { key: 'action', label: t('transfer.action'), render: (r) => (r.status === 'ok' && r.action ? t(`transfer.${r.action}`) : '—') },
                 {
                   key: 'problems', label: t('transfer.problems'),
                   render: (r) => (r.problems.length ? <ul class="problems">{r.problems.map((p) => <li key={p}>{p}</li>)}</ul> : '—'),

@@ -1,9 +1,9 @@
 import type { ImportResult } from '../../../shared/datainclusion/importDataInclusion';
 import type { Place } from '../../../shared/domain/place';
+import { errorText } from '../../i18n/errors/errorText';
 import type { StaffServices } from '../../services/staffServices';
 import { diffPatch } from '../directory/formModel';
-import type { StaffT } from '../messages';
-import { errorMessage } from '../useStaff';
+import type { StaffT } from '../i18n/staffMessages';
 
 type RecordChange = Parameters<StaffServices['writes']['writeRecords']>[0][number];
 
@@ -39,6 +39,6 @@ export async function writeImport(staff: Pick<StaffServices, 'directory' | 'writ
   } catch (e) {
     const index = (e as { index?: unknown }).index;
     const name = typeof index === 'number' ? names[index] : undefined;
-    return { ok: false, text: name !== undefined ? t('transfer.failed', { name, message: errorMessage(e) }) : t('transfer.failedAll', { message: errorMessage(e) }) };
+    return { ok: false, text: name !== undefined ? t('transfer.failed', { name, message: errorText(e) }) : t('transfer.failedAll', { message: errorText(e) }) };
   }
 }

@@ -1,4 +1,4 @@
-import { useAidantT } from './messages';
+import { useAidantT } from '../i18n/aidantMessages';
 
 const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0'];
 
