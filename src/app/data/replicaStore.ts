@@ -1,9 +1,9 @@
 import type { Change, Mutation, PushResponse } from '../../shared/sync/protocol';
 import { targetOf } from '../../shared/sync/mutations';
-import { checkChanges, planPage, type CheckedChanges } from '../sync/applyPage';
-import { planAfterPush, planGap, type GapPlan } from '../sync/outboxRules';
-import { settledPendingEdits } from '../sync/overlayPending';
-import { rowKey } from '../sync/rowKey';
+import { checkChanges, planPage, type CheckedChanges } from '../replica/applyPage';
+import { planAfterPush, planGap, type GapPlan } from '../replica/outboxRules';
+import { settledPendingEdits } from '../replica/overlayPending';
+import { rowKey } from '../replica/rowKey';
 import { META, type EscaleDb, type OutboxEntry, type PendingEdit, type ReplicaRow } from './db';
 
 // The engine's writes to the device database, each in ONE Dexie transaction.

@@ -4,12 +4,13 @@ import type { SyncStatus } from '../data/contracts';
 import type { ChangeFeed } from '../data/changeFeed';
 import { META, type EscaleDb, type ReplicaRow } from '../data/db';
 import { PreviousPageNotStored, readCursor, resetReplica, storeGapAnswer, storePulledPage, storePushAnswer } from '../data/replicaStore';
-import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
-import { deriveStatus, type StatusFacts } from './deriveStatus';
+import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from '../replica/backoff';
+import { deriveStatus, type StatusFacts } from '../replica/deriveStatus';
 import { inProcessLocks, steadyNetwork, type LockManagerLike, type NetworkWatch, type Timers } from './environment';
-import { checkChanges } from './applyPage';
-import { takeBatch } from './outboxRules';
-import { getPull, postPush, type AuthProblem, type FetchLike } from './syncHttp';
+import { checkChanges } from '../replica/applyPage';
+import { takeBatch } from '../replica/outboxRules';
+import type { FetchLike } from '../data/fetchLike';
+import { getPull, postPush, type AuthProblem } from './syncHttp';
 import { CAUGHT_UP_MARK } from './caughtUpMark';
 
 /** Who the device is on the server. undefined: a public device (pulls the directory only). */

@@ -2,14 +2,10 @@ import {
   apiErrorSchema, PROTOCOL_VERSION, pullResponseSchema, pushGapSchema, pushResponseSchema,
   type Mutation, type PullResponse, type PushResponse,
 } from '../../shared/sync/protocol';
+import type { FetchLike } from '../data/fetchLike';
 
 // The two sync requests. Each answer is parsed with the shared protocol schemas before it
 // is trusted (STYLE.md #8): a body cut at any byte fails to parse and is a plain retry.
-
-export type FetchLike = (
-  input: string,
-  init?: { method?: string; headers?: Record<string, string>; body?: string; signal?: AbortSignal },
-) => Promise<Response>;
 
 export type AuthProblem = 'sessionExpired' | 'deviceRevoked';
 

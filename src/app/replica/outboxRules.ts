@@ -1,5 +1,5 @@
 import { MAX_MUTATIONS_PER_PUSH, MAX_PUSH_BYTES, type Mutation, type MutationResult } from '../../shared/sync/protocol';
-import type { OutboxEntry } from '../data/db';
+import type { OutboxEntry } from './rows';
 
 // The rules of the outbox, as pure functions over plain data (SYNC.md, Push).
 
