@@ -29,6 +29,26 @@ export function takeBatch(
   return batch;
 }
 
+/**
+ * The next push request: `takeBatch` of the outbox's first entries (`outbox` in id order);
+ * `byAuthor` (a shared tablet, one token per aidant): only the leading run of entries made
+ * by one author, `author` (undefined: the device's account). `run` is the part the batch
+ * was taken from (its entries are the ones marked taken).
+ */
+export function nextPushBatch(
+  outbox: readonly OutboxEntry[], size: number, byAuthor: boolean,
+): { batch: Mutation[]; run: readonly OutboxEntry[]; author: string | undefined } {
+  const author = outbox[0]?.authorId;
+  const run = byAuthor ? outbox.slice(0, sameAuthorRun(outbox, author)) : outbox;
+  return { batch: takeBatch(run, size), run, author };
+}
+
+/** How many leading entries share the first one's author. */
+function sameAuthorRun(outbox: ReadonlyArray<{ authorId?: string }>, author: string | undefined): number {
+  const i = outbox.findIndex((e) => e.authorId !== author);
+  return i === -1 ? outbox.length : i;
+}
+
 export interface PushOutcome {
   /** Outbox entries the server's lastMutationId covers: they leave the outbox. */
   remove: number[];
