@@ -235,6 +235,8 @@ function onStoreEvent(t: Transition, pull: PullState, op: number): RunNext | und
       // The page before is stored (or already handed on): store this one again.
       next = withSlot(next, storeAgain(t, slot, pull.scope));
     }
+  } else if (e.type === 'failed') {
+    next = withSlot(next, { ...slot, status: 'failed', error: e.error });
   } else {
     return undefined;
   }

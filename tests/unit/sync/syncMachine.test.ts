@@ -352,6 +352,16 @@ describe('sync machine: pull', () => {
       effects: [{ type: 'resetReplica', op: 4 }],
     },
     {
+      name: 'a store that threw instead of answering: the page is not stored, the run fails',
+      given: (d) => {
+        d.pulling('c4');
+        d.send({ type: 'pageAnswered', op: 3, answer: { kind: 'ok', body: page(4, 1, false) } });
+        d.send({ type: 'pageChecked', op: 4, checked: CHECKED });
+      },
+      when: { type: 'failed', op: 5, error: 'gone' },
+      effects: [{ type: 'releaseLock' }], state: { run: { step: 'release', outcome: 'retry', error: { error: 'gone' } } },
+    },
+    {
       name: 'schema checks that throw: the run fails',
       given: (d) => { d.pulling(); d.send({ type: 'pageAnswered', op: 3, answer: { kind: 'ok', body: page(0, 1, false) } }); },
       when: { type: 'failed', op: 4, error: 'boom' },
