@@ -94,11 +94,90 @@ const RUNTIME_BOUNDARIES = [
   { from: 'src/app', forbid: ['src/server'] },
 ];
 
-// Parts of src/app that are not screens: they may talk to the network. wiring.ts is the
-// composition root that hands the network to the sync engine (STYLE.md: inject the network).
-const APP_NON_SCREENS = [...['data', 'sync', 'config', 'map', 'pwa', 'sw'].map((d) => `src/app/${d}/**`), 'src/app/wiring.ts'];
+// Parts of src/app that are not screens: they may talk to the network. wiring.ts and
+// composition/ are the composition root that hands the network to the sync engine
+// (STYLE.md: inject the network).
+const APP_NON_SCREENS = [...['data', 'sync', 'composition', 'config', 'map', 'pwa', 'sw'].map((d) => `src/app/${d}/**`), 'src/app/wiring.ts'];
 
 const fetchMessage = 'Screens never call fetch: go through a repository or the sync engine (src/app/data, src/app/sync).';
+
+// ==== src/app: one direction between its layers, and short closures ========================
+//
+//   replica/       the replica's rules, pure: plain data in and out (no Dexie, no DOM, no
+//        ↑         Preact; tests/unit/sync/replicaIsPure.test.ts builds it without the DOM)
+//   data/          the local store: Dexie, idb-keyval, the sign-in and admin requests
+//        ↑
+//   sync/          the sync engine: a pure state machine and the runner of its effects
+//        ↑
+//   composition/   the composition root (with wiring.ts and main.tsx): builds the store and
+//        ↑         the engine, hands the screens what they may use
+//   screens        every other folder (public, aidant, staff, ui, map, …) and App.tsx: they
+//                  see services/ (AppContext), state/ and the contracts of data/ (contracts,
+//                  errors, keyValueStore) only
+//
+// services/ and state/ sit between the screens and the store's contracts: services/ may use
+// state/ and data/, state/ only data/ (no circle between them). ids/ is a leaf anyone may
+// use; src/shared is open to all (RUNTIME_BOUNDARIES keeps src/server out). A layer imports
+// only those below it. The boundaries rule is registered a second time, as 'app-layers', so
+// that these options do not replace RUNTIME_BOUNDARIES for src/app files (the hazard at the
+// top); likewise the package bans of replica/ use typescript-eslint's no-restricted-imports,
+// not the one the src/app area sets. The forbidden lists are read from the folders, so a new
+// folder of src/app is a screen until it is placed here.
+const { readdirSync } = await import('node:fs');
+const APP = 'src/app';
+const appEntries = (dir) =>
+  readdirSync(resolve(ROOT, dir), { withFileTypes: true })
+    .filter((d) => d.isDirectory() || /\.tsx?$/.test(d.name))
+    .map((d) => `${dir}/${d.name.replace(/\.tsx?$/, '')}`);
+/** Every folder and top-level module of src/app but these (paths as the rule compares them, no extension). */
+const appAllBut = (...allowed) => appEntries(APP).filter((e) => !allowed.map((a) => `${APP}/${a}`).includes(e));
+/** What of data/ the screens may import: the contracts they are handed, the errors they word, the small stores. */
+const SCREEN_DATA = ['contracts', 'errors', 'keyValueStore'].map((f) => `${APP}/data/${f}`);
+const NOT_SCREENS = ['replica', 'data', 'sync', 'composition', 'services', 'state', 'ids'];
+const SCREEN_FORBIDS = [
+  ...['replica', 'sync', 'composition', 'wiring', 'main'].map((e) => `${APP}/${e}`),
+  ...appEntries(`${APP}/data`).filter((e) => !SCREEN_DATA.includes(e)),
+];
+const APP_LAYERS = [
+  { from: `${APP}/replica`, forbid: appAllBut('replica') },
+  { from: `${APP}/data`, forbid: appAllBut('data', 'replica', 'ids') },
+  { from: `${APP}/sync`, forbid: appAllBut('sync', 'data', 'replica', 'ids') },
+  { from: `${APP}/composition`, forbid: appAllBut('composition', 'sync', 'data', 'replica', 'ids', 'services', 'state') },
+  { from: `${APP}/services`, forbid: appAllBut('services', 'state', 'data', 'ids') },
+  { from: `${APP}/state`, forbid: appAllBut('state', 'data', 'ids') },
+  ...readdirSync(resolve(ROOT, APP), { withFileTypes: true })
+    .filter((d) => d.isDirectory() && !NOT_SCREENS.includes(d.name))
+    .map((d) => ({ from: `${APP}/${d.name}`, forbid: SCREEN_FORBIDS })),
+];
+const APP_LAYER_CONFIGS = [
+  {
+    files: [`${APP}/**`],
+    plugins: { 'app-layers': boundaries },
+    rules: { 'app-layers/no-cross-runtime-import': ['error', APP_LAYERS] },
+  },
+  {
+    // App.tsx is a file, which the rule's `from` cannot name: the same ban on its specifiers.
+    files: [`${APP}/App.tsx`],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [{
+          regex: String.raw`^\./(?:replica|sync|composition)(?:/|$)|^\./(?:wiring|main)$|^\./data/(?!(?:contracts|errors|keyValueStore)$)`,
+          message: 'Screens see services/, state/ and the contracts of data/ only: see src/app/README.md, "Layers".',
+        }],
+      }],
+    },
+  },
+  {
+    files: [`${APP}/replica/**`],
+    rules: { '@typescript-eslint/no-restricted-imports': restrict('src/app/replica (pure rules)', 'node', 'dexie', 'leaflet', 'preact', 'hono', 'serverDb') },
+  },
+  {
+    // createSyncEngine was 333 lines with 12 mutable variables: what a closure holds must stay readable.
+    files: [`${APP}/data/**`, `${APP}/sync/**`, `${APP}/replica/**`, `${APP}/composition/**`, `${APP}/aidant/lock/**`],
+    rules: { 'max-lines-per-function': ['error', { max: 120, skipBlankLines: true, skipComments: true }] },
+  },
+];
+// ==== end of the src/app block ===============================================================
 
 const configs = tseslint.config(
   {
@@ -178,6 +257,7 @@ const configs = tseslint.config(
       ],
     },
   },
+  ...APP_LAYER_CONFIGS,
 );
 
 // ==== src/server: layers (issue 16, server side) — one block, kept apart to merge cleanly ====

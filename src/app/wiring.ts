@@ -1,7 +1,7 @@
 import { signal } from '@preact/signals';
 import { createBootReader } from './data/bootReader';
 import type { DirectoryReader, SyncStatus } from './data/contracts';
-import type { DataLayer } from './data/createDataLayer';
+import type { DataLayer } from './composition/createDataLayer';
 import { createKeyValueStore, type KeyValueStore } from './data/keyValueStore';
 import { createPreferences } from './data/preferences';
 import type { Services } from './services/services';
@@ -20,7 +20,7 @@ export const TERRITORY_ID = 'civraisien-en-poitou';
  *    (data/bootReader.ts, same database, same schemas) and the preferences (idb-keyval);
  * 2. `connect()`, called by main.tsx once the first read is on screen, or by anything that
  *    needs it sooner (syncNow, the aidant and staff spaces): a dynamic import of Dexie,
- *    the sync engine and the write side (data/createDataLayer.ts); the directory then
+ *    the sync engine and the write side (composition/createDataLayer.ts); the directory then
  *    reads through Dexie, on the same change feed and with the same parse cache, and the
  *    aidant and staff spaces get their repositories (`aidant`, `staff`: App.tsx renders
  *    those spaces only once `connect()` has settled).
@@ -47,7 +47,7 @@ export function createServices(): AppServices {
   let layer: Promise<DataLayer> | undefined;
   const connect = (): Promise<DataLayer> => (layer ??= (async () => {
     try {
-      const { getDataLayer } = await import('./data/createDataLayer');
+      const { getDataLayer } = await import('./composition/createDataLayer');
       const opened = await getDataLayer({ territoryId: TERRITORY_ID, parser: boot.parser, feed: boot.feed, tokenFor: aidantTokenFor });
       opened.syncStatus.subscribe((value) => (syncStatus.value = value));
       Object.assign(services, spaces(opened));

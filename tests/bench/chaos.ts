@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
-import type { DataLayer } from '../../src/app/data/createDataLayer';
+import type { DataLayer } from '../../src/app/composition/createDataLayer';
 import type { Timers } from '../../src/app/sync/environment';
-import type { FetchLike } from '../../src/app/sync/syncHttp';
+import type { FetchLike } from '../../src/app/data/fetchLike';
 import { type Bench, fmt, passIf, seededRandom, withTimeout } from './common';
 import { startFaultProxy } from './support/faultProxy';
 import { generateVisit } from './support/records';
@@ -55,7 +55,7 @@ export const chaosBench: Bench = {
     // In-memory IndexedDB for the devices (and idb-keyval's preferences store).
     const fake = await import('fake-indexeddb');
     Object.assign(globalThis, { indexedDB: new fake.IDBFactory(), IDBKeyRange: fake.IDBKeyRange });
-    const { createDataLayer } = await import('../../src/app/data/createDataLayer');
+    const { createDataLayer } = await import('../../src/app/composition/createDataLayer');
     const { createStore } = await import('idb-keyval');
     const server = await startBenchServer({ territoryId: TERRITORY, aidants: DEVICES, staff: 1, serverConfig: { aidantHistoryDays: 3650 } });
     const proxy = await startFaultProxy(server.url, seededRandom(4000));

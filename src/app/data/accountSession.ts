@@ -3,7 +3,7 @@ import * as z from 'zod/mini';
 import { instantSchema } from '../../shared/domain/common';
 import { userSchema, type User } from '../../shared/domain/user';
 import { apiErrorSchema } from '../../shared/sync/protocol';
-import type { FetchLike } from '../sync/syncHttp';
+import type { FetchLike } from './fetchLike';
 import { META, type EscaleDb } from './db';
 import { DataLayerError } from './errors';
 

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { userSchema, type User } from '../../shared/domain/user';
 import type { Role } from '../../shared/domain/vocabularies';
 import { apiErrorSchema } from '../../shared/sync/protocol';
-import type { FetchLike } from '../sync/syncHttp';
+import type { FetchLike } from './fetchLike';
 import { DataLayerError } from './errors';
 
 // The admin endpoints (src/server/http/adminRoutes.ts) for the staff screens: accounts and

@@ -1,6 +1,6 @@
 import type { RecordOf } from '../../shared/sync/collections';
 import { DIRECTORY_SCHEMAS, type DirectoryCollection } from '../../shared/sync/directoryCollections';
-import { overlayPending } from '../sync/overlayPending';
+import { overlayPending } from '../replica/overlayPending';
 import { changeChannelName, createChangeFeed, type ChangeFeed } from './changeFeed';
 import type { DirectoryReader } from './contracts';
 import type { MetaRow, PendingEdit, ReplicaRow } from './db';

@@ -40,12 +40,8 @@ export interface Preferences {
   setTickedDocuments(checklistId: string, documentIds: string[]): Promise<void>;
 }
 
-export type SyncStatus =
-  | { kind: 'offline'; pending: number; lastSyncedAt?: Date }
-  | { kind: 'syncing'; pending: number }
-  | { kind: 'upToDate'; at: Date }
-  | { kind: 'pending'; pending: number; lastSyncedAt?: Date }
-  | { kind: 'actionNeeded'; reason: 'conflict' | 'rejected' | 'sessionExpired' | 'storageFull' | 'deviceRevoked'; count: number };
+/** The network line's state (derived by ../replica/deriveStatus.ts from the engine's facts). */
+export type { SyncStatus } from '../replica/syncStatus';
 
 /** An outbox entry as the "what is waiting" screen shows it (no arguments beyond the ids). */
 export interface PendingChange {

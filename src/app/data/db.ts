@@ -1,6 +1,7 @@
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { Collection } from '../../shared/sync/collections';
 import type { MutationResult, Rejection } from '../../shared/sync/protocol';
+import type { OutboxEntry, PendingEdit, ReplicaRow } from '../replica/rows';
 import { META } from './dbLayout';
 
 // The device database: its versioned schema lives in this ONE file (STYLE.md #3).
@@ -12,54 +13,9 @@ import { META } from './dbLayout';
 // - Rows read back after an upgrade are parsed again with the shared schemas by the
 //   repositories (a row that fails goes to `quarantine`, it never crashes a screen).
 
-/** A server row as replicated; a tombstone keeps its version so a late `put` stays ignored. */
-export interface ReplicaRow {
-  collection: Collection;
-  id: string;
-  version: number;
-  seq: number;
-  /** Unparsed: a row is a stored record only after the repository parses it (STYLE.md #8). */
-  record?: unknown;
-  deleted?: true;
-}
-
-/**
- * A local change not yet reflected by a pull, laid over the server rows. One per mutation;
- * the most recent (highest mutationId) of a record wins.
- */
-export interface PendingEdit {
-  mutationId: number;
-  collection: Collection;
-  id: string;
-  op: 'put' | 'delete';
-  /** The whole record as the device now sees it (for `put`). */
-  record?: unknown;
-  /** Version the edit was based on; 0 for a creation. The server will be at base + 1. */
-  baseVersion: number;
-  /** `applied` once the server said so; the edit stays until the pull shows it. */
-  status: 'pending' | 'applied';
-}
-
-export interface OutboxEntry {
-  /** Per-client sequential mutation id, from 1, allocated in the write's transaction. */
-  id: number;
-  name: string;
-  args: unknown;
-  /** ISO instant. */
-  createdAt: string;
-  status?: 'pending';
-  /**
-   * Set by the sync engine, in the transaction that reads the batch, before the request is
-   * sent: from then on the server may have applied the entry, so it must never change
-   * (a queued visit is corrected in place only while this is absent). Never cleared.
-   */
-  takenAt?: string;
-  /**
-   * The account that made the change on a shared tablet (absent: the device's account).
-   * The engine pushes each author's entries with that author's session token.
-   */
-  authorId?: string;
-}
+// The rows the replica rules work on are plain data, declared with them (../replica/rows.ts);
+// re-exported here with the tables that hold them.
+export type { OutboxEntry, PendingEdit, ReplicaRow } from '../replica/rows';
 
 /** A stale edit the server refused to apply; kept until staff resolve it (never dropped). */
 export interface ConflictRow {

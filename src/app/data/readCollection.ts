@@ -1,6 +1,6 @@
 import { Dexie } from 'dexie';
 import type { Collection } from '../../shared/sync/collections';
-import { overlayPending, type VisibleRecord } from '../sync/overlayPending';
+import { overlayPending, type VisibleRecord } from '../replica/overlayPending';
 import type { EscaleDb, PendingEdit, ReplicaRow } from './db';
 import type { ParsedRecord, RecordParser } from './recordParser';
 

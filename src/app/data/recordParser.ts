@@ -1,8 +1,8 @@
 import type * as z from 'zod/mini';
 import type { Collection, RecordOf } from '../../shared/sync/collections';
 import { describeIssues } from '../../shared/domain/formatIssues';
-import type { VisibleRecord } from '../sync/overlayPending';
-import { rowKey } from '../sync/rowKey';
+import type { VisibleRecord } from '../replica/overlayPending';
+import { rowKey } from '../replica/rowKey';
 import type { QuarantineRow } from './db';
 
 export interface ParsedRecord<C extends Collection> {

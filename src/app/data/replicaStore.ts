@@ -1,12 +1,11 @@
-import type { Change, Mutation, PushResponse } from '../../shared/sync/protocol';
-import { targetOf } from '../../shared/sync/mutations';
-import { checkChanges, planPage, type CheckedChanges } from '../sync/applyPage';
-import { planAfterPush, planGap, type GapPlan } from '../sync/outboxRules';
-import { settledPendingEdits } from '../sync/overlayPending';
-import { rowKey } from '../sync/rowKey';
-import { META, type EscaleDb, type OutboxEntry, type PendingEdit, type ReplicaRow } from './db';
+import type { Change } from '../../shared/sync/protocol';
+import { checkChanges, planPage, type CheckedChanges } from '../replica/applyPage';
+import { settledPendingEdits } from '../replica/overlayPending';
+import { rowKey } from '../replica/rowKey';
+import { META, type EscaleDb, type PendingEdit, type ReplicaRow } from './db';
 
-// The engine's writes to the device database, each in ONE Dexie transaction.
+// The pull's writes to the device database, each in ONE Dexie transaction (the push's are
+// in outboxStore.ts).
 
 export interface StoredCursor {
   /** Which scope the cursor belongs to, as the device knows it (public:<territory> or account). */
@@ -153,73 +152,5 @@ export async function resetReplica(db: EscaleDb): Promise<void> {
     await db.rows.clear();
     await db.meta.delete(META.cursor);
     await db.meta.put({ key: META.newestSeq, value: 0 });
-  });
-}
-
-export async function readOutbox(db: EscaleDb): Promise<OutboxEntry[]> {
-  return db.outbox.orderBy('id').toArray();
-}
-
-/**
- * Store a push answer in one transaction: results go to conflicts / rejections (kept,
- * never dropped), the pending edits they concern stop being laid over, applied ones wait
- * for the pull, and the entries `lastMutationId` covers leave the outbox.
- */
-export async function storePushAnswer(db: EscaleDb, sent: Mutation[], answer: PushResponse, now: Date): Promise<{ removed: number }> {
-  return db.transaction('rw', [db.outbox, db.pendingEdits, db.conflicts, db.rejections, db.meta], async () => {
-    const held = await db.outbox.bulkGet(sent.map((m) => m.id));
-    const outbox = held.filter((e): e is OutboxEntry => e !== undefined);
-    const plan = planAfterPush(outbox, answer.lastMutationId, answer.results);
-    const byId = new Map(outbox.map((e) => [e.id, e]));
-    const at = now.toISOString();
-    for (const c of plan.conflicts) {
-      const entry = byId.get(c.id)!;
-      const target = targetOf(entry.name, entry.args);
-      await db.conflicts.put({
-        mutationId: c.id, name: entry.name, args: entry.args,
-        ...(target ? { collection: target.collection, recordId: target.id } : {}), ...(c.current ? { current: c.current } : {}), at,
-      });
-    }
-    for (const r of plan.rejections) {
-      const entry = byId.get(r.id)!;
-      await db.rejections.put({ mutationId: r.id, name: entry.name, args: entry.args, reason: r.reason, at });
-    }
-    const resolvedAway = [...plan.conflicts, ...plan.rejections].map((r) => r.id);
-    if (resolvedAway.length) await db.pendingEdits.bulkDelete(resolvedAway);
-    for (const id of plan.applied) await db.pendingEdits.update(id, { status: 'applied' });
-    // Entries covered by lastMutationId but without a result in this answer (answered in a
-    // lost response earlier) are still covered: they leave too; their edits wait for the pull.
-    if (plan.remove.length) await db.outbox.bulkDelete(plan.remove);
-    const prev = (await db.meta.get(META.lastMutationId))?.value;
-    if (typeof prev !== 'number' || answer.lastMutationId > prev) await db.meta.put({ key: META.lastMutationId, value: answer.lastMutationId });
-    return { removed: plan.remove.length };
-  });
-}
-
-/**
- * Answer a 409 gap, planned inside the transaction so a write made meanwhile is included.
- * `renumber` rewrites the ids of the entries we hold (and of their pending edits), keeping
- * their order, and moves the id counter to follow them (see planGap for when and why).
- */
-export async function storeGapAnswer(db: EscaleDb, expected: number): Promise<GapPlan> {
-  return db.transaction('rw', [db.outbox, db.pendingEdits, db.meta], async () => {
-    const plan = planGap(await db.outbox.toArray(), expected);
-    if (plan.kind !== 'renumber') return plan;
-    const from = plan.mapping.map(([f]) => f);
-    const entries = await db.outbox.bulkGet(from);
-    const edits = await db.pendingEdits.bulkGet(from);
-    await db.outbox.bulkDelete(from);
-    await db.pendingEdits.bulkDelete(from);
-    for (let i = 0; i < plan.mapping.length; i++) {
-      const to = plan.mapping[i]![1];
-      const e = entries[i];
-      if (e) await db.outbox.put({ ...e, id: to });
-      const p = edits[i];
-      if (p) await db.pendingEdits.put({ ...p, mutationId: to });
-    }
-    console.warn(`[sync] the server expects mutation ${expected}: ${plan.mapping.length} waiting change(s) renumbered`);
-    await db.meta.put({ key: META.nextMutationId, value: expected + plan.mapping.length });
-    await db.meta.put({ key: META.lastMutationId, value: expected - 1 });
-    return plan;
   });
 }

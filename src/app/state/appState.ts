@@ -5,7 +5,7 @@ import type { Place } from '../../shared/domain/place';
 import type { Commune, Territory } from '../../shared/domain/territory';
 import type { Tour } from '../../shared/domain/tour';
 import type { GeoPoint } from '../../shared/geo/geoPoint';
-import type { Services } from '../services/services';
+import type { DirectoryReader, Preferences } from '../data/contracts';
 
 /**
  * The directory as the public screens see it: read once from the repositories, read
@@ -32,7 +32,7 @@ export interface AppState {
   dispose(): void;
 }
 
-export function createAppState(services: Pick<Services, 'directory' | 'preferences'>): AppState {
+export function createAppState(services: { directory: DirectoryReader; preferences: Preferences }): AppState {
   const { directory, preferences } = services;
   const territory = signal<Territory | undefined>(undefined);
   const places = signal<Place[]>([]);

@@ -2,14 +2,11 @@ import {
   apiErrorSchema, PROTOCOL_VERSION, pullResponseSchema, pushGapSchema, pushResponseSchema,
   type Mutation, type PullResponse, type PushResponse,
 } from '../../shared/sync/protocol';
+import type { FetchLike } from '../data/fetchLike';
+import type { Timers } from './environment';
 
 // The two sync requests. Each answer is parsed with the shared protocol schemas before it
 // is trusted (STYLE.md #8): a body cut at any byte fails to parse and is a plain retry.
-
-export type FetchLike = (
-  input: string,
-  init?: { method?: string; headers?: Record<string, string>; body?: string; signal?: AbortSignal },
-) => Promise<Response>;
 
 export type AuthProblem = 'sessionExpired' | 'deviceRevoked';
 
@@ -22,6 +19,26 @@ export type HttpOutcome<T> =
   | { kind: 'retry'; error: string };
 
 const REVOKED = new Set(['device_revoked']);
+
+/**
+ * fetch with a deadline covering the whole answer (its body is read within it). The push
+ * lock is held across requests, so a request that never ends must not keep every tab from
+ * syncing: past `ms`, it is aborted (a plain retry).
+ */
+export function withDeadline(fetch: FetchLike, timers: Timers, ms: number): FetchLike {
+  return async (input, init) => {
+    const controller = new AbortController();
+    const handle = timers.setTimeout(() => controller.abort(), ms);
+    try {
+      const res = await fetch(input, { ...init, signal: controller.signal });
+      const body = await res.text();
+      const noBody = res.status === 204 || res.status === 205 || res.status === 304;
+      return new Response(noBody ? null : body, { status: res.status, statusText: res.statusText, headers: res.headers });
+    } finally {
+      timers.clearTimeout(handle);
+    }
+  };
+}
 
 async function readJson(res: Response): Promise<unknown> {
   const text = await res.text();

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { planPage } from '../../../src/app/sync/applyPage';
-import { rowKey } from '../../../src/app/sync/rowKey';
-import type { ReplicaRow } from '../../../src/app/data/db';
+import { planPage } from '../../../src/app/replica/applyPage';
+import { rowKey } from '../../../src/app/replica/rowKey';
+import type { ReplicaRow } from '../../../src/app/replica/rows';
 import type { Change } from '../../../src/shared/sync/protocol';
 import { del, put } from './support/fixtures';
 

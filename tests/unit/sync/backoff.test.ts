@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { backoffDelay, DEFAULT_BACKOFF } from '../../../src/app/sync/backoff';
+import { backoffDelay, DEFAULT_BACKOFF } from '../../../src/app/replica/backoff';
 
 describe('backoffDelay', () => {
   it('stays within [cap/2, cap] and under the maximum', () => {

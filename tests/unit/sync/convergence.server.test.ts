@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DataLayer } from '../../../src/app/data/createDataLayer';
+import type { DataLayer } from '../../../src/app/composition/createDataLayer';
 import { makePlace, makeVisit, prng, seededUuid, TERRITORY_ID } from './support/fixtures';
 import { freshDbName, openClient } from './support/clients';
 import { serverProjection, startTestServer, type TestServer } from './support/testServer';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deriveStatus, type StatusFacts } from '../../../src/app/sync/deriveStatus';
+import { deriveStatus, type StatusFacts } from '../../../src/app/replica/deriveStatus';
 
 const base: StatusFacts = { online: true, syncing: false, pending: 0, conflicts: 0, rejections: 0, storageFull: false, failing: false };
 const at = new Date('2026-11-22T10:00:00Z');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { META } from '../../../src/app/data/db';
 import type { NetworkWatch } from '../../../src/app/sync/environment';
-import type { FetchLike } from '../../../src/app/sync/syncHttp';
+import type { FetchLike } from '../../../src/app/data/fetchLike';
 import { makeVisit, put, seededUuid } from './support/fixtures';
 import { freshDbName, manualTimers, openClient, until } from './support/clients';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { planAfterPush, planGap, takeBatch } from '../../../src/app/sync/outboxRules';
-import type { OutboxEntry } from '../../../src/app/data/db';
+import { planAfterPush, planGap, takeBatch } from '../../../src/app/replica/outboxRules';
+import type { OutboxEntry } from '../../../src/app/replica/rows';
 
 const entry = (id: number, size = 10): OutboxEntry => ({ id, name: 'visit.create@1', args: { pad: 'x'.repeat(size) }, createdAt: '2026-11-22T10:00:00Z' });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { overlayPending, settledPendingEdits } from '../../../src/app/sync/overlayPending';
-import type { PendingEdit, ReplicaRow } from '../../../src/app/data/db';
+import { overlayPending, settledPendingEdits } from '../../../src/app/replica/overlayPending';
+import type { PendingEdit, ReplicaRow } from '../../../src/app/replica/rows';
 
 const row = (id: string, version: number, record: unknown = { id, v: version }, deleted = false): ReplicaRow =>
   ({ collection: 'place', id, version, seq: version, ...(deleted ? { deleted: true as const } : { record }) });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CURRENT_STORES, EscaleDb, SCHEMA_VERSION, type OutboxEntry } from '../../../src/app/data/db';
-import type { FetchLike } from '../../../src/app/sync/syncHttp';
+import type { FetchLike } from '../../../src/app/data/fetchLike';
 import { makeVisit, prng, seededUuid } from './support/fixtures';
 import { freshDbName, openClient } from './support/clients';
 import { faultyFetch } from './support/faultyFetch';

@@ -1,8 +1,11 @@
-import { fromBase64, toBase64 } from '../crypto/base64';
-import { deriveKey, newSalt, PBKDF2_ITERATIONS, type PinKey, sameCheck } from '../crypto/deriveKey';
-import { delayAfterFailures, mustWipeToken, WIPE_AFTER_ATTEMPTS } from './attemptPolicy';
-import type { LocalProfile, ProfileStore } from './localProfile';
-import { checkPin } from './pinRules';
+import { toBase64 } from '../crypto/base64';
+import { deriveKey, newSalt, PBKDF2_ITERATIONS, type PinKey } from '../crypto/deriveKey';
+import { mustWipeToken } from './attemptPolicy';
+import type { ProfileStore } from './localProfile';
+import {
+  initialPinState, pinStep, type PinCommand, type PinConfig, type PinEvent, type PinRequest, type PinState,
+  type SetPinResult, type UnlockResult,
+} from './pinMachine';
 
 export interface PinLockOptions {
   store: ProfileStore;
@@ -12,18 +15,7 @@ export interface PinLockOptions {
   iterations?: number;
 }
 
-export type UnlockResult =
-  | { ok: true; key: PinKey }
-  /** `retryAfterMs` when this failure starts a wait; `attemptsLeft` before the token is wiped. */
-  | { ok: false; reason: 'wrong-pin'; attemptsLeft: number; retryAfterMs?: number }
-  | { ok: false; reason: 'too-many-attempts'; retryAfterMs: number }
-  /** No session token on the tablet (never signed in, or wiped after too many wrong PINs). */
-  | { ok: false; reason: 'sign-in-required' }
-  /** Signed in, but no PIN chosen yet: call `setPin`. */
-  | { ok: false; reason: 'no-pin' }
-  | { ok: false; reason: 'unknown-profile' };
-
-export type SetPinResult = { ok: true; key: PinKey } | { ok: false; message: string };
+export type { SetPinResult, UnlockResult } from './pinMachine';
 
 /** What the "who are you?" screen may show: no salt, no verifier, no token. */
 export interface ProfileSummary {
@@ -63,146 +55,76 @@ export interface PinLock {
 }
 
 /**
- * The PIN lock of a shared tablet. Operations run one at a time (a queue), so two taps on
- * "Valider" cannot both read the same attempt counter.
- *
- * Hazards: a wrong PIN is counted *before* the key is derived and the count reset only
- * after a right one, so killing the app mid-derivation does not give a free try. The wait
- * uses the wall clock, which a holder of the tablet could move; the count does not, so the
- * token wipe at 10 holds regardless.
+ * The PIN lock of a shared tablet: the runner of pinMachine.ts (where the rules and their
+ * hazards are). Operations run one at a time (a queue), so two taps on "Valider" cannot
+ * both read the same attempt counter; each is the machine's commands carried out in turn.
  */
 export function createPinLock(options: PinLockOptions): PinLock {
   const { store, now } = options;
-  const iterations = options.iterations ?? PBKDF2_ITERATIONS;
-  let active: { userId: string; key: PinKey } | undefined;
-  // Bumped by every lock and unlock: an unlock still deriving when the tablet was locked
-  // again (or another aidant tapped in) must not open the session when it finishes.
-  let epoch = 0;
-  // Profiles signed in online during this run: only they may replace a forgotten PIN.
-  const freshSignIns = new Set<string>();
+  const config: PinConfig = { iterations: options.iterations ?? PBKDF2_ITERATIONS };
+  let state: PinState = initialPinState;
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(task: () => Promise<T>): Promise<T> => {
     const run = queue.then(task, task);
     queue = run.catch(() => undefined);
     return run;
   };
+  const send = (event: PinEvent): PinCommand => {
+    const out = pinStep(state, event, config);
+    state = out.state;
+    return out.command;
+  };
 
-  async function choosePin(profile: LocalProfile, pin: string): Promise<SetPinResult & { profile?: LocalProfile }> {
-    const rule = checkPin(pin);
-    if (!rule.ok) return rule;
-    const salt = newSalt();
-    const key = await deriveKey(pin, salt, iterations);
-    return {
-      ok: true,
-      key,
-      profile: { ...profile, pinSalt: toBase64(salt), pinVerifier: key.check, pinIterations: iterations, failedAttempts: 0, lockedUntil: undefined },
-    };
+  /** One operation: its commands carried out until it answers. */
+  async function run(request: PinRequest, reseal?: (oldKey: PinKey, newKey: PinKey) => Promise<void>): Promise<unknown> {
+    for (let command = send({ type: 'begin', request }); ;) {
+      if (command.type === 'answer') return command.result;
+      let event: PinEvent;
+      try {
+        event = await carryOut(command, reseal);
+      } catch (error) {
+        send({ type: 'failed' });
+        throw error;
+      }
+      command = send(event);
+    }
   }
 
-  /** The attempt itself, counted before deriving; does not touch `active`. */
-  async function attempt(userId: string, pin: string): Promise<UnlockResult> {
-    const profile = await store.get(userId);
-    if (profile === undefined) return { ok: false, reason: 'unknown-profile' };
-    if (mustWipeToken(profile.failedAttempts) && profile.token !== undefined) {
-      // A try was counted but the app stopped before answering it.
-      await store.put(withoutToken(profile));
-      return { ok: false, reason: 'sign-in-required' };
+  async function carryOut(command: PinCommand, reseal?: (oldKey: PinKey, newKey: PinKey) => Promise<void>): Promise<PinEvent> {
+    switch (command.type) {
+      case 'read': {
+        const profile = await store.get(command.userId);
+        return { type: 'profileRead', profile, at: now() };
+      }
+      case 'put':
+        await store.put(command.profile);
+        return { type: 'stored' };
+      case 'derive': {
+        const salt = command.salt ?? newSalt();
+        const key = await deriveKey(command.pin, salt, command.iterations);
+        return { type: 'derived', key, salt: toBase64(salt) };
+      }
+      case 'reseal':
+        await reseal!(command.oldKey, command.newKey);
+        return { type: 'resealed' };
+      case 'answer':
+      case 'none':
+        throw new Error(`pinLock: nothing to carry out for ${command.type}`);
     }
-    if (profile.token === undefined) return { ok: false, reason: 'sign-in-required' };
-    const salt = profile.pinSalt === undefined ? undefined : fromBase64(profile.pinSalt);
-    if (salt === undefined || profile.pinVerifier === undefined) return { ok: false, reason: 'no-pin' };
-    const t = now();
-    if (profile.lockedUntil !== undefined && profile.lockedUntil > t) {
-      return { ok: false, reason: 'too-many-attempts', retryAfterMs: profile.lockedUntil - t };
-    }
-    const failed = profile.failedAttempts + 1;
-    const wait = delayAfterFailures(failed);
-    const counted: LocalProfile = { ...profile, failedAttempts: failed, lockedUntil: wait > 0 ? t + wait : undefined };
-    await store.put(counted);
-
-    const key = await deriveKey(pin, salt, profile.pinIterations ?? iterations);
-    if (sameCheck(key.check, profile.pinVerifier)) {
-      await store.put({ ...counted, failedAttempts: 0, lockedUntil: undefined });
-      return { ok: true, key };
-    }
-    if (mustWipeToken(failed)) {
-      await store.put(withoutToken(counted));
-      return { ok: false, reason: 'sign-in-required' };
-    }
-    return {
-      ok: false,
-      reason: 'wrong-pin',
-      attemptsLeft: WIPE_AFTER_ATTEMPTS - failed,
-      ...(wait > 0 ? { retryAfterMs: wait } : {}),
-    };
   }
 
   return {
-    signedIn: (identity) => serial(async () => {
-      const existing = await store.get(identity.userId);
-      await store.put({
-        ...(existing ?? {}),
-        userId: identity.userId,
-        login: identity.login,
-        displayName: identity.displayName,
-        token: identity.token,
-        failedAttempts: 0,
-        lockedUntil: undefined,
-      });
-      freshSignIns.add(identity.userId);
-    }),
-
-    setPin: (userId, pin, opts = {}) => serial(async () => {
-      const profile = await store.get(userId);
-      if (profile === undefined) return { ok: false, message: 'Ce compte n’est pas connu sur cette tablette. Connectez-vous en ligne.' };
-      if (profile.token === undefined) return { ok: false, message: 'Connectez-vous en ligne avant de choisir un code.' };
-      if (profile.pinVerifier !== undefined && !(opts.replaceExisting === true && freshSignIns.has(userId))) {
-        return { ok: false, message: 'Un code existe déjà pour ce compte. Pour le changer, donnez l’ancien code.' };
-      }
-      const mine = ++epoch;
-      active = undefined;
-      const chosen = await choosePin(profile, pin);
-      if (!chosen.ok || chosen.profile === undefined) return chosen;
-      await store.put(chosen.profile);
-      freshSignIns.delete(userId);
-      if (epoch === mine) active = { userId, key: chosen.key };
-      return { ok: true, key: chosen.key };
-    }),
-
-    changePin: (userId, oldPin, newPin, reseal) => serial(async () => {
-      const mine = ++epoch;
-      active = undefined;
-      const rule = checkPin(newPin);
-      if (!rule.ok) return rule;
-      const old = await attempt(userId, oldPin);
-      if (!old.ok) return old;
-      const profile = await store.get(userId);
-      if (profile === undefined) return { ok: false, reason: 'unknown-profile' } as const;
-      const chosen = await choosePin(profile, newPin);
-      if (!chosen.ok || chosen.profile === undefined) return chosen;
-      await reseal(old.key, chosen.key);
-      await store.put(chosen.profile);
-      if (epoch === mine) active = { userId, key: chosen.key };
-      return { ok: true, key: chosen.key };
-    }),
-
+    signedIn: (identity) => serial(async () => void (await run({ kind: 'signIn', identity }))),
+    setPin: (userId, pin, opts = {}) => serial(() => run({ kind: 'setPin', userId, pin, replaceExisting: opts.replaceExisting === true })) as Promise<SetPinResult>,
+    changePin: (userId, oldPin, newPin, reseal) =>
+      serial(() => run({ kind: 'changePin', userId, oldPin, newPin }, reseal)) as Promise<SetPinResult | Exclude<UnlockResult, { ok: true }>>,
     unlock: (userId, pin) => {
-      const mine = ++epoch;
-      active = undefined;
-      return serial(async () => {
-        const result = await attempt(userId, pin);
-        if (result.ok && epoch === mine) active = { userId, key: result.key };
-        return result;
-      });
+      send({ type: 'unlockAsked' });
+      const ticket = state.epoch;
+      return serial(() => run({ kind: 'unlock', userId, pin, ticket })) as Promise<UnlockResult>;
     },
-
-    lock: () => {
-      epoch++;
-      active = undefined;
-    },
-
-    current: () => active,
-
+    lock: () => void send({ type: 'lock' }),
+    current: () => state.active,
     profiles: async () => (await store.list()).map((p) => ({
       userId: p.userId,
       displayName: p.displayName,
@@ -210,9 +132,4 @@ export function createPinLock(options: PinLockOptions): PinLock {
       signInRequired: p.token === undefined || mustWipeToken(p.failedAttempts),
     })),
   };
-}
-
-function withoutToken(profile: LocalProfile): LocalProfile {
-  const { token: _wiped, ...rest } = profile;
-  return rest;
 }

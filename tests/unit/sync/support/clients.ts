@@ -1,8 +1,8 @@
 import { createStore } from 'idb-keyval';
 import { afterEach, expect } from 'vitest';
-import { createDataLayer, type DataLayer, type DataLayerOptions } from '../../../../src/app/data/createDataLayer';
+import { createDataLayer, type DataLayer, type DataLayerOptions } from '../../../../src/app/composition/createDataLayer';
 import type { Timers } from '../../../../src/app/sync/environment';
-import type { FetchLike } from '../../../../src/app/sync/syncHttp';
+import type { FetchLike } from '../../../../src/app/data/fetchLike';
 import { TERRITORY_ID } from './fixtures';
 
 let dbCounter = 0;

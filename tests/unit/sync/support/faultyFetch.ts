@@ -1,4 +1,4 @@
-import type { FetchLike } from '../../../../src/app/sync/syncHttp';
+import type { FetchLike } from '../../../../src/app/data/fetchLike';
 
 export interface FaultRates {
   /** The request never reaches the server. */

@@ -1,5 +1,5 @@
 import type { Database } from '../../../../src/server/db/Database';
-import type { FetchLike } from '../../../../src/app/sync/syncHttp';
+import type { FetchLike } from '../../../../src/app/data/fetchLike';
 import { pgliteBackend } from '../../../server/support/backends';
 import { createTestServer } from '../../../server/support/createTestServer';
 import { makePlace, makeTerritory, TERRITORY_ID } from './fixtures';

@@ -1,7 +1,7 @@
 import { COLLECTION_SCHEMAS } from '../../shared/sync/collections';
 import type { Change } from '../../shared/sync/protocol';
 import { describeIssues } from '../../shared/domain/formatIssues';
-import type { ReplicaRow } from '../data/db';
+import type { ReplicaRow } from './rows';
 import { rowKey } from './rowKey';
 
 export interface QuarantinedChange {
@@ -36,24 +36,35 @@ export type CheckedChanges = ReadonlyMap<Change, ReturnType<typeof checkOne>>;
  */
 export async function checkChanges(changes: readonly Change[], sliceMs = 8): Promise<CheckedChanges> {
   const checked = new Map<Change, ReturnType<typeof checkOne>>();
-  let sliceStart = performance.now();
+  let sliceStart = clock();
   for (const change of changes) {
     if (change.op === 'delete') continue;
-    if (performance.now() - sliceStart >= sliceMs && (await yieldToBrowser())) sliceStart = performance.now();
+    if (clock() - sliceStart >= sliceMs && (await yieldToBrowser())) sliceStart = clock();
     checked.set(change, checkOne(change));
   }
   return checked;
 }
 
+// The browser's clock and scheduler, looked up on globalThis: this folder is built without
+// the DOM's types (pure rules, see README.md), and in Node there may be no scheduler.
+interface BrowserGlobals {
+  performance?: { now(): number };
+  scheduler?: { yield?: () => Promise<void> };
+  document?: unknown;
+  setTimeout?: (fn: () => void, ms: number) => unknown;
+}
+const browser = globalThis as BrowserGlobals;
+const clock = (): number => browser.performance?.now() ?? Date.now();
+
 /** Lets the browser paint and answer input; false (and no wait) where there is no way to. */
 async function yieldToBrowser(): Promise<boolean> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  const scheduler = browser.scheduler;
   if (typeof scheduler?.yield === 'function') {
     await scheduler.yield();
     return true;
   }
-  if (typeof document === 'undefined') return false;
-  await new Promise((resolve) => setTimeout(resolve, 0));
+  if (typeof browser.document === 'undefined' || !browser.setTimeout) return false;
+  await new Promise<void>((resolve) => browser.setTimeout!(resolve, 0));
   return true;
 }
 

@@ -1,4 +1,4 @@
-import type { SyncStatus } from '../data/contracts';
+import type { SyncStatus } from './syncStatus';
 
 /** The facts the status line is made of. */
 export interface StatusFacts {

@@ -1,4 +1,4 @@
-import type { PendingEdit, ReplicaRow } from '../data/db';
+import type { PendingEdit, ReplicaRow } from './rows';
 
 /** A record as the device shows it: the server row with pending local edits laid over. */
 export interface VisibleRecord {

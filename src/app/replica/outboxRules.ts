@@ -1,5 +1,5 @@
 import { MAX_MUTATIONS_PER_PUSH, MAX_PUSH_BYTES, type Mutation, type MutationResult } from '../../shared/sync/protocol';
-import type { OutboxEntry } from '../data/db';
+import type { OutboxEntry } from './rows';
 
 // The rules of the outbox, as pure functions over plain data (SYNC.md, Push).
 
@@ -27,6 +27,26 @@ export function takeBatch(
     bytes += size;
   }
   return batch;
+}
+
+/**
+ * The next push request: `takeBatch` of the outbox's first entries (`outbox` in id order);
+ * `byAuthor` (a shared tablet, one token per aidant): only the leading run of entries made
+ * by one author, `author` (undefined: the device's account). `run` is the part the batch
+ * was taken from (its entries are the ones marked taken).
+ */
+export function nextPushBatch(
+  outbox: readonly OutboxEntry[], size: number, byAuthor: boolean,
+): { batch: Mutation[]; run: readonly OutboxEntry[]; author: string | undefined } {
+  const author = outbox[0]?.authorId;
+  const run = byAuthor ? outbox.slice(0, sameAuthorRun(outbox, author)) : outbox;
+  return { batch: takeBatch(run, size), run, author };
+}
+
+/** How many leading entries share the first one's author. */
+function sameAuthorRun(outbox: ReadonlyArray<{ authorId?: string }>, author: string | undefined): number {
+  const i = outbox.findIndex((e) => e.authorId !== author);
+  return i === -1 ? outbox.length : i;
 }
 
 export interface PushOutcome {
