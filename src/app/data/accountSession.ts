@@ -56,15 +56,20 @@ export function createAccountSession(db: EscaleDb, fetch: FetchLike, baseUrl: st
           body: JSON.stringify({ login, password, clientId }),
         });
       } catch (err) {
-        throw new LoginFailedError('offline', "Pas de connexion : la connexion au compte demande internet. Réessayez quand l'appareil capte.", { cause: err });
+        throw new LoginFailedError('offline', 'No connection: signing in needs the network.', { cause: err });
       }
       const body: unknown = await res.json().catch(() => undefined);
       if (!res.ok) {
         const e = apiErrorSchema.safeParse(body);
-        throw new LoginFailedError(e.success ? e.data.code : `http_${res.status}`, e.success ? e.data.message : 'La connexion a échoué. Réessayez.');
+        // The server's code is worded by the interface; its French sentence stays the message
+        // for a code the interface has no words for.
+        if (!e.success) throw new LoginFailedError('login_failed', `Sign-in failed (HTTP ${res.status}).`, { params: { status: res.status } });
+        const details = e.data.details as { retryAfter?: unknown } | undefined;
+        const minutes = typeof details?.retryAfter === 'number' ? Math.max(1, Math.ceil(details.retryAfter / 60)) : undefined;
+        throw new LoginFailedError(e.data.code, e.data.message, minutes !== undefined ? { params: { minutes } } : undefined);
       }
       const parsed = loginAnswerSchema.safeParse(body);
-      if (!parsed.success) throw new LoginFailedError('bad_answer', 'Réponse inattendue du serveur. Réessayez.');
+      if (!parsed.success) throw new LoginFailedError('bad_answer', 'Unexpected answer from the server.');
       await db.meta.put({ key: META.session, value: parsed.data });
       set(parsed.data);
       return parsed.data.user;

@@ -61,7 +61,7 @@ export interface AdminApi {
 export function createAdminApi(fetch: FetchLike, baseUrl: string, token: () => string | undefined): AdminApi {
   async function call<T>(path: string, schema: z.ZodMiniType<T>, init: { method?: string; body?: unknown } = {}): Promise<T> {
     const auth = token();
-    if (!auth) throw new AdminApiError('not_signed_in', 'Connectez-vous avec un compte administrateur.');
+    if (!auth) throw new AdminApiError('not_signed_in', 'Not signed in with an admin account.');
     let res: Response;
     try {
       res = await fetch(`${baseUrl}/api/admin${path}`, {
@@ -73,15 +73,18 @@ export function createAdminApi(fetch: FetchLike, baseUrl: string, token: () => s
         ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
       });
     } catch (error) {
-      throw new AdminApiError('offline', 'Pas de connexion : cette page demande internet. Réessayez quand l’appareil est connecté.', { cause: error });
+      throw new AdminApiError('offline', 'No connection: this page needs the network.', { cause: error });
     }
     const body: unknown = await res.json().catch(() => undefined);
     if (!res.ok) {
       const e = apiErrorSchema.safeParse(body);
-      throw new AdminApiError(e.success ? e.data.code : `http_${res.status}`, e.success ? e.data.message : `Le serveur a refusé la demande (${res.status}).`);
+      // The server's code is worded by the interface; its French sentence stays the message
+      // for a code the interface has no words for.
+      if (!e.success) throw new AdminApiError('request_failed', `The server refused the request (HTTP ${res.status}).`, { params: { status: res.status } });
+      throw new AdminApiError(e.data.code, e.data.message);
     }
     const parsed = schema.safeParse(body);
-    if (!parsed.success) throw new AdminApiError('bad_answer', 'Réponse inattendue du serveur. Réessayez.');
+    if (!parsed.success) throw new AdminApiError('bad_answer', 'Unexpected answer from the server.');
     return parsed.data;
   }
 

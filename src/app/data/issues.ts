@@ -30,11 +30,11 @@ export function createIssues(
   return {
     async reapply(mutationId) {
       const conflict = await db.conflicts.get(mutationId);
-      if (!conflict) throw new RecordNotFoundError('conflit', String(mutationId));
+      if (!conflict) throw new RecordNotFoundError('conflict', String(mutationId));
       // Only a directory edit based on a version can be made again on the current version.
       const effect = declarationOf(conflict.name)?.effect;
       if (effect?.kind !== 'update' && effect?.kind !== 'delete') {
-        throw new InvalidInputError(`ce changement ne peut pas être refait (${conflict.name})`);
+        throw new InvalidInputError({ problem: 'cannot_redo', name: conflict.name });
       }
       const { collection } = effect;
       const args = conflict.args as { id: string; patch?: Record<string, unknown> };

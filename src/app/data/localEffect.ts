@@ -1,4 +1,3 @@
-import { describeIssues } from '../../shared/domain/formatIssues';
 import { COLLECTION_SCHEMAS, type Collection, type RecordOf } from '../../shared/sync/collections';
 import type { EditDeleteArgs, EditUpdateArgs } from '../../shared/sync/mutations';
 import type { ReplicaEffect } from '../../shared/sync/replicaEffect';
@@ -12,7 +11,7 @@ export type LocalChange = Omit<PendingEdit, 'mutationId' | 'status'>;
 /** A record as the schema of its collection accepts it, or InvalidInputError (nothing stored). */
 export function checkRecord<C extends Collection>(collection: C, record: unknown): RecordOf<C> {
   const parsed = COLLECTION_SCHEMAS[collection].safeParse(record);
-  if (!parsed.success) throw new InvalidInputError(describeIssues(parsed.error.issues));
+  if (!parsed.success) throw new InvalidInputError({ problem: 'issues', issues: parsed.error.issues });
   return parsed.data as RecordOf<C>;
 }
 
@@ -43,7 +42,7 @@ export async function localChange(db: EscaleDb, effect: ReplicaEffect<never>, ar
     }
     case 'create': {
       const { record } = args as { record: { id: string } };
-      if (await readVisibleRaw(db, collection, record.id)) throw new InvalidInputError(`une fiche porte déjà l'identifiant ${record.id}`);
+      if (await readVisibleRaw(db, collection, record.id)) throw new InvalidInputError({ problem: 'duplicate_id', id: record.id });
       return { collection, id: record.id, op: 'put', record: jsonClone(record), baseVersion: 0 };
     }
     case 'update': {

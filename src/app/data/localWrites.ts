@@ -1,4 +1,3 @@
-import { describeIssues } from '../../shared/domain/formatIssues';
 import type { Correction } from '../../shared/domain/correction';
 import type { CoverageObservation } from '../../shared/domain/coverageObservation';
 import type { ItinerantSession } from '../../shared/domain/session';
@@ -84,9 +83,9 @@ interface Staged {
 /** The arguments as the registry's schema accepts them, or InvalidInputError (nothing stored). */
 function checkArgs(name: string, args: unknown): { args: unknown; effect: ReplicaEffect<never> } {
   const declaration = declarationOf(name);
-  if (!declaration) throw new InvalidInputError(`action inconnue (${name})`);
+  if (!declaration) throw new InvalidInputError({ problem: 'unknown_mutation', name });
   const parsed = declaration.args.safeParse(args);
-  if (!parsed.success) throw new InvalidInputError(describeIssues(parsed.error.issues));
+  if (!parsed.success) throw new InvalidInputError({ problem: 'issues', issues: parsed.error.issues });
   return { args: parsed.data, effect: declaration.effect as ReplicaEffect<never> };
 }
 
@@ -95,7 +94,7 @@ function isEditable(c: string): c is EditableCollection {
 }
 
 function editable(collection: EditableCollection): EditableCollection {
-  if (!isEditable(collection)) throw new InvalidInputError(`collection non modifiable (${String(collection)})`);
+  if (!isEditable(collection)) throw new InvalidInputError({ problem: 'not_editable', collection: String(collection) });
   return collection;
 }
 

@@ -119,9 +119,9 @@ export function createMemoryAidant(users: ReadonlyArray<{ user: User; password: 
     profiles: createMemoryKeyValueStore(),
     notes: createMemoryKeyValueStore(),
     async login(login, password) {
-      if (!me.online) throw new LoginFailedError('offline', 'Pas de connexion : la connexion au compte demande internet.');
+      if (!me.online) throw new LoginFailedError('offline', 'No connection: signing in needs the network.');
       const found = users.find((u) => u.user.login === login && u.password === password);
-      if (!found) throw new LoginFailedError('bad_credentials', 'Identifiant ou mot de passe incorrect.');
+      if (!found) throw new LoginFailedError('bad_credentials', 'Wrong login or password.');
       account.value = found.user;
       return { user: found.user, token: `token-${found.user.id}-0123456789abcdef` };
     },

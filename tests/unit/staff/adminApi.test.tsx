@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import { errorText } from '../../../src/app/i18n/errors/errorText';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, test } from 'vitest';
 import { AdminApiError, createAdminApi } from '../../../src/app/data/adminApi';
@@ -26,9 +27,13 @@ describe('admin API client', () => {
     expect(seen).toEqual([['/api/admin/devices', 'Bearer token-token-token-token']]);
   });
 
-  test('no network, a refusal, an odd answer: each a French message', async () => {
+  test('no network, a refusal, an odd answer: each a coded error the interface words in French', async () => {
     const offline = createAdminApi(async () => { throw new TypeError('Failed to fetch'); }, '', () => 'token-token-token-token');
-    await expect(offline.accounts()).rejects.toMatchObject({ code: 'offline', message: expect.stringMatching(/Pas de connexion/) });
+    const cut = await offline.accounts().catch((e: unknown) => e);
+    expect(cut).toMatchObject({ code: 'offline' });
+    expect(errorText(cut)).toMatch(/Pas de connexion/);
+    const failing = createAdminApi(async () => new Response('<html>bad gateway</html>', { status: 502 }), '', () => 'token-token-token-token');
+    expect(errorText(await failing.accounts().catch((e: unknown) => e))).toBe('Le serveur a refusé la demande (erreur 502). Réessayez.');
     const refused = createAdminApi(async () => json(409, { code: 'login_taken', message: 'Cet identifiant est déjà utilisé.' }), '', () => 'token-token-token-token');
     await expect(refused.createAccount({ login: 'x', displayName: 'X', role: 'aidant', password: '0123456789' })).rejects.toMatchObject({ code: 'login_taken', message: 'Cet identifiant est déjà utilisé.' });
     const odd = createAdminApi(async () => json(200, { nope: true }), '', () => 'token-token-token-token');

@@ -17,6 +17,8 @@ export const en: EnglishOf<typeof fr> = {
     reload_needed: 'A newer version of the app is open in another tab. Reload this page: your data is kept on the device.',
     visit_sent: 'This visit has already been sent to the server: propose the correction to the office.',
     offline: 'No connection: signing in needs the internet. Try again when the device has a signal.',
+    login_failed: 'Signing in failed (error {status}). Try again.',
+    request_failed: 'The server refused the request (error {status}). Try again.',
     bad_answer: 'Unexpected answer from the server. Try again.',
     not_signed_in: 'Sign in with an administrator account.',
     invalid_credentials: 'Wrong username or password.',

@@ -17,6 +17,8 @@ export const fr = {
     reload_needed: "Une nouvelle version de l'application est ouverte dans un autre onglet. Rechargez cette page : vos données sont gardées sur l'appareil.",
     visit_sent: 'Cette visite est déjà partie vers le serveur : proposez la correction au bureau.',
     offline: "Pas de connexion : la connexion au compte demande internet. Réessayez quand l'appareil capte.",
+    login_failed: 'La connexion a échoué (erreur {status}). Réessayez.',
+    request_failed: 'Le serveur a refusé la demande (erreur {status}). Réessayez.',
     bad_answer: 'Réponse inattendue du serveur. Réessayez.',
     not_signed_in: 'Connectez-vous avec un compte administrateur.',
     invalid_credentials: 'Identifiant ou mot de passe incorrect.',
