@@ -2,7 +2,7 @@
 //
 // Two jobs: typescript-eslint's recommended rules (without type information, for speed:
 // `npm run typecheck` already runs the compiler), and the architecture boundaries of
-// DESIGN.md, which no type checker sees:
+// docs/architecture.md, which no type checker sees:
 //   - src/shared imports nothing from src/app or src/server, nor Node, Dexie, Preact,
 //     Leaflet or Hono: it runs in the browser, the service worker, Node and tests alike;
 //   - src/server never imports src/app, and src/app never imports src/server;
@@ -44,7 +44,7 @@ function restrict(area, ...keys) {
     {
       patterns: keys.map((key) => ({
         regex: FORBIDDEN[key].regex,
-        message: `${area} ${FORBIDDEN[key].message}: see "Architecture" in DESIGN.md.`,
+        message: `${area} ${FORBIDDEN[key].message}: see docs/architecture.md.`,
       })),
     },
   ];
@@ -72,7 +72,7 @@ const boundaries = {
             if (hit) {
               context.report({
                 node: source,
-                message: `${rule.from} must not import ${hit} ('${source.value}'): see "Architecture" in DESIGN.md.`,
+                message: `${rule.from} must not import ${hit} ('${source.value}'): see docs/architecture.md.`,
               });
             }
           }
@@ -96,7 +96,7 @@ const RUNTIME_BOUNDARIES = [
 
 // Parts of src/app that are not screens: they may talk to the network. wiring.ts and
 // composition/ are the composition root that hands the network to the sync engine
-// (STYLE.md: inject the network).
+// (docs/style.md: inject the network).
 const APP_NON_SCREENS = [...['data', 'sync', 'composition', 'config', 'map', 'pwa', 'sw'].map((d) => `src/app/${d}/**`), 'src/app/wiring.ts'];
 
 const fetchMessage = 'Screens never call fetch: go through a repository or the sync engine (src/app/data, src/app/sync).';
@@ -287,7 +287,7 @@ const SERVER_BOUNDARIES = [
 ];
 RUNTIME_BOUNDARIES.push(...SERVER_BOUNDARIES);
 configs.push({
-  // Push and pull hold the sync invariants (SYNC.md I1–I12): no function or closure there
+  // Push and pull hold the sync invariants (docs/sync.md I1–I12): no function or closure there
   // grows past what one reader can hold at once.
   files: ['src/server/sync/**'],
   rules: { 'max-lines-per-function': ['error', { max: 120, skipBlankLines: true, skipComments: true, IIFEs: true }] },

@@ -14,7 +14,7 @@ export const TERRITORY_ID = 'civraisien-en-poitou';
  * AppContext. Screens only see the contracts (DirectoryReader, Preferences, SyncStatus);
  * tests hand them in-memory twins instead.
  *
- * Two steps, for the first-paint budget (QUALITY.md: ≤ 60 KB gzipped before the public
+ * Two steps, for the first-paint budget (docs/quality.md: ≤ 60 KB gzipped before the public
  * home is usable):
  * 1. at once, in the entry chunk: the directory read from IndexedDB without Dexie
  *    (data/bootReader.ts, same database, same schemas) and the preferences (idb-keyval);

@@ -3,7 +3,7 @@ import { gzipSync } from 'node:zlib';
 import type { Plugin } from 'vite';
 
 /**
- * First-paint JavaScript budget (QUALITY.md: ≤ 60 KB gzipped before the public home is
+ * First-paint JavaScript budget (docs/quality.md: ≤ 60 KB gzipped before the public home is
  * usable). After `vite build` it walks the bundle graph:
  *
  *   first paint = the entry chunk of index.html + its static imports, recursively

@@ -8,7 +8,7 @@ import type { IndexHtmlTransformContext, Plugin } from 'vite';
  * app has rendered, and Vite's preload helper adds that chunk's dependencies at that same
  * moment; on a phone at 4× CPU that was ~1 s after navigation, then a round of 10–13
  * requests through the service worker before the list could render (the offline cold
- * start, QUALITY.md: < 1 s). Listed in the HTML, they are fetched and compiled while the
+ * start, docs/quality.md: < 1 s). Listed in the HTML, they are fetched and compiled while the
  * entry loads and runs. Other routes fetch them too (about 8 KB gzipped), which is what the
  * first-paint budget already counts for every visit (src/build/firstPaintBudget.ts).
  */

@@ -33,7 +33,7 @@ const SECONDS = Number(process.env.ESCALE_BENCH_SECONDS ?? 10);
 const EXTRA_PLACES = 2_000;
 const PAGE = 100;
 const PUSH_BATCH = 10;
-/** What Chromium sends (QUALITY.md's devices are browsers). */
+/** What Chromium sends (docs/quality.md's devices are browsers). */
 const BROWSER_HEADERS = { 'accept-encoding': 'gzip, deflate, br, zstd' };
 
 interface LoadResult {

@@ -1,5 +1,5 @@
 /**
- * QUALITY.md, first-paint budget: the public home is usable before Dexie, the sync engine
+ * docs/quality.md, first-paint budget: the public home is usable before Dexie, the sync engine
  * and the write side arrive (src/app/README.md, "First paint"). After one online visit
  * (first sync done, a commune chosen), the page is reloaded with the data layer's chunk
  * refused: the nearest places are still listed, read from IndexedDB by the entry chunk.

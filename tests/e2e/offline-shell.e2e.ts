@@ -88,7 +88,7 @@ describe.skipIf(!browserAvailable())('offline app shell', () => {
   test('the home screen opens offline after one online visit, with no axe violation', async () => {
     const { page, failedOffline, pageErrors } = await visitOnceThenReloadOffline();
     await expectHomeScreen(page);
-    // The network state is always shown, in plain words (DESIGN.md, Interface).
+    // The network state is always shown, in plain words (docs/interface.md).
     await page.getByText(/hors connexion/i).first().waitFor({ state: 'visible', timeout: 10_000 });
     await page.screenshot({ path: 'tests/.artifacts/e2e-home-offline.png', fullPage: true });
     await expectNoAxeViolations(page, 'home screen (offline)');

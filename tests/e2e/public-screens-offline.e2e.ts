@@ -1,5 +1,5 @@
 /**
- * DESIGN.md, "What done means": after one online visit, every public screen opens with
+ * docs/quality.md: after one online visit, every public screen opens with
  * the network cut, shows the data synced during that visit, and passes an axe audit.
  *
  * One online visit on a fresh profile: the service worker takes control and the first
@@ -131,7 +131,7 @@ describe.skipIf(!browserAvailable())('public screens offline', () => {
     }
   });
 
-  // QUALITY.md: "works at 200 % zoom"; DESIGN.md: body text 18 px or more. A 320 CSS px
+  // docs/quality.md: "works at 200 % zoom"; docs/interface.md: body text 18 px or more. A 320 CSS px
   // wide viewport is a 1280 px window at 400 % zoom (WCAG 1.4.10), so 200 % is covered.
   test('at 320 CSS px wide, no public screen scrolls sideways and no text is under 18 px', async () => {
     await page.setViewportSize({ width: 320, height: 640 });

@@ -42,7 +42,7 @@ export interface DataLayerOptions extends LocalStoreOptions {
   tokenFor?: (authorId: string) => string | undefined | Promise<string | undefined>;
 }
 
-/** Everything screens use. They never touch Dexie or fetch (DESIGN.md, Architecture). */
+/** Everything screens use. They never touch Dexie or fetch (docs/architecture.md). */
 export interface DataLayer {
   readonly directory: ReplicaReader;
   readonly preferences: Preferences;

@@ -7,7 +7,7 @@ import { DataLayerError } from './errors';
 
 // The admin endpoints (src/server/http/adminRoutes.ts) for the staff screens: accounts and
 // devices of the admin's territory. They need the network: a failure is an AdminApiError
-// with a plain French message, never a silent empty list. Answers are parsed (SYNC.md:
+// with a plain French message, never a silent empty list. Answers are parsed (docs/sync.md:
 // nothing crosses a boundary unparsed). The token is the data layer's session token;
 // screens never see it.
 

@@ -11,7 +11,7 @@ import { RecordParser } from './recordParser';
  * The directory read from the device database WITHOUT Dexie, for the first paint: Dexie,
  * the sync engine and the write side (~45 KB gzipped) load right after (wiring.ts), and
  * the public home lists the nearest places from IndexedDB before they arrive
- * (QUALITY.md: ≤ 60 KB of JavaScript before the home is usable).
+ * (docs/quality.md: ≤ 60 KB of JavaScript before the home is usable).
  *
  * Same database, read-only transactions over the stores db.ts declares (`rows` keyed by
  * [collection+id] with a `collection` index; `pendingEdits` with `collection` and

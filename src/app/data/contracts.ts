@@ -12,7 +12,7 @@ import type { KeyValueStore } from './keyValueStore';
 import type { LocalWrites } from './localWrites';
 
 // What screens may ask of the data layer. Screens never touch Dexie or fetch: they call
-// these repositories (DESIGN.md, "Architecture"). The Dexie implementation lives beside
+// these repositories (docs/architecture.md). The Dexie implementation lives beside
 // this file; tests may use an in-memory twin.
 
 /** The replicated directory, with pending local edits laid over the server rows. */

@@ -4,9 +4,9 @@ import type { MutationResult, Rejection } from '../../shared/sync/protocol';
 import type { OutboxEntry, PendingEdit, ReplicaRow } from '../replica/rows';
 import { META } from './dbLayout';
 
-// The device database: its versioned schema lives in this ONE file (STYLE.md #3).
+// The device database: its versioned schema lives in this ONE file (docs/style.md #3).
 //
-// Hazards this file guards against (SYNC.md):
+// Hazards this file guards against (docs/sync.md):
 // - An upgrade must never drop the outbox: the outbox holds writes the server has not yet
 //   acknowledged, and they exist nowhere else. Every `db.version(n)` step below keeps the
 //   `outbox` store and, when it changes the shape of an entry, rewrites it in `upgrade()`.

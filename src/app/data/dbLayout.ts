@@ -1,7 +1,7 @@
 // Constants of the device database that code outside Dexie needs too: the first-paint
 // reader (bootReader.ts) opens the same database with plain IndexedDB, so it must not
 // import db.ts (that would bring Dexie, ~30 KB gzipped, into the entry chunk). The schema
-// itself, its versions and their history stay in db.ts (STYLE.md #3).
+// itself, its versions and their history stay in db.ts (docs/style.md #3).
 
 /**
  * Bump when a release's shared schemas accept records an older release refused (they sat

@@ -2,7 +2,7 @@ import { describeIssues, type SchemaIssue } from '../../shared/domain/formatIssu
 
 // Typed errors the screens can show. Each carries a stable `code` and its facts as data
 // (`params`); the interface words them in the person's language (src/app/i18n/errors/:
-// errorText(error) → French or English, DESIGN.md's plain words). `message` is for
+// errorText(error) → French or English, docs/interface.md's plain words). `message` is for
 // developers and logs, in English: screens never show it for a code they know.
 
 /** The facts of an error, for its wording: numbers, names, schema issues. */

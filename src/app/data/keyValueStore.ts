@@ -4,7 +4,7 @@ import { clear, createStore, del, get, set, values, type UseStore } from 'idb-ke
  * A small keyed store in IndexedDB (idb-keyval), apart from the replica: a reset of the
  * replicated tables or a logout never touches it. Used by the aidant space for the tablet's
  * profiles (PIN salt and verifier, never the PIN) and the aidants' PIN-sealed notes. Values
- * come back unparsed: the caller parses them with its schema (STYLE.md #8).
+ * come back unparsed: the caller parses them with its schema (docs/style.md #8).
  */
 export interface KeyValueStore {
   get(key: string): Promise<unknown>;

@@ -15,7 +15,7 @@ import { checkRecord, jsonClone, localChange } from './localEffect';
 /**
  * The only way screens write. Each write stores the local change (a pending edit laid over
  * the replica) AND its outbox entry in ONE Dexie transaction, with the mutation id
- * allocated inside it: a crash leaves both or neither (SYNC.md, Push).
+ * allocated inside it: a crash leaves both or neither (docs/sync.md, Push).
  */
 export interface LocalWrites {
   /**

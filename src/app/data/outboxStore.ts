@@ -3,7 +3,7 @@ import { targetOf } from '../../shared/sync/mutations';
 import { nextPushBatch, planAfterPush, planGap, type GapPlan } from '../replica/outboxRules';
 import { META, type EscaleDb, type OutboxEntry } from './db';
 
-// The push's reads and writes of the device database (SYNC.md, Push), each in ONE Dexie
+// The push's reads and writes of the device database (docs/sync.md, Push), each in ONE Dexie
 // transaction; the rules they follow are pure (../replica/outboxRules.ts).
 
 /** The device's id for the server; an error if the database has none (it is made when the store opens). */

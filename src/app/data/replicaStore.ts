@@ -28,7 +28,7 @@ export interface PageToStore {
 
 /**
  * Store one pull page and its cursor together: a cut connection resumes from the last page
- * stored, and storing a page twice changes nothing (SYNC.md I6, I7). On the last page,
+ * stored, and storing a page twice changes nothing (docs/sync.md I6, I7). On the last page,
  * pending edits the snapshot covers are dropped.
  */
 export async function storePulledPage(

@@ -1,7 +1,7 @@
 import { signal, type ReadonlySignal } from '@preact/signals';
 import { findQuotaError, StorageFullError } from './errors';
 
-// Storage safety (QUALITY.md, Storage): ask the browser to keep our data (iOS and
+// Storage safety (docs/quality.md, Storage): ask the browser to keep our data (iOS and
 // Chrome evict "best effort" storage under pressure, taking the outbox with it), show how
 // much room is left, and turn a quota error into something the user is told.
 

@@ -2,7 +2,7 @@ import type { NEEDS, PLACE_CATEGORIES } from '../../shared/domain/vocabularies';
 
 // The French catalogue is the reference: `en.ts` must have exactly the same keys (its type
 // is derived from this one). Plain words for people who are not used to administrative
-// jargon (DESIGN.md "Interface"): "papiers", "aide pour internet".
+// jargon (docs/interface.md): "papiers", "aide pour internet".
 // Placeholders are written {name} and filled by t().
 //
 // Split in two to keep the first screen small: this file holds what the shell and the

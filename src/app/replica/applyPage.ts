@@ -71,7 +71,7 @@ async function yieldToBrowser(): Promise<boolean> {
 /**
  * Decide what a pull page changes, given the rows already stored for the records it
  * touches. Pure, so it is tested with fixtures: applying the same page twice, or an older
- * page after a newer one, yields nothing to write (idempotent, SYNC.md I7). `checked`
+ * page after a newer one, yields nothing to write (idempotent, docs/sync.md I7). `checked`
  * holds schema checks already done (checkChanges); any change missing from it is checked here.
  */
 export function planPage(existing: ReadonlyMap<string, ReplicaRow>, changes: readonly Change[], checked?: CheckedChanges): PagePlan {

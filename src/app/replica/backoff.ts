@@ -1,4 +1,4 @@
-/** Retry delays after a failed sync: exponential, capped, with jitter (SYNC.md, Push). */
+/** Retry delays after a failed sync: exponential, capped, with jitter (docs/sync.md, Push). */
 export interface BackoffOptions {
   /** First delay, in ms. */
   baseMs: number;

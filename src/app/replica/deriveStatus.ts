@@ -15,7 +15,7 @@ export interface StatusFacts {
 }
 
 /**
- * What the calm network line says (DESIGN.md, Interface). Something the user must do comes
+ * What the calm network line says (docs/interface.md). Something the user must do comes
  * first: a revoked device, an expired session, a full disk, then conflicts and rejections.
  */
 export function deriveStatus(f: StatusFacts): SyncStatus {

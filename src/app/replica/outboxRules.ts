@@ -1,7 +1,7 @@
 import { MAX_MUTATIONS_PER_PUSH, MAX_PUSH_BYTES, type Mutation, type MutationResult } from '../../shared/sync/protocol';
 import type { OutboxEntry } from './rows';
 
-// The rules of the outbox, as pure functions over plain data (SYNC.md, Push).
+// The rules of the outbox, as pure functions over plain data (docs/sync.md, Push).
 
 /**
  * The next push batch: entries in id order, as many as fit under the server's limits

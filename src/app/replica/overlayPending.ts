@@ -18,7 +18,7 @@ export function versionAfter(edit: PendingEdit): number {
 /**
  * Lay pending edits over the server rows of one collection. The most recent edit of a
  * record (highest mutationId) wins; a pending delete hides the row; tombstones are never
- * shown. Pure, tested with fixtures (STYLE.md #4). Order: server order by id, then new
+ * shown. Pure, tested with fixtures (docs/style.md #4). Order: server order by id, then new
  * local records in the order they were made.
  */
 export function overlayPending(rows: readonly ReplicaRow[], pending: readonly PendingEdit[]): VisibleRecord[] {

@@ -10,7 +10,7 @@ export interface ReplicaRow {
   id: string;
   version: number;
   seq: number;
-  /** Unparsed: a row is a stored record only after the repository parses it (STYLE.md #8). */
+  /** Unparsed: a row is a stored record only after the repository parses it (docs/style.md #8). */
   record?: unknown;
   deleted?: true;
 }

@@ -1,4 +1,4 @@
-/** What the calm network line shows (DESIGN.md, Interface); screens read it from data/contracts.ts. */
+/** What the calm network line shows (docs/interface.md); screens read it from data/contracts.ts. */
 export type SyncStatus =
   | { kind: 'offline'; pending: number; lastSyncedAt?: Date }
   | { kind: 'syncing'; pending: number }

@@ -1,5 +1,5 @@
 // What the engine needs from the outside world, injected so tests drive time and the
-// network (STYLE.md #7). `getDataLayer()` (../composition/createDataLayer.ts) wires the real ones.
+// network (docs/style.md #7). `getDataLayer()` (../composition/createDataLayer.ts) wires the real ones.
 
 export interface Timers {
   setTimeout(fn: () => void, ms: number): unknown;

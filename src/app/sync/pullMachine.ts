@@ -3,7 +3,7 @@ import {
   MAX_LOOPS, TELL_EVERY_MS, type AfterSettle, type AheadPage, type PullPhase, type PullState, type StoreSlot,
 } from './syncState';
 
-// The pull half of a run (SYNC.md, Pull), until `hasMore: false`, pipelined:
+// The pull half of a run (docs/sync.md, Pull), until `hasMore: false`, pipelined:
 // - the next page is asked for as soon as a page arrives, and each page's schema checks
 //   start when it arrives (`checkPage`), so the server, the network and the checks work
 //   while IndexedDB writes the page before;

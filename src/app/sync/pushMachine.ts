@@ -1,7 +1,7 @@
 import { newOp, opOf, type RunNext, type Transition } from './transition';
 import { MAX_LOOPS, type PushState } from './syncState';
 
-// The push half of a run (SYNC.md, Push): the whole outbox, a batch at a time, each read
+// The push half of a run (docs/sync.md, Push): the whole outbox, a batch at a time, each read
 // and marked taken in one transaction before it is sent (from then on the server may hold
 // it: a queued visit is no longer corrected in place). One author's run per request on a
 // shared tablet, with that author's token; the device's token otherwise.

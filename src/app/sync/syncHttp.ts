@@ -6,7 +6,7 @@ import type { FetchLike } from '../data/fetchLike';
 import type { Timers } from './environment';
 
 // The two sync requests. Each answer is parsed with the shared protocol schemas before it
-// is trusted (STYLE.md #8): a body cut at any byte fails to parse and is a plain retry.
+// is trusted (docs/style.md #8): a body cut at any byte fails to parse and is a plain retry.
 
 export type AuthProblem = 'sessionExpired' | 'deviceRevoked';
 

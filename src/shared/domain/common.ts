@@ -1,12 +1,12 @@
 import * as z from 'zod/mini';
 
 // Building blocks shared by every domain schema. Written with zod/mini so that the
-// browser bundle only pays for the checks it uses (see DESIGN.md, "Architecture").
+// browser bundle only pays for the checks it uses (see docs/architecture.md).
 
 /** Stable identifier: seed records use readable slugs, records made on a device use UUIDs. */
 export const idSchema = z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$/));
 
-/** Device-generated records (visits, sessions, coverage) are keyed by a UUID (SYNC.md). */
+/** Device-generated records (visits, sessions, coverage) are keyed by a UUID (docs/sync.md). */
 export const uuidSchema = z.uuid();
 
 /** Territory slug, e.g. `civraisien-en-poitou`. */

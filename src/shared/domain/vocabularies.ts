@@ -71,7 +71,7 @@ export const PLACE_CATEGORIES = [
 ] as const;
 
 /**
- * The needs an inhabitant picks from, in plain words (DESIGN.md "Interface"). Each need
+ * The needs an inhabitant picks from, in plain words (docs/interface.md). Each need
  * gathers data·inclusion thematiques; see `needsOfThematique`.
  */
 export const NEEDS = ['papers', 'digital', 'family', 'youth', 'jobs', 'health', 'mobility'] as const;

@@ -7,7 +7,7 @@ import { tourSchema } from '../domain/tour';
 /**
  * The directory's collections and their schemas, apart from the account-only ones
  * (sessions, visits, coverage, corrections): what a public device reads, so the app's
- * first paint carries only these schemas (QUALITY.md, first-paint budget). `collections.ts`
+ * first paint carries only these schemas (docs/quality.md, first-paint budget). `collections.ts`
  * builds the full list on top of this one; import from there unless you need the split.
  */
 export const DIRECTORY_SCHEMAS = {

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { countTiles, latToTileY, lonToTileX, tileUrl } from '../../../src/app/map/tileMath';
 
 describe('tile arithmetic for "keep the map offline"', () => {
-  test('the territory holds 761 tiles from zoom 8 to 14, 2,819 up to 15 (DESIGN.md)', () => {
+  test('the territory holds 761 tiles from zoom 8 to 14, 2,819 up to 15 (docs/interface.md)', () => {
     const bbox = [0.108, 46.048, 0.55, 46.412] as const;
     expect(countTiles(bbox, 8, 14)).toBe(761);
     expect(countTiles(bbox, 8, 15)).toBe(2819);

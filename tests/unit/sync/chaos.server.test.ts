@@ -4,7 +4,7 @@ import { freshDbName, openClient } from './support/clients';
 import { faultyFetch } from './support/faultyFetch';
 import { serverProjection, startTestServer, type TestServer } from './support/testServer';
 
-// A smaller cut of QUALITY.md's chaos bar (20 devices × 200 visits, 30 % of requests cut):
+// A smaller cut of docs/quality.md's chaos bar (20 devices × 200 visits, 30 % of requests cut):
 // 5 devices × 20 visits logged offline, then all sync at once through a network that cuts
 // about 30 % of requests (before the server, after its commit, mid-body).
 

@@ -10,7 +10,7 @@ import type { ListedPlace } from './nearestPlaces';
  * Why: the home lists up to 100 places, each with its opening badge: rendering, styling and
  * laying them all out before the first paint made one long task (85 ms of render alone at
  * 4× CPU, as much again in layout) between the directory's read and the first place shown
- * (the offline cold start, QUALITY.md: < 1 s; Lighthouse's Total Blocking Time). A phone
+ * (the offline cold start, docs/quality.md: < 1 s; Lighthouse's Total Blocking Time). A phone
  * screen shows fewer than this many.
  */
 export const FIRST_PLACES = 8;

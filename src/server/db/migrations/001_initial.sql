@@ -1,4 +1,4 @@
--- Escale server schema, version 1. See the team's shared/SYNC.md.
+-- Escale server schema, version 1. See docs/sync.md.
 
 -- One sequence for every replicated change. Writers take pg_advisory_xact_lock before
 -- nextval so that sequence order equals commit order (the sequence-gap trap).
@@ -9,7 +9,7 @@ CREATE SEQUENCE sync_seq;
 -- range scan over server_seq instead of a nine-way UNION, and the record bodies are
 -- validated by the shared zod schemas on the way in, so the database need not know their
 -- fields. The primary key (collection, id) makes the device-generated UUID the key of a
--- visit log (SYNC.md), and the partial unique index below adds (client_id, mutation_id).
+-- visit log (docs/sync.md), and the partial unique index below adds (client_id, mutation_id).
 CREATE TABLE record (
   collection   text        NOT NULL,
   id           text        NOT NULL,

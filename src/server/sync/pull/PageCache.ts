@@ -4,7 +4,7 @@ import type { EncodedPage } from './EncodedPage';
  * Values read from the database, kept by key with the directory state they were read in:
  * the territory's highest directory server_seq and the tombstone horizon (the "stamp",
  * see directoryStamp.ts). Every change to a record gives it a new, higher seq, and seqs
- * commit in order under the sync write lock (SYNC.md, the sequence-gap trap); a purge
+ * commit in order under the sync write lock (docs/sync.md, the sequence-gap trap); a purge
  * raises the horizon. So two snapshots with the same stamp hold the same directory rows,
  * and a value read in one is the value of the other: a hit needs only the one-row stamp
  * query, never serves a stale page, even with several server instances on one

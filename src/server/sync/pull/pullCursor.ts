@@ -1,6 +1,6 @@
 /**
  * The pull cursor, opaque to clients: `1.<scopeKey>.<seq>`, where seq is the server_seq
- * of the last row returned (never the global maximum, SYNC.md) and scopeKey the digest
+ * of the last row returned (never the global maximum, docs/sync.md) and scopeKey the digest
  * of the scope it was made under. The leading 1 is the cursor format version.
  */
 export interface PullCursor {

@@ -2,7 +2,7 @@ import type { Database } from '../../db/Database';
 import { lockSyncWrites } from './records';
 
 /**
- * Visit notes are the only personal field of a visit log (QUALITY.md): after the
+ * Visit notes are the only personal field of a visit log (docs/quality.md): after the
  * retention they are removed from the server copy. The change is a normal write
  * (version + 1, new seq) so devices in scope replace their copy too.
  * Returns the number of visits changed.

@@ -3,7 +3,7 @@ import { toNumber, type Queryable } from '../../db/Database';
 
 /**
  * Every transaction that assigns a server_seq takes this lock first, so sequence order
- * equals commit order and a puller never skips a row committed late (SYNC.md, "the
+ * equals commit order and a puller never skips a row committed late (docs/sync.md, "the
  * sequence-gap trap"). Transaction-scoped: released at COMMIT or ROLLBACK.
  */
 export const SYNC_WRITE_LOCK = 7_431_001;

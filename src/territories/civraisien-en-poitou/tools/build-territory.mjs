@@ -41,7 +41,7 @@ const outlines = {
   })),
 };
 
-// [west, south, east, north]. DESIGN.md quotes 0.108–0.550 / 46.048–46.412; the outlines
+// [west, south, east, north]. docs/interface.md quotes 0.108–0.550 / 46.048–46.412; the outlines
 // reach 0.1077 and 0.5503, so the box is widened by 0.001° on both sides in longitude.
 const bbox = [0.107, 46.048, 0.551, 46.412];
 for (const f of outlines.features) {

@@ -11,7 +11,7 @@ export interface FaultRates {
 
 export interface FaultStats { requests: number; droppedBefore: number; droppedAfter: number; truncated: number }
 
-/** A fetch that breaks the way a rural mobile network does, driven by a seeded PRNG (SYNC.md I6). */
+/** A fetch that breaks the way a rural mobile network does, driven by a seeded PRNG (docs/sync.md I6). */
 export function faultyFetch(inner: FetchLike, random: () => number, rates: FaultRates): FetchLike & { stats: FaultStats; enabled: boolean } {
   const stats: FaultStats = { requests: 0, droppedBefore: 0, droppedAfter: 0, truncated: 0 };
   const wrapped = Object.assign(

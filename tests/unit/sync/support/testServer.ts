@@ -5,7 +5,7 @@ import { createTestServer } from '../../../server/support/createTestServer';
 import { makePlace, makeTerritory, TERRITORY_ID } from './fixtures';
 
 // The real server in-process (the server's own test helper: Hono's app.fetch over PGlite
-// in memory, no port, STYLE.md #9), seeded with a small territory.
+// in memory, no port, docs/style.md #9), seeded with a small territory.
 
 export interface TestServer {
   db: Database;
