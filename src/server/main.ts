@@ -63,7 +63,10 @@ async function main(): Promise<void> {
   const app = createApp({ db, config });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info: AddressInfo) => {
     const host = config.host === '0.0.0.0' ? 'localhost' : config.host;
-    console.log(`[escale] listening on http://${host}:${info.port} (database: ${db.kind})`);
+    const base = `http://${host}:${info.port}`;
+    console.log(`[escale] listening on ${base} (database: ${db.kind})`);
+    // Where each audience starts, so a newcomer need not read the routes.
+    console.log(`[escale] inhabitants: ${base}/ · aidants: ${base}/aidant · office and admins: ${base}/bureau`);
   });
 
   let closing = false;
