@@ -6,16 +6,10 @@ import { MAX_NOTE_LENGTH } from './visitDraft';
 
 export type NoteWarningKind = 'phone' | 'email' | 'nir';
 
+/** What was seen; the interface words it (the aidant catalogue's `note.<kind>`). */
 export interface NoteWarning {
   kind: NoteWarningKind;
-  message: string;
 }
-
-const MESSAGES: Record<NoteWarningKind, string> = {
-  nir: 'La note semble contenir un numéro de sécurité sociale. Ne le notez pas : il n’est pas utile au suivi.',
-  phone: 'La note semble contenir un numéro de téléphone. Gardez-le seulement si le suivi en a besoin.',
-  email: 'La note semble contenir une adresse e-mail. Gardez-la seulement si le suivi en a besoin.',
-};
 
 // NIR (numéro de sécurité sociale): sex (1, 2, or 3/4/7/8 for temporary numbers), year,
 // month, department (2A/2B for Corsica), commune, order, then an optional 2-digit key;
@@ -44,5 +38,5 @@ export function noteWarnings(text: string): NoteWarning[] {
   if (withoutNir !== text) kinds.push('nir');
   if (PHONE.test(withoutNir)) kinds.push('phone');
   if (EMAIL.test(text)) kinds.push('email');
-  return kinds.map((kind) => ({ kind, message: MESSAGES[kind] }));
+  return kinds.map((kind) => ({ kind }));
 }

@@ -1,6 +1,8 @@
 import { type VisitLog, visitLogSchema } from '../domain/visitLog';
 import { normaliseNote } from './noteMinimisation';
-import { MAX_DURATION_MINUTES, MAX_NOTE_LENGTH, MAX_PARTICIPANTS, MIN_DURATION_MINUTES, type VisitDraft } from './visitDraft';
+import {
+  MAX_DURATION_MINUTES, MAX_NOTE_LENGTH, MAX_PARTICIPANTS, MIN_COLLECTIVE_PARTICIPANTS, MIN_DURATION_MINUTES, type VisitDraft,
+} from './visitDraft';
 
 /** What the form does not know: who, where, when, and the record's identity. */
 export interface VisitContext {
@@ -20,42 +22,70 @@ export type VisitField =
   | 'kind' | 'participants' | 'durationMinutes' | 'themes' | 'procedures' | 'autonomy' | 'referral'
   | 'ageBand' | 'residence' | 'firstVisit' | 'equipment' | 'checklistRuns' | 'notes' | 'record';
 
+/**
+ * What is wrong with a field, as a stable code and its facts; the interface words it
+ * (src/app/aidant/i18n/visitErrorText.ts). No interface text here.
+ */
+export type VisitError =
+  /** A collective workshop of fewer than `min` people, or a count that is not whole. */
+  | { code: 'collective_min'; params: { min: number } }
+  | { code: 'collective_max'; params: { max: number } }
+  /** An individual visit of other than one person. */
+  | { code: 'individual_one' }
+  /** Not whole minutes, or outside `min`–`max`. */
+  | { code: 'duration_range'; params: { min: number; max: number } }
+  | { code: 'themes_required' }
+  | { code: 'autonomy_required' }
+  /** "aucun" equipment chosen with another. */
+  | { code: 'equipment_none_exclusive' }
+  /** A commune that is not one of the territory's. */
+  | { code: 'residence_outside' }
+  /** `length`: the trimmed note's. */
+  | { code: 'notes_too_long'; params: { length: number; max: number } }
+  /** The schema refused a field the rules above let through. */
+  | { code: 'answer_invalid' }
+  /** The schema refused what the context gave (under 'record'). */
+  | { code: 'record_invalid' };
+
+export type VisitErrorCode = VisitError['code'];
+export type VisitErrors = Partial<Record<VisitField, VisitError>>;
+
 export type ValidateResult =
   | { ok: true; visit: VisitLog }
-  | { ok: false; errors: Partial<Record<VisitField, string>> };
+  | { ok: false; errors: VisitErrors };
 
 /**
- * The draft as a `VisitLog`, or French messages per field. The record is finally parsed with
+ * The draft as a `VisitLog`, or a coded error per field. The record is finally parsed with
  * `visitLogSchema`, so nothing the server would refuse leaves the form; a schema failure the
  * rules above did not foresee comes back under its field (or 'record'), never as a throw.
  *
  * `visit.notes` is plaintext here: whoever stores the visit seals it first (see README).
  */
 export function validateDraft(draft: VisitDraft, ctx: VisitContext): ValidateResult {
-  const errors: Partial<Record<VisitField, string>> = {};
+  const errors: VisitErrors = {};
 
-  if (draft.kind === 'collectif' && !(Number.isInteger(draft.participants) && draft.participants >= 2)) {
-    errors.participants = 'Un atelier collectif compte au moins 2 personnes.';
+  if (draft.kind === 'collectif' && !(Number.isInteger(draft.participants) && draft.participants >= MIN_COLLECTIVE_PARTICIPANTS)) {
+    errors.participants = { code: 'collective_min', params: { min: MIN_COLLECTIVE_PARTICIPANTS } };
   } else if (draft.kind === 'collectif' && draft.participants > MAX_PARTICIPANTS) {
-    errors.participants = `Un atelier collectif compte au plus ${MAX_PARTICIPANTS} personnes.`;
+    errors.participants = { code: 'collective_max', params: { max: MAX_PARTICIPANTS } };
   } else if (draft.kind === 'individuel' && draft.participants !== 1) {
-    errors.participants = 'Une visite individuelle concerne une seule personne.';
+    errors.participants = { code: 'individual_one' };
   }
   const d = draft.durationMinutes;
   if (!Number.isInteger(d) || d < MIN_DURATION_MINUTES || d > MAX_DURATION_MINUTES) {
-    errors.durationMinutes = `La durée doit être un nombre entier de minutes, entre ${MIN_DURATION_MINUTES} et ${MAX_DURATION_MINUTES} (8 heures).`;
+    errors.durationMinutes = { code: 'duration_range', params: { min: MIN_DURATION_MINUTES, max: MAX_DURATION_MINUTES } };
   }
-  if (draft.themes.length === 0) errors.themes = 'Choisissez au moins un thème.';
-  if (draft.autonomy === undefined) errors.autonomy = 'Choisissez le niveau d’autonomie de la personne.';
+  if (draft.themes.length === 0) errors.themes = { code: 'themes_required' };
+  if (draft.autonomy === undefined) errors.autonomy = { code: 'autonomy_required' };
   if (draft.equipment.includes('aucun') && draft.equipment.length > 1) {
-    errors.equipment = '« Aucun équipement » ne peut pas être choisi avec un autre équipement.';
+    errors.equipment = { code: 'equipment_none_exclusive' };
   }
   if (draft.residence.kind === 'commune' && !ctx.territoryInsee.has(draft.residence.insee)) {
-    errors.residence = 'Cette commune n’est pas sur le territoire : choisissez « Hors territoire ».';
+    errors.residence = { code: 'residence_outside' };
   }
   const notes = normaliseNote(draft.notes);
   if (notes.length > MAX_NOTE_LENGTH) {
-    errors.notes = `La note fait ${notes.length} caractères ; le maximum est ${MAX_NOTE_LENGTH}. Gardez l’essentiel pour le suivi.`;
+    errors.notes = { code: 'notes_too_long', params: { length: notes.length, max: MAX_NOTE_LENGTH } };
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors };
 
@@ -84,9 +114,7 @@ export function validateDraft(draft: VisitDraft, ctx: VisitContext): ValidateRes
   for (const issue of parsed.error.issues) {
     const head = issue.path[0];
     const field = (typeof head === 'string' && head in FIELD_OF_KEY ? FIELD_OF_KEY[head] : 'record') ?? 'record';
-    errors[field] ??= field === 'record'
-      ? 'La visite n’a pas pu être enregistrée : une donnée de la session ou du compte est invalide.'
-      : 'Cette réponse n’est pas valide. Choisissez-la de nouveau.';
+    errors[field] ??= { code: field === 'record' ? 'record_invalid' : 'answer_invalid' };
   }
   return { ok: false, errors };
 }

@@ -13,6 +13,8 @@ export type Equipment = (typeof EQUIPMENT)[number];
 export const DURATION_PRESETS = [15, 30, 45, 60, 90] as const;
 export const MIN_DURATION_MINUTES = 1;
 export const MAX_DURATION_MINUTES = 480;
+/** The fewest people of a collective workshop. */
+export const MIN_COLLECTIVE_PARTICIPANTS = 2;
 export const MAX_PARTICIPANTS = 200;
 export const MAX_NOTE_LENGTH = 1000;
 

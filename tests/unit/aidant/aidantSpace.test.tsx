@@ -99,7 +99,7 @@ describe('aidant space: sign-in, PIN, lock', () => {
     const { user, token } = await backend.login('marie', PASSWORD);
     await controller.pinLock.signedIn({ userId: user.id, login: user.login, displayName: user.displayName, token });
     const set = await controller.pinLock.setPin(user.id, PIN);
-    if (!set.ok) throw new Error(set.message);
+    if (!set.ok) throw new Error(set.reason);
     await controller.opened(user.id, set.key);
     await screen.findByText('Connecté : Marie Aidante');
     await screen.findByRole('heading', { name: 'Bonjour Marie Aidante' }, { timeout: 3000 });
@@ -127,11 +127,19 @@ async function signInWithEnglish() {
   fireEvent.input(screen.getByLabelText('Password'), { target: { value: PASSWORD } });
   fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
   await screen.findByRole('heading', { name: 'Choose your code' });
+  // The lock's refusal, worded in English on the gate.
+  fireEvent.input(document.getElementById('pin-new')!, { target: { value: '1234' } });
+  fireEvent.input(document.getElementById('pin-confirm')!, { target: { value: '1234' } });
+  fireEvent.click(screen.getByRole('button', { name: 'Save the code' }));
+  expect((await screen.findByRole('alert')).textContent).toBe('This code is too easy to guess. Choose another one.');
   fireEvent.input(document.getElementById('pin-new')!, { target: { value: PIN } });
   fireEvent.input(document.getElementById('pin-confirm')!, { target: { value: PIN } });
   fireEvent.click(screen.getByRole('button', { name: 'Save the code' }));
   await screen.findByRole('heading', { name: 'Log a visit' }, { timeout: 5000 });
   fireEvent.click(screen.getByRole('button', { name: 'Online procedure' }));
+  // The form's field errors, worded in English.
+  fireEvent.click(screen.getByRole('button', { name: 'Save the visit' }));
+  await screen.findByText('Choose how independent the person was.');
   fireEvent.click(screen.getByRole('button', { name: 'Done together' }));
   fireEvent.click(screen.getByRole('button', { name: 'Save the visit' }));
   await screen.findByText('Visit saved. Ready for the next one.');

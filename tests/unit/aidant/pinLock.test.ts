@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { decryptNote, encryptNote } from '../../../src/app/aidant/crypto/noteBox';
 import { WrongPinError } from '../../../src/app/aidant/crypto/errors';
+import { setPinRefusalText } from '../../../src/app/aidant/i18n/pinText';
 import { delayAfterFailures } from '../../../src/app/aidant/lock/attemptPolicy';
 import { createMemoryProfileStore, type ProfileStore } from '../../../src/app/aidant/lock/localProfile';
 import { createPinLock, type PinLock } from '../../../src/app/aidant/lock/pinLock';
@@ -33,8 +34,10 @@ describe('setPin', () => {
     expect(lock.current()?.userId).toBe(MARIE.userId);
   });
 
-  it('refuses a trivial PIN with a French message and stores nothing', async () => {
-    expect(await lock.setPin(MARIE.userId, '1234')).toEqual({ ok: false, message: 'Ce code est trop facile à deviner. Choisissez-en un autre.' });
+  it('refuses a trivial PIN with its reason (said in French) and stores nothing', async () => {
+    const refused = await lock.setPin(MARIE.userId, '1234');
+    expect(refused).toEqual({ ok: false, reason: 'pin-too-easy' });
+    if (!refused.ok) expect(setPinRefusalText(refused)).toBe('Ce code est trop facile à deviner. Choisissez-en un autre.');
     expect((await store.get(MARIE.userId))!.pinVerifier).toBeUndefined();
   });
 
@@ -185,6 +188,6 @@ describe('changePin', () => {
   it('needs the right old PIN and a good new one', async () => {
     await lock.setPin(MARIE.userId, '482913');
     expect(await lock.changePin(MARIE.userId, '000000', '975310', async () => {})).toMatchObject({ ok: false, reason: 'wrong-pin' });
-    expect(await lock.changePin(MARIE.userId, '482913', '1111', async () => {})).toEqual({ ok: false, message: 'Ce code est trop facile à deviner. Choisissez-en un autre.' });
+    expect(await lock.changePin(MARIE.userId, '482913', '1111', async () => {})).toEqual({ ok: false, reason: 'pin-too-easy' });
   });
 });

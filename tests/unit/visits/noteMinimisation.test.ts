@@ -1,9 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { at } from '../../../src/app/aidant/i18n/aidantMessages';
+import { applyLanguage } from '../../../src/app/i18n/lang';
 import { noteTooLong, noteWarnings, normaliseNote } from '../../../src/shared/visits/noteMinimisation';
 
 const kinds = (text: string) => noteWarnings(text).map((w) => w.kind);
 
 describe('noteWarnings', () => {
+  afterEach(() => applyLanguage('fr'));
+
   it('says nothing for a minimised note', () => {
     expect(kinds('Dossier CSS à finir, revient mardi avec son avis d’imposition.')).toEqual([]);
     expect(kinds('RDV le 12/03 à 9 h 30, 2 enfants, loyer 450 €')).toEqual([]);
@@ -26,11 +30,15 @@ describe('noteWarnings', () => {
     }
   });
 
-  it('reports each kind once, with a French message that asks to minimise', () => {
+  it('reports each kind once, worded by the aidant catalogue in French and English to ask to minimise', async () => {
     const warnings = noteWarnings('06 12 34 56 78, 07 11 22 33 44, a@b.fr, 1 85 05 78 006 084 36');
-    expect(warnings.map((w) => w.kind)).toEqual(['nir', 'phone', 'email']);
-    expect(warnings[0]!.message).toBe('La note semble contenir un numéro de sécurité sociale. Ne le notez pas : il n’est pas utile au suivi.');
-    expect(warnings[1]!.message).toMatch(/^La note semble contenir un numéro de téléphone\./);
+    expect(warnings).toEqual([{ kind: 'nir' }, { kind: 'phone' }, { kind: 'email' }]);
+    const words = () => warnings.map((w) => at(`note.${w.kind}`));
+    expect(words()[0]).toBe('La note semble contenir un numéro de sécurité sociale. Ne le notez pas : il n’est pas utile au suivi.');
+    expect(words()[1]).toMatch(/^La note semble contenir un numéro de téléphone\./);
+    await applyLanguage('en');
+    expect(words()[0]).toBe('The note seems to hold a social security number. Do not write it down: the follow-up does not need it.');
+    expect(words()[1]).toMatch(/^The note seems to hold a phone number\./);
   });
 });
 

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import territory from '../../../src/territories/civraisien-en-poitou/territory.json';
 import { visitLogSchema } from '../../../src/shared/domain/visitLog';
 import { EQUIPMENT, REFERRAL_PARTNERS, VISIT_THEMES } from '../../../src/shared/domain/vocabularies';
@@ -8,7 +8,9 @@ import {
   draftFromVisit, hasNoReferral, setAutonomy, setDuration, setKind, setNoReferral, setNotes, setParticipants,
   setResidence, toggleEquipment, toggleReferral, toggleTheme, visitFormReducer, type VisitFormAction,
 } from '../../../src/shared/visits/visitFormReducer';
-import { validateDraft, type VisitContext } from '../../../src/shared/visits/validateDraft';
+import { validateDraft, type VisitContext, type VisitError } from '../../../src/shared/visits/validateDraft';
+import { visitErrorText, visitErrorTexts } from '../../../src/app/aidant/i18n/visitErrorText';
+import { applyLanguage } from '../../../src/app/i18n/lang';
 
 const ctx: VisitContext = {
   id: '0b6c2a3e-6f1d-4c8a-9a57-3f4e2d1c0b9a',
@@ -33,6 +35,11 @@ const errorsOf = (draft: VisitDraft) => {
   if (r.ok) throw new Error('expected errors');
   return r.errors;
 };
+/** The error's words, as the form shows them (the aidant catalogue, French unless switched). */
+const said = (error: VisitError | undefined) => {
+  if (!error) throw new Error('expected an error');
+  return visitErrorText(error);
+};
 
 describe('newVisitDraft (defaults for the common case)', () => {
   it('is an anonymous individual visit of 30 minutes, with no referral', () => {
@@ -44,7 +51,9 @@ describe('newVisitDraft (defaults for the common case)', () => {
   });
 
   it('needs only a theme and an autonomy level to be valid, and says so in French otherwise', () => {
-    expect(errorsOf(newVisitDraft())).toEqual({
+    const errors = errorsOf(newVisitDraft());
+    expect(errors).toEqual({ themes: { code: 'themes_required' }, autonomy: { code: 'autonomy_required' } });
+    expect(visitErrorTexts(errors)).toEqual({
       themes: 'Choisissez au moins un thème.',
       autonomy: 'Choisissez le niveau d’autonomie de la personne.',
     });
@@ -79,9 +88,12 @@ describe('kind and participants', () => {
 
   it('refuses a collective visit of fewer than 2 or more than 200 people, or a fraction', () => {
     const c = setKind(minimal(), 'collectif');
-    expect(errorsOf(setParticipants(c, 1)).participants).toBe('Un atelier collectif compte au moins 2 personnes.');
-    expect(errorsOf(setParticipants(c, 2.5)).participants).toBe('Un atelier collectif compte au moins 2 personnes.');
-    expect(errorsOf(setParticipants(c, 201)).participants).toBe('Un atelier collectif compte au plus 200 personnes.');
+    const fewest = { code: 'collective_min', params: { min: 2 } };
+    expect(errorsOf(setParticipants(c, 1)).participants).toEqual(fewest);
+    expect(errorsOf(setParticipants(c, 2.5)).participants).toEqual(fewest);
+    expect(said(errorsOf(setParticipants(c, 1)).participants)).toBe('Un atelier collectif compte au moins 2 personnes.');
+    expect(errorsOf(setParticipants(c, 201)).participants).toEqual({ code: 'collective_max', params: { max: 200 } });
+    expect(said(errorsOf(setParticipants(c, 201)).participants)).toBe('Un atelier collectif compte au plus 200 personnes.');
     expect(okVisit(setParticipants(c, 200)).participants).toBe(200);
   });
 });
@@ -95,7 +107,9 @@ describe('duration', () => {
     expect(okVisit(setDuration(minimal(), 1)).durationMinutes).toBe(1);
     expect(okVisit(setDuration(minimal(), 480)).durationMinutes).toBe(480);
     for (const bad of [0, -5, 481, 12.5, Number.NaN, Number.POSITIVE_INFINITY]) {
-      expect(errorsOf(setDuration(minimal(), bad)).durationMinutes).toBe('La durée doit être un nombre entier de minutes, entre 1 et 480 (8 heures).');
+      const error = errorsOf(setDuration(minimal(), bad)).durationMinutes;
+      expect(error).toEqual({ code: 'duration_range', params: { min: 1, max: 480 } });
+      expect(said(error)).toBe('La durée doit être un nombre entier de minutes, entre 1 et 480 (8 heures).');
     }
   });
 });
@@ -122,7 +136,8 @@ describe('exclusive options', () => {
 
   it('refuses "aucun" with another equipment if a draft was built by hand', () => {
     const d: VisitDraft = { ...minimal(), equipment: ['aucun', 'smartphone'] };
-    expect(errorsOf(d).equipment).toBe('« Aucun équipement » ne peut pas être choisi avec un autre équipement.');
+    expect(errorsOf(d).equipment).toEqual({ code: 'equipment_none_exclusive' });
+    expect(said(errorsOf(d).equipment)).toBe('« Aucun équipement » ne peut pas être choisi avec un autre équipement.');
   });
 
   it('themes toggle on and off', () => {
@@ -161,8 +176,9 @@ describe('residence, first visit, notes', () => {
   it('keeps a commune of the territory, drops "hors territoire" and "non dit"', () => {
     expect(okVisit(setResidence(minimal(), { kind: 'commune', insee: CIVRAY })).residenceInsee).toBe(CIVRAY);
     expect(okVisit(setResidence(minimal(), { kind: 'hors-territoire' })).residenceInsee).toBeUndefined();
-    expect(errorsOf(setResidence(minimal(), { kind: 'commune', insee: '75056' })).residence)
-      .toBe('Cette commune n’est pas sur le territoire : choisissez « Hors territoire ».');
+    const outside = errorsOf(setResidence(minimal(), { kind: 'commune', insee: '75056' })).residence;
+    expect(outside).toEqual({ code: 'residence_outside' });
+    expect(said(outside)).toBe('Cette commune n’est pas sur le territoire : choisissez « Hors territoire ».');
   });
 
   it('records first visit yes and no, and nothing when not said', () => {
@@ -176,12 +192,64 @@ describe('residence, first visit, notes', () => {
     expect(okVisit(setNotes(minimal(), '  rappeler pour la CSS  ')).notes).toBe('rappeler pour la CSS');
     expect('notes' in okVisit(setNotes(minimal(), '   \n '))).toBe(false);
     expect(okVisit(setNotes(minimal(), `  ${'a'.repeat(1000)}  `)).notes).toHaveLength(1000);
-    expect(errorsOf(setNotes(minimal(), 'a'.repeat(1001))).notes).toBe('La note fait 1001 caractères ; le maximum est 1000. Gardez l’essentiel pour le suivi.');
+    const long = errorsOf(setNotes(minimal(), 'a'.repeat(1001))).notes;
+    expect(long).toEqual({ code: 'notes_too_long', params: { length: 1001, max: 1000 } });
+    expect(said(long)).toBe('La note fait 1001 caractères ; le maximum est 1000. Gardez l’essentiel pour le suivi.');
   });
 
   it('reports a bad context under "record", never throws', () => {
     const r = validateDraft(minimal(), { ...ctx, id: 'not-a-uuid' });
-    expect(r).toEqual({ ok: false, errors: { record: 'La visite n’a pas pu être enregistrée : une donnée de la session ou du compte est invalide.' } });
+    expect(r).toEqual({ ok: false, errors: { record: { code: 'record_invalid' } } });
+    if (!r.ok) expect(said(r.errors.record)).toBe('La visite n’a pas pu être enregistrée : une donnée de la session ou du compte est invalide.');
+  });
+});
+
+describe('the errors in words (the aidant catalogue)', () => {
+  afterEach(() => applyLanguage('fr'));
+  const EVERY: Array<{ error: VisitError; fr: string; en: string }> = [
+    { error: { code: 'collective_min', params: { min: 2 } }, fr: 'Un atelier collectif compte au moins 2 personnes.', en: 'A group workshop has at least 2 people.' },
+    { error: { code: 'collective_max', params: { max: 200 } }, fr: 'Un atelier collectif compte au plus 200 personnes.', en: 'A group workshop has at most 200 people.' },
+    { error: { code: 'individual_one' }, fr: 'Une visite individuelle concerne une seule personne.', en: 'An individual visit is for one person only.' },
+    {
+      error: { code: 'duration_range', params: { min: 1, max: 480 } },
+      fr: 'La durée doit être un nombre entier de minutes, entre 1 et 480 (8 heures).',
+      en: 'The duration must be a whole number of minutes, between 1 and 480 (8 hours).',
+    },
+    { error: { code: 'themes_required' }, fr: 'Choisissez au moins un thème.', en: 'Choose at least one theme.' },
+    { error: { code: 'autonomy_required' }, fr: 'Choisissez le niveau d’autonomie de la personne.', en: 'Choose how independent the person was.' },
+    {
+      error: { code: 'equipment_none_exclusive' },
+      fr: '« Aucun équipement » ne peut pas être choisi avec un autre équipement.',
+      en: '“None” cannot be chosen together with other equipment.',
+    },
+    {
+      error: { code: 'residence_outside' },
+      fr: 'Cette commune n’est pas sur le territoire : choisissez « Hors territoire ».',
+      en: 'This commune is not in the area: choose “Outside the area”.',
+    },
+    {
+      error: { code: 'notes_too_long', params: { length: 1001, max: 1000 } },
+      fr: 'La note fait 1001 caractères ; le maximum est 1000. Gardez l’essentiel pour le suivi.',
+      en: 'The note has 1001 characters; the maximum is 1000. Keep what the follow-up needs.',
+    },
+    { error: { code: 'answer_invalid' }, fr: 'Cette réponse n’est pas valide. Choisissez-la de nouveau.', en: 'This answer is not valid. Choose it again.' },
+    {
+      error: { code: 'record_invalid' },
+      fr: 'La visite n’a pas pu être enregistrée : une donnée de la session ou du compte est invalide.',
+      en: 'The visit could not be saved: some data of the session or the account is invalid.',
+    },
+  ];
+
+  it('words every code in French, and in English once the language is English', async () => {
+    for (const { error, fr } of EVERY) expect(visitErrorText(error), error.code).toBe(fr);
+    await applyLanguage('en');
+    for (const { error, en } of EVERY) expect(visitErrorText(error), error.code).toBe(en);
+  });
+
+  it('a draft refused for its kind is said in English too', async () => {
+    await applyLanguage('en');
+    expect(said(errorsOf(setParticipants(setKind(minimal(), 'collectif'), 1)).participants)).toBe('A group workshop has at least 2 people.');
+    expect(said(errorsOf({ ...minimal(), participants: 3 }).participants)).toBe('An individual visit is for one person only.');
   });
 });
 

@@ -1,6 +1,8 @@
 import { useSignal } from '@preact/signals';
 import type { AidantController } from '../aidantController';
 import { useAidantT } from '../i18n/aidantMessages';
+import { unlockFailureText, unlockNeedsSignIn } from '../i18n/pinText';
+import type { UnlockFailure } from '../lock/pinLock';
 import { PinField } from './PinField';
 
 /** Unlocking with the PIN; wrong codes count down to a wait, then to an online sign-in. */
@@ -10,7 +12,8 @@ export function Unlock({ controller, userId, name, onOther, onSignIn, onForgot }
   const t = useAidantT();
   const pin = useSignal('');
   const busy = useSignal(false);
-  const error = useSignal<string | undefined>(undefined);
+  // Kept as the lock's answer and worded when shown, so a change of language rewords it.
+  const error = useSignal<UnlockFailure | undefined>(undefined);
   const needSignIn = useSignal(false);
   async function submit(e: Event) {
     e.preventDefault();
@@ -23,20 +26,8 @@ export function Unlock({ controller, userId, name, onOther, onSignIn, onForgot }
       await controller.opened(userId, result.key);
       return;
     }
-    switch (result.reason) {
-      case 'wrong-pin':
-        error.value = result.retryAfterMs ? t('pin.wait', { seconds: Math.ceil(result.retryAfterMs / 1000) }) : t('pin.wrong', { left: result.attemptsLeft });
-        break;
-      case 'too-many-attempts':
-        error.value = t('pin.wait', { seconds: Math.ceil(result.retryAfterMs / 1000) });
-        break;
-      case 'sign-in-required':
-      case 'unknown-profile':
-      case 'no-pin':
-        error.value = t('pin.signInAgain');
-        needSignIn.value = true;
-        break;
-    }
+    error.value = result;
+    if (unlockNeedsSignIn(result)) needSignIn.value = true;
   }
   return (
     <section class="page aidant-gate" aria-labelledby="unlock-title">
@@ -44,7 +35,7 @@ export function Unlock({ controller, userId, name, onOther, onSignIn, onForgot }
       <p>{t('pin.unlockIntro')}</p>
       <form onSubmit={submit} class="stack">
         <PinField id="pin-unlock" label={t('pin.label')} value={pin.value} onInput={(v) => (pin.value = v)} disabled={busy.value} />
-        {error.value && <p class="notice notice-warn" role="alert">{error.value}</p>}
+        {error.value && <p class="notice notice-warn" role="alert">{unlockFailureText(error.value)}</p>}
         <button type="submit" class="button button-big" disabled={busy.value}>{busy.value ? t('pin.busy') : t('pin.unlock')}</button>
       </form>
       <div class="button-row gate-actions">

@@ -15,7 +15,7 @@ export interface PinLockOptions {
   iterations?: number;
 }
 
-export type { SetPinResult, UnlockResult } from './pinMachine';
+export type { SetPinRefusal, SetPinResult, UnlockFailure, UnlockResult } from './pinMachine';
 
 /** What the "who are you?" screen may show: no salt, no verifier, no token. */
 export interface ProfileSummary {

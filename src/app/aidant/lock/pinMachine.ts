@@ -2,7 +2,7 @@ import { fromBase64 } from '../crypto/base64';
 import { sameCheck, type PinKey } from '../crypto/deriveKey';
 import { delayAfterFailures, mustWipeToken, WIPE_AFTER_ATTEMPTS } from './attemptPolicy';
 import type { LocalProfile } from './localProfile';
-import { checkPin } from './pinRules';
+import { checkPin, type PinRuleRefusal } from './pinRules';
 
 // The PIN lock as a pure state machine: `pinStep(state, event)` → the next state and the one
 // command to carry out (read or write a profile, derive a key, reseal the notes, answer).
@@ -27,7 +27,19 @@ export type UnlockResult =
   | { ok: false; reason: 'no-pin' }
   | { ok: false; reason: 'unknown-profile' };
 
-export type SetPinResult = { ok: true; key: PinKey } | { ok: false; message: string };
+export type UnlockFailure = Exclude<UnlockResult, { ok: true }>;
+
+/** Why `setPin` refused (`changePin` too, for its new PIN): the PIN rules, or the profile. */
+export type SetPinRefusal =
+  | PinRuleRefusal
+  /** No profile for this account on the tablet. */
+  | { ok: false; reason: 'unknown-profile' }
+  /** No session token: an online sign-in comes first. */
+  | { ok: false; reason: 'sign-in-required' }
+  /** A PIN is set already, and replacing it was not asked right after a sign-in. */
+  | { ok: false; reason: 'pin-exists' };
+
+export type SetPinResult = { ok: true; key: PinKey } | SetPinRefusal;
 
 export interface SignInIdentity {
   userId: string;
@@ -190,10 +202,10 @@ function withPin(profile: LocalProfile, key: PinKey, salt: string, iterations: n
 function setPinStep(state: PinState, op: Extract<PinOp, { kind: 'setPin' }>, event: PinEvent, config: PinConfig): PinStep {
   if (op.step === 'read' && event.type === 'profileRead') {
     const profile = event.profile;
-    if (profile === undefined) return answer(state, { ok: false, message: 'Ce compte n’est pas connu sur cette tablette. Connectez-vous en ligne.' });
-    if (profile.token === undefined) return answer(state, { ok: false, message: 'Connectez-vous en ligne avant de choisir un code.' });
+    if (profile === undefined) return answer(state, { ok: false, reason: 'unknown-profile' });
+    if (profile.token === undefined) return answer(state, { ok: false, reason: 'sign-in-required' });
     if (profile.pinVerifier !== undefined && !(op.replaceExisting && state.freshSignIns.includes(op.userId))) {
-      return answer(state, { ok: false, message: 'Un code existe déjà pour ce compte. Pour le changer, donnez l’ancien code.' });
+      return answer(state, { ok: false, reason: 'pin-exists' });
     }
     const bumped = bump(state);
     const rule = checkPin(op.pin);

@@ -4,17 +4,27 @@
 export const PIN_MIN_LENGTH = 4;
 export const PIN_MAX_LENGTH = 8;
 
-export type PinCheck = { ok: true } | { ok: false; message: string };
+/**
+ * Why a PIN is refused, as a stable reason and its facts; the gate screens word it
+ * (../i18n/pinText.ts). No interface text here.
+ */
+export type PinRuleRefusal =
+  | { ok: false; reason: 'pin-not-digits' }
+  | { ok: false; reason: 'pin-length'; min: number; max: number }
+  /** A repeated digit, a run, a repeated pattern or a common code. */
+  | { ok: false; reason: 'pin-too-easy' };
+
+export type PinCheck = { ok: true } | PinRuleRefusal;
 
 /** Codes among the most tried that the generic rules below do not catch. */
 const COMMON = new Set(['1212', '2580', '0852', '1004', '2000', '1122', '6969', '1313', '4545', '5683', '0007', '1010', '2468', '1357', '112233']);
 
 export function checkPin(pin: string): PinCheck {
-  if (!/^\d+$/.test(pin)) return { ok: false, message: 'Le code ne doit contenir que des chiffres.' };
+  if (!/^\d+$/.test(pin)) return { ok: false, reason: 'pin-not-digits' };
   if (pin.length < PIN_MIN_LENGTH || pin.length > PIN_MAX_LENGTH) {
-    return { ok: false, message: `Le code doit avoir entre ${PIN_MIN_LENGTH} et ${PIN_MAX_LENGTH} chiffres.` };
+    return { ok: false, reason: 'pin-length', min: PIN_MIN_LENGTH, max: PIN_MAX_LENGTH };
   }
-  if (isTrivial(pin)) return { ok: false, message: 'Ce code est trop facile à deviner. Choisissez-en un autre.' };
+  if (isTrivial(pin)) return { ok: false, reason: 'pin-too-easy' };
   return { ok: true };
 }
 

@@ -25,11 +25,11 @@ export function summaryText(t: AidantT, checklist: Checklist, documents: readonl
   const leftSteps = checklist.steps.filter((s) => !steps.includes(s.id)).map((s) => `- ${text(s.label)}`);
   const lines = [text(checklist.title), ''];
   if (leftDocs.length === 0 && leftSteps.length === 0 && missing.trim() === '') lines.push(t('checklist.nothingLeft'));
-  if (leftDocs.length > 0) lines.push(`${t('checklist.leftToBring')} :`, ...leftDocs, '');
-  if (leftSteps.length > 0) lines.push(`${t('checklist.leftSteps')} :`, ...leftSteps, '');
+  if (leftDocs.length > 0) lines.push(t('checklist.leftToBring'), ...leftDocs, '');
+  if (leftSteps.length > 0) lines.push(t('checklist.leftSteps'), ...leftSteps, '');
   if (missing.trim() !== '') lines.push(missing.trim(), '');
   if (places.length > 0) {
-    lines.push(`${t('checklist.whereToGo')} :`);
+    lines.push(t('checklist.whereToGo'));
     for (const p of places) lines.push(`- ${p.name}, ${p.address ?? ''} ${p.city}${p.phone ? `, ${p.phone}` : ''}`.replace(/ ,/g, ','));
   }
   return lines.join('\n').trim();

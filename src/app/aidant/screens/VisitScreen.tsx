@@ -1,7 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { validateDraft, type VisitField } from '../../../shared/visits/validateDraft';
+import { validateDraft, type VisitErrors } from '../../../shared/visits/validateDraft';
 import { newVisitDraft } from '../../../shared/visits/visitDraft';
 import { visitFormReducer, type VisitFormAction } from '../../../shared/visits/visitFormReducer';
 import { errorText } from '../../i18n/errors/errorText';
@@ -10,6 +10,7 @@ import { usePageTitle } from '../../ui/usePageTitle';
 import { useAidant } from '../aidantContext';
 import { newId } from '../coverage';
 import { useAidantT } from '../i18n/aidantMessages';
+import { visitErrorTexts } from '../i18n/visitErrorText';
 import { HelpGiven } from './visit/HelpGiven';
 import { KindGroup } from './visit/KindGroup';
 import { MoreDetails } from './visit/MoreDetails';
@@ -33,7 +34,7 @@ export function VisitScreen() {
   const { now } = useServices();
   const state = useAppState();
   const draft = controller.visitDraft;
-  const errors = useSignal<Partial<Record<VisitField, string>>>({});
+  const errors = useSignal<VisitErrors>({});
   const saved = useSignal(false);
   const busy = useSignal(false);
   const failure = useSignal<string | undefined>(undefined);
@@ -103,7 +104,7 @@ export function VisitScreen() {
     route('/aidant');
   }
 
-  const part: VisitFormPart = { draft: d, errors: errors.value, dispatch };
+  const part: VisitFormPart = { draft: d, errors: visitErrorTexts(errors.value), dispatch };
   const errorCount = Object.keys(errors.value).length;
   return (
     <section class="page aidant-page visit-form" aria-labelledby="visit-title">

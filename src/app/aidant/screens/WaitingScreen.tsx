@@ -60,7 +60,7 @@ export function WaitingScreen() {
       </div>
       {pending.length > 0 && (
         <ul class="tags waiting-kinds">
-          {[...counts].map(([name, n]) => <li key={name}>{kindLabel(name)} : {n}</li>)}
+          {[...counts].map(([name, n]) => <li key={name}>{t('waiting.kindCount', { kind: kindLabel(name), count: n })}</li>)}
         </ul>
       )}
       <p>{last ? t('waiting.lastSync', { when: DATE_TIME.format(last) }) : t('waiting.neverSynced')}</p>

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PinKey } from '../../../../src/app/aidant/crypto/deriveKey';
 import type { LocalProfile } from '../../../../src/app/aidant/lock/localProfile';
 import {
-  initialPinState, pinStep, type PinCommand, type PinEvent, type PinRequest, type PinState,
+  initialPinState, pinStep, type PinCommand, type PinEvent, type PinRequest, type PinState, type SetPinRefusal,
 } from '../../../../src/app/aidant/lock/pinMachine';
 
 // The PIN lock's transitions as fixtures: a state, an event → the next state and the one
@@ -123,12 +123,12 @@ describe('pin machine: sign-in, choosing and changing a PIN', () => {
   });
 
   const setPin = (replaceExisting = false): PinEvent => begin({ kind: 'setPin', userId: 'aidant-marie', pin: '730561', replaceExisting });
-  const refused = (message: string): PinCommand => ({ type: 'answer', result: { ok: false, message } });
+  const refused = (result: SetPinRefusal): PinCommand => ({ type: 'answer', result });
   const setPinCases: Array<{ name: string; state?: PinState; events: PinEvent[]; command: PinCommand }> = [
-    { name: 'unknown profile', events: [setPin(), read(undefined)], command: refused('Ce compte n’est pas connu sur cette tablette. Connectez-vous en ligne.') },
-    { name: 'no token', events: [setPin(), read(marie({ token: undefined, pinVerifier: undefined }))], command: refused('Connectez-vous en ligne avant de choisir un code.') },
-    { name: 'a PIN exists', events: [setPin(), read(marie())], command: refused('Un code existe déjà pour ce compte. Pour le changer, donnez l’ancien code.') },
-    { name: 'a PIN exists, replace asked without a fresh sign-in', events: [setPin(true), read(marie())], command: refused('Un code existe déjà pour ce compte. Pour le changer, donnez l’ancien code.') },
+    { name: 'unknown profile', events: [setPin(), read(undefined)], command: refused({ ok: false, reason: 'unknown-profile' }) },
+    { name: 'no token', events: [setPin(), read(marie({ token: undefined, pinVerifier: undefined }))], command: refused({ ok: false, reason: 'sign-in-required' }) },
+    { name: 'a PIN exists', events: [setPin(), read(marie())], command: refused({ ok: false, reason: 'pin-exists' }) },
+    { name: 'a PIN exists, replace asked without a fresh sign-in', events: [setPin(true), read(marie())], command: refused({ ok: false, reason: 'pin-exists' }) },
     {
       name: 'a PIN exists, replaced right after a sign-in: a new key is derived',
       state: { ...initialPinState, freshSignIns: ['aidant-marie'] },
@@ -138,7 +138,7 @@ describe('pin machine: sign-in, choosing and changing a PIN', () => {
     {
       name: 'a trivial PIN is refused',
       events: [begin({ kind: 'setPin', userId: 'aidant-marie', pin: '1234', replaceExisting: false }), read(marie({ pinVerifier: undefined }))],
-      command: refused('Ce code est trop facile à deviner. Choisissez-en un autre.'),
+      command: refused({ ok: false, reason: 'pin-too-easy' }),
     },
   ];
   for (const c of setPinCases) {
@@ -160,7 +160,7 @@ describe('pin machine: sign-in, choosing and changing a PIN', () => {
   const change = (newPin = '975310'): PinEvent => begin({ kind: 'changePin', userId: 'aidant-marie', oldPin: '482913', newPin });
 
   it('changePin: a trivial new PIN is refused before anything is read', () => {
-    expect(run(initialPinState, change('1111')).command).toEqual(refused('Ce code est trop facile à deviner. Choisissez-en un autre.'));
+    expect(run(initialPinState, change('1111')).command).toEqual(refused({ ok: false, reason: 'pin-too-easy' }));
   });
 
   it('changePin: a wrong old PIN is answered as a try', () => {
