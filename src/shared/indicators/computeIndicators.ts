@@ -31,6 +31,18 @@ export interface IndicatorsInput extends Period {
   tours?: readonly Tour[];
   /** When given, records of other territories are left out. */
   territoryId?: string;
+  /** The names of the rows that are no commune, in the interface's words (the staff
+   *  catalogue); without them those rows are named by their key (`unknown`, `none`). */
+  names?: IndicatorNames;
+}
+
+export interface IndicatorNames {
+  /** byCommune's `unknown`: the residence was not said. */
+  unknownResidence: string;
+  /** bySessionCommune's `none`: help given outside any session. */
+  noSession: string;
+  /** bySessionCommune's `unknown`: a session not among the input's. */
+  unknownSession: string;
 }
 
 export interface CommuneRow extends Count {
@@ -103,6 +115,7 @@ export function computeIndicators(input: IndicatorsInput): Indicators {
   const coverage = ofTerritory(input.coverage).filter((o) => inPeriod(parisDateOfInstant(o.observedAt), period));
   const communeName = new Map(input.communes.map((c) => [c.insee, c.name]));
   const nameOf = (insee: string) => communeName.get(insee) ?? insee;
+  const names = input.names;
   // Sessions by id over all input sessions: a visit of the period may belong to a session
   // the caller did not filter the same way; its place is still known.
   const sessionById = new Map(ofTerritory(input.sessions).map((s) => [s.id, s]));
@@ -112,14 +125,14 @@ export function computeIndicators(input: IndicatorsInput): Indicators {
   const residence = tally(visits, input.communes.map((c) => c.insee), (v) => [v.residenceInsee ?? UNKNOWN]);
   const byCommune = [...residence]
     .filter(([insee, count]) => insee !== UNKNOWN || count.visits > 0)
-    .map(([insee, count]) => ({ insee, name: insee === UNKNOWN ? 'Non renseignée' : nameOf(insee), ...count }))
+    .map(([insee, count]) => ({ insee, name: insee === UNKNOWN ? names?.unknownResidence ?? UNKNOWN : nameOf(insee), ...count }))
     .sort(byVisitsThenName);
 
   const where = tally(visits, [], (v) => {
     if (v.sessionId === undefined) return [NONE];
     return [sessionById.get(v.sessionId)?.insee ?? UNKNOWN];
   });
-  const placeName = (insee: string) => (insee === NONE ? 'Hors tournée' : insee === UNKNOWN ? 'Session inconnue' : nameOf(insee));
+  const placeName = (insee: string) => (insee === NONE ? names?.noSession ?? NONE : insee === UNKNOWN ? names?.unknownSession ?? UNKNOWN : nameOf(insee));
   const bySessionCommune = [...where].map(([insee, count]) => ({ insee, name: placeName(insee), ...count })).sort(byVisitsThenName);
 
   const visitsOfSession = new Map<string, VisitLog[]>();

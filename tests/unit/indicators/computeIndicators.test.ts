@@ -4,7 +4,9 @@ import { filterPeriod, parisDateOfInstant } from '../../../src/shared/indicators
 import { monthsOfPeriod } from '../../../src/shared/indicators/monthsOfPeriod';
 import { PERIOD, TERRITORY, communes, coverage, outside, sessionId, sessions, tours, visits } from './fixtures';
 
-const indicators = computeIndicators({ visits: [...visits, ...outside], sessions, coverage, communes, tours, territoryId: TERRITORY, ...PERIOD });
+// The rows that are no commune are named by the interface (the staff catalogue's French here).
+const ROW_NAMES = { unknownResidence: 'Non renseignée', noSession: 'Hors tournée', unknownSession: 'Session inconnue' };
+const indicators = computeIndicators({ visits: [...visits, ...outside], sessions, coverage, communes, tours, territoryId: TERRITORY, names: ROW_NAMES, ...PERIOD });
 const nonZero = <T extends { visits: number }>(rows: readonly T[]) => rows.filter((r) => r.visits > 0);
 
 describe('filterPeriod', () => {
@@ -60,6 +62,18 @@ describe('computeIndicators', () => {
     expect(indicators.byCommune.slice(3).every((r) => r.visits === 0 && r.people === 0)).toBe(true);
     const names = indicators.byCommune.slice(3).map((r) => r.name);
     expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'fr')));
+  });
+
+  it('names the rows that are no commune with the words it is given, else by their key', () => {
+    const bare = computeIndicators({ visits: [...visits, ...outside], sessions, coverage, communes, tours, territoryId: TERRITORY, ...PERIOD });
+    expect(bare.byCommune.find((r) => r.insee === 'unknown')?.name).toBe('unknown');
+    expect(bare.bySessionCommune.find((r) => r.insee === 'none')?.name).toBe('none');
+    const english = computeIndicators({
+      visits: [...visits, ...outside], sessions, coverage, communes, tours, territoryId: TERRITORY, ...PERIOD,
+      names: { unknownResidence: 'Not given', noSession: 'Outside the tours', unknownSession: 'Unknown session' },
+    });
+    expect(english.byCommune.find((r) => r.insee === 'unknown')?.name).toBe('Not given');
+    expect(english.bySessionCommune.find((r) => r.insee === 'none')?.name).toBe('Outside the tours');
   });
 
   it('by commune where the help happened', () => {

@@ -41,6 +41,9 @@ describe('indicators screen', () => {
     const table = screen.getByText('Visites par commune de résidence', { selector: 'caption' }).closest('table')!;
     const row = within(table).getByRole('rowheader', { name: 'Civray' }).closest('tr')!;
     expect(row.textContent).toContain(String(civray.visits));
+    // The residence not said is named by the staff catalogue.
+    const unsaid = expected.byCommune.find((c) => c.insee === 'unknown');
+    if (unsaid && unsaid.visits > 0) expect(within(table).getByRole('rowheader', { name: 'Non renseignée' }).closest('tr')!.textContent).toContain(String(unsaid.visits));
     const map = document.querySelector('#map-visits-title')!.closest('figure')!;
     expect(map.querySelector('path[data-insee="86078"] title')?.textContent).toBe(`Civray : ${civray.visits} visites`);
     expect(map.querySelectorAll('path').length).toBe(communes.length);

@@ -46,7 +46,7 @@ function StopPassages({ api, tour, stop, headingLevel }: TourStop & { api: Hours
         </p>
       )}
       <p>
-        <strong>{t('bus.meetingPoint')} :</strong> {stop.meetingPoint}
+        <strong>{t('bus.meetingPoint')}</strong> {stop.meetingPoint}
       </p>
       {!passages.ready ? (
         <p class="loading">{t('hours.loading')}</p>
@@ -72,7 +72,7 @@ function StopPassages({ api, tour, stop, headingLevel }: TourStop & { api: Hours
       {result?.unknownFrom && result.passages.length === 0 && <p>{t('bus.unknown')}</p>}
       {tour.services.length > 0 && (
         <>
-          <p class="small"><strong>{t('bus.onBoard')} :</strong></p>
+          <p class="small"><strong>{t('bus.onBoard')}</strong></p>
           <ul class="tags">
             {tour.services.map((service) => <li key={service}>{label('onboardServices', service)}</li>)}
           </ul>

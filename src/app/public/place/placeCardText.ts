@@ -13,14 +13,14 @@ export function placeCardText(place: Place, week: readonly DaySchedule[] | undef
   const lines = [place.name, label('categories', place.category)];
   if (place.address) lines.push(place.address);
   if (!place.address?.includes(place.postcode)) lines.push(`${place.postcode} ${place.city}`);
-  if (place.phone) lines.push(`Tél. ${place.phone}`);
+  if (place.phone) lines.push(t('place.cardPhone', { phone: place.phone }));
   if (place.email) lines.push(place.email);
   if (place.website) lines.push(place.website);
   if (week) {
     for (const day of week) {
       if (day.intervals.length === 0) continue;
       const times = day.intervals.map((i) => `${formatHm(i.from)}\u00a0–\u00a0${formatHm(i.to)}`).join(', ');
-      lines.push(`${formatWeekday(day.date)} : ${times}`);
+      lines.push(t('place.cardDay', { day: formatWeekday(day.date), times }));
     }
   }
   lines.push(place.verifiedAt ? t('place.verified', { date: formatCalendarDate(place.verifiedAt) }) : t('place.toConfirm'));

@@ -57,7 +57,7 @@ export function CorrectionsScreen() {
           initialSort={{ key: 'date', dir: 'ascending' }}
           columns={[
             { key: 'date', label: t('ind.date'), sortValue: (i) => i.correction.createdAt, render: (i) => date(i.correction.createdAt) },
-            { key: 'record', label: t('corrections.record'), sortValue: (i) => i.recordName, render: (i) => `${t(`coll.${i.correction.collection}`)} : ${i.recordName}` },
+            { key: 'record', label: t('corrections.record'), sortValue: (i) => i.recordName, render: (i) => t('corrections.recordOf', { collection: t(`coll.${i.correction.collection}`), name: i.recordName }) },
             { key: 'message', label: t('corrections.message'), render: (i) => i.correction.message },
             {
               key: 'actions', label: t('col.actions'),

@@ -91,7 +91,7 @@ export function DirectoryList({ collection }: { collection: EditableCollection }
     <section aria-labelledby="list-title">
       <h1 id="list-title">{title}</h1>
       <div class="list-tools">
-        <a class="button" href={`${collectionHref(collection)}/nouveau`}>{t('list.new')} : {t(`coll.${collection}`)}</a>
+        <a class="button" href={`${collectionHref(collection)}/nouveau`}>{t('list.new', { collection: t(`coll.${collection}`) })}</a>
         <div class="field">
           <label for="list-filter">{t('list.filter')}</label>
           <input id="list-filter" type="search" value={filter} onInput={(e) => setFilter(e.currentTarget.value)} />

@@ -76,7 +76,7 @@ function HoursField({ id, label, value, error, onChange }: { id: string; label: 
         onInput={(e) => onChange(e.currentTarget.value)} />
       <p id={`${id}-check`} class={shown ? 'field-error' : 'field-ok'} aria-live="polite">{shown ? `✗ ${shown}` : live ? `✓ ${live}` : ''}</p>
       {check?.ok && check.passages.length > 0 && (
-        <p class="hint">{t('sched.next')} : {check.passages.slice(0, 3).map((p) => fmt.format(p.start)).join(' ; ')}</p>
+        <p class="hint">{t('sched.nextList', { times: check.passages.slice(0, 3).map((p) => fmt.format(p.start)).join(t('sched.timesSeparator')) })}</p>
       )}
     </div>
   );

@@ -93,7 +93,7 @@ export function RecordForm({ collection, loaded, territory }: { collection: Edit
       <h1 id="edit-title">{title}</h1>
       {loaded.correction && (
         <div class="notice">
-          <p><strong>{t('corrections.message')} :</strong> {loaded.correction.message}</p>
+          <p><strong>{t('corrections.messageLabel')}</strong> {loaded.correction.message}</p>
         </div>
       )}
       {base && opened.version !== undefined && <p class="hint">{t('form.versionNote', { version: opened.version })}</p>}

@@ -42,7 +42,7 @@ export function BarChart({ id, title, bars, valueLabel, extraLabel, hideZeros }:
       )}
       {shown.length > 0 && (
         <details>
-          <summary>{title} : {t('ind.table')}</summary>
+          <summary>{t('ind.table', { title })}</summary>
           <div class="staff-table-wrap">
             <table class="staff-table">
               <caption class="visually-hidden">{title}</caption>

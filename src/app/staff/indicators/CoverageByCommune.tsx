@@ -34,7 +34,7 @@ export function CoverageByCommune({ ind, shapes }: { ind: Indicators; shapes: Sh
             defs={<CoveragePatterns prefix="cov" />}
             classOf={zone}
             labelOf={(insee) => { const c = coverage.get(insee); return c ? pct(c.shareOnline) : undefined; }}
-            describe={(insee, name) => `${name} : ${zone(insee).label}`} />
+            describe={(insee, name) => t('ind.mapCoverageOf', { name, zone: zone(insee).label })} />
         )}
         <SortableTable<CommuneCoverage>
           caption={t('ind.coverage')} rows={ind.coverage} rowKey={(c) => c.insee} rowHeader="name" initialSort={{ key: 'share', dir: 'ascending' }}

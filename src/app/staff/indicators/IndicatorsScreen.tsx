@@ -46,8 +46,9 @@ export function IndicatorsScreen() {
     return computeIndicators({
       visits: source.visits, sessions: source.sessions, coverage: source.coverage, tours: source.tours,
       communes: source.territory?.communes ?? [], ...(source.territory ? { territoryId: source.territory.id } : {}), ...period,
+      names: { unknownResidence: t('ind.unknownResidence'), noSession: t('ind.noSession'), unknownSession: t('ind.unknownSession') },
     });
-  }, [source, period.from, period.to, valid]);
+  }, [source, period.from, period.to, valid, lang.value]);
   const shapes = useMemo(() => (source?.territory ? communeShapes(source.territory) : undefined), [source?.territory]);
 
   function exportCsv() {

@@ -31,7 +31,7 @@ export function VisitsByCommune({ ind, shapes }: { ind: Indicators; shapes: Shap
           <CommuneMap id="map-visits" title={t('ind.mapVisits')} shapes={shapes} classes={vc.classes} legendTitle={t('ind.legend')}
             classOf={(insee) => vc.classOf(byInsee.get(insee)?.visits ?? 0)}
             labelOf={(insee) => { const n = byInsee.get(insee)?.visits ?? 0; return n > 0 ? String(n) : undefined; }}
-            describe={(insee, name) => `${name} : ${byInsee.get(insee)?.visits ?? 0} ${t('ind.visits').toLowerCase()}`} />
+            describe={(insee, name) => t('ind.mapVisitsOf', { name, count: byInsee.get(insee)?.visits ?? 0 })} />
         )}
         <SortableTable<CommuneRow>
           caption={t('ind.byCommune')} rows={ind.byCommune.filter((c) => c.visits > 0)} rowKey={(c) => c.insee} rowHeader="name"
