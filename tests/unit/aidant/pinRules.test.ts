@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { setPinRefusalText } from '../../../src/app/aidant/i18n/pinText';
+import { setPinRefusalText, unlockFailureText } from '../../../src/app/aidant/i18n/pinText';
 import { checkPin } from '../../../src/app/aidant/lock/pinRules';
 import { applyLanguage } from '../../../src/app/i18n/lang';
 
@@ -35,5 +35,13 @@ describe('checkPin', () => {
     } finally {
       await applyLanguage('fr');
     }
+  });
+});
+
+describe('the wait after wrong PINs, as the gate says it', () => {
+  it('counts seconds under a minute and minutes from one (30 s, then 1, 2, 4, 8 min)', () => {
+    expect(unlockFailureText({ ok: false, reason: 'too-many-attempts', retryAfterMs: 30_000 })).toBe('Trop d’essais. Réessayez dans 30 secondes.');
+    expect(unlockFailureText({ ok: false, reason: 'too-many-attempts', retryAfterMs: 480_000 })).toBe('Trop d’essais. Réessayez dans 8 minute(s).');
+    expect(unlockFailureText({ ok: false, reason: 'too-many-attempts', retryAfterMs: 61_000 })).toBe('Trop d’essais. Réessayez dans 2 minute(s).');
   });
 });

@@ -39,6 +39,7 @@ export const en: EnglishOf<typeof fr> = {
     'pin.busy': 'Checking…',
     'pin.wrong': 'Wrong code. {left} more tries before you must sign in online again.',
     'pin.wait': 'Too many tries. Try again in {seconds} seconds.',
+    'pin.waitMinutes': 'Too many tries. Try again in {minutes} minute(s).',
     'pin.signInAgain': 'For your safety, sign in online again with your password.',
     'pin.notDigits': 'The code must be digits only.',
     'pin.length': 'The code must have between {min} and {max} digits.',

@@ -54,6 +54,7 @@ export const fr = {
     'pin.busy': 'Vérification…',
     'pin.wrong': 'Code incorrect. Encore {left} essais avant de devoir se reconnecter en ligne.',
     'pin.wait': 'Trop d’essais. Réessayez dans {seconds} secondes.',
+    'pin.waitMinutes': 'Trop d’essais. Réessayez dans {minutes} minute(s).',
     'pin.signInAgain': 'Pour votre sécurité, reconnectez-vous en ligne avec votre mot de passe.',
     'pin.notDigits': 'Le code ne doit contenir que des chiffres.',
     'pin.length': 'Le code doit avoir entre {min} et {max} chiffres.',

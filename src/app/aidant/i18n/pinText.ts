@@ -22,9 +22,9 @@ export function setPinRefusalText(refusal: SetPinRefusal): string {
 export function unlockFailureText(failure: UnlockFailure): string {
   switch (failure.reason) {
     case 'wrong-pin':
-      return failure.retryAfterMs ? at('pin.wait', { seconds: seconds(failure.retryAfterMs) }) : at('pin.wrong', { left: failure.attemptsLeft });
+      return failure.retryAfterMs ? waitText(failure.retryAfterMs) : at('pin.wrong', { left: failure.attemptsLeft });
     case 'too-many-attempts':
-      return at('pin.wait', { seconds: seconds(failure.retryAfterMs) });
+      return waitText(failure.retryAfterMs);
     case 'sign-in-required':
     case 'unknown-profile':
     case 'no-pin':
@@ -37,4 +37,8 @@ export function unlockNeedsSignIn(failure: UnlockFailure): boolean {
   return failure.reason === 'sign-in-required' || failure.reason === 'unknown-profile' || failure.reason === 'no-pin';
 }
 
-const seconds = (ms: number) => Math.ceil(ms / 1000);
+/** The waits are 30 s, then 1, 2, 4 and 8 min (attemptPolicy.ts): said in minutes from one. */
+function waitText(ms: number): string {
+  const seconds = Math.ceil(ms / 1000);
+  return seconds < 60 ? at('pin.wait', { seconds }) : at('pin.waitMinutes', { minutes: Math.ceil(seconds / 60) });
+}
