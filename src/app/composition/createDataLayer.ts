@@ -9,9 +9,8 @@ import type { LocalWrites } from '../data/localWrites';
 import { openLocalStore, type LocalStoreOptions } from '../data/localStore';
 import type { ReplicaReader } from '../data/replicaReader';
 import type { StorageMonitor } from '../data/storage';
-import type { BackoffOptions } from '../replica/backoff';
-import type { LockManagerLike, NetworkWatch, Timers } from '../sync/environment';
-import { createSyncEngine, type CycleOutcome, type SyncAuth, type SyncEngine } from '../sync/syncEngine';
+import type { LockManagerLike } from '../sync/environment';
+import { createSyncEngine, type CycleOutcome, type SyncEngine, type SyncEngineOptions } from '../sync/syncEngine';
 import { browserNetwork } from './browserNetwork';
 
 // The composition root of the data side: the local store (../data) and the sync engine
@@ -20,26 +19,14 @@ import { browserNetwork } from './browserNetwork';
 // A lazy chunk: wiring.ts imports it after the first paint (Dexie is in it).
 
 /** The local store's options (dbName, fetch, clock, storage, createDb, parser, feed…) and the engine's. */
-export interface DataLayerOptions extends LocalStoreOptions {
+export interface DataLayerOptions extends LocalStoreOptions, Partial<Pick<SyncEngineOptions,
+  'timers' | 'random' | 'network' | 'locks' | 'status' | 'pullLimit' | 'pushBatchSize' | 'periodicMs' | 'afterWriteMs' |
+  'backoff' | 'log' | 'requestTimeoutMs' | 'tokenFor'>> {
   /**
    * The session token; undefined for a public device. By default the account signed in
    * with `login()` on this device (kept in the database).
    */
-  getAuth?: () => SyncAuth | undefined | Promise<SyncAuth | undefined>;
-  timers?: Timers;
-  random?: () => number;
-  network?: NetworkWatch;
-  locks?: LockManagerLike;
-  status?: Signal<SyncStatus>;
-  pullLimit?: number;
-  pushBatchSize?: number;
-  periodicMs?: number;
-  afterWriteMs?: number;
-  backoff?: BackoffOptions;
-  log?: (message: string) => void;
-  requestTimeoutMs?: number;
-  /** A shared tablet: each author's session token (see SyncEngineOptions.tokenFor). */
-  tokenFor?: (authorId: string) => string | undefined | Promise<string | undefined>;
+  getAuth?: SyncEngineOptions['getAuth'];
 }
 
 /** Everything screens use. They never touch Dexie or fetch (docs/architecture.md). */
