@@ -93,6 +93,14 @@ describe('start command', () => {
     expect(again.stderr).toContain('existe déjà');
 
     const second = await start({ ESCALE_DATA_DIR: dir });
+    // While the server holds the PGlite folder, the account command refuses to open it
+    // (two processes on one PGlite folder would corrupt it) and writes nothing.
+    const during = spawnSync(process.execPath, ['--import', 'tsx', 'src/server/cli/createAccount.ts', '--login', 'paul', '--role', 'aidant', '--name', 'Paul'], {
+      env: { ...process.env, ESCALE_DATA_DIR: dir, ESCALE_PASSWORD: 'le-mot-de-passe-de-paul' }, encoding: 'utf8',
+    });
+    expect(during.status).toBe(2);
+    expect(during.stderr).toContain('est ouverte par le processus');
+    expect(await loginAs(second.url, 'paul', 'le-mot-de-passe-de-paul')).toBe(401);
     await new Promise((r) => setTimeout(r, 200));
     const out2 = second.output();
     expect(out2).not.toContain('seeded');

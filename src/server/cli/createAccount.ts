@@ -8,6 +8,7 @@ import { createAccount, LoginTakenError } from '../auth/accounts';
 import { loadConfig } from '../config';
 import { migrate } from '../db/migrate';
 import { openDatabase } from '../db/openDatabase';
+import { findPgliteHolder } from './findPgliteHolder';
 
 // Creates an account from the shell, on the database the server would use
 // (DATABASE_URL or ESCALE_DATA_DIR):
@@ -43,6 +44,14 @@ async function main(): Promise<number> {
   const password = await readPassword();
   if (password.length < 10 || password.length > 200) {
     console.error('Le mot de passe doit avoir de 10 à 200 caractères.');
+    return 2;
+  }
+  // PGlite is one backend inside the server's process: a second process opening the same
+  // folder would write its files too and corrupt it. PostgreSQL has no such limit.
+  const holder = config.databaseUrl ? undefined : findPgliteHolder(config.dataDir);
+  if (typeof holder === 'number') {
+    console.error(`La base ${config.dataDir} est ouverte par le processus ${holder} (le serveur ?) : arrêtez-le, ou créez le compte dans l’espace du bureau (/bureau/comptes).`);
+    console.error(`The database ${config.dataDir} is open in process ${holder} (the server?): stop it, or create the account in the office space (/bureau/comptes).`);
     return 2;
   }
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
