@@ -72,6 +72,7 @@ export const en: EnglishOf<typeof fr> = {
     'places.distance': '{km} km as the crow flies',
     'places.distanceNear': 'Less than 1 km away',
     'places.itinerant': 'Mobile service',
+    'places.atStop': 'Nearest stop: {where}',
     'hours.open': 'Open now',
     'hours.openUntil': 'Open until {time}',
     'hours.opensToday': 'Closed — opens today at {time}',

@@ -89,6 +89,7 @@ export const fr = {
     'places.distance': '{km} km à vol d’oiseau',
     'places.distanceNear': 'À moins d’1 km',
     'places.itinerant': 'Lieu itinérant',
+    'places.atStop': 'Escale la plus proche : {where}',
     'hours.open': 'Ouvert maintenant',
     'hours.openUntil': 'Ouvert jusqu’à {time}',
     'hours.opensToday': 'Fermé — ouvre aujourd’hui à {time}',

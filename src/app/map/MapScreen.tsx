@@ -4,6 +4,7 @@ import type { Place } from '../../shared/domain/place';
 import { loadAppConfig, type AppConfig } from '../config/appConfig';
 import { useHoursApi } from '../hours/useHoursApi';
 import { t } from '../i18n/i18n';
+import { placeAtStops } from '../public/bus/placeStops';
 import { nearestPlaces } from '../public/home/nearestPlaces';
 import { PlaceList } from '../public/home/PlaceList';
 import { describeOpening } from '../public/hours/OpeningBadge';
@@ -30,7 +31,16 @@ export function MapScreen() {
   const recount = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const territory = state.territory.value;
   const places = state.places.value;
-  const items = nearestPlaces(places, state.origin.value, undefined, 200);
+  const tours = state.tours.value;
+  const items = nearestPlaces(places, state.origin.value, undefined, 200, tours);
+  // On the map, a vehicle (the bus) is a marker at each of its stops, named by the stop's
+  // meeting point and scheduled by the stop; in the list's order, so Tab follows the list.
+  const byId = new Map(places.map((place) => [place.id, place]));
+  const points = items.flatMap(({ place }) =>
+    placeAtStops(byId.get(place.id) ?? place, tours).map(({ place: at, stop }) =>
+      stop ? { ...at, city: stop.meetingPoint } : at,
+    ),
+  );
 
   // Read by the map whenever it names something, so it always speaks the current
   // language and knows the opening hours once they have loaded.
@@ -62,7 +72,7 @@ export function MapScreen() {
   useEffect(() => {
     if (!box.current || !territory || !config.value) return;
     handle.current = createLeafletMap(box.current, {
-      config: config.value, territory, places: items.map((item) => item.place),
+      config: config.value, territory, places: points,
       placeHref: (place) => `/lieu/${encodeURIComponent(place.id)}`,
       labels: () => labels.current(),
       // The worker stores a tile just after handing it over: count a moment later.
@@ -82,7 +92,7 @@ export function MapScreen() {
 
   // Every render: new places after a sync, a language switch or the hours arriving.
   useEffect(() => {
-    handle.current?.setPlaces(items.map((item) => item.place));
+    handle.current?.setPlaces(points);
     handle.current?.relabel();
   });
 

@@ -50,7 +50,7 @@ export function HomeScreen() {
     );
   }
 
-  const items = nearestPlaces(state.places.value, state.origin.value, need);
+  const items = nearestPlaces(state.places.value, state.origin.value, need, 100, state.tours.value);
   return (
     <>
       <h1>{t('home.title')}</h1>

@@ -24,7 +24,7 @@ import { generalServiceId } from './generalService';
 //
 // Not carried (data·inclusion has no field for them): category (the import guesses it
 // from reseaux_porteurs), English texts, digital access, accessibility details other
-// than the Accesslibre link, languages, itinerant, approximateLocation (the import
+// than the Accesslibre link, languages, itinerant, tourId, approximateLocation (the import
 // infers it when the point is the commune centre), a `source` that is not a link,
 // frais beyond the first (v1 allows one value per service) and publics listed beside
 // `tous-publics` (v1 lets it stand alone only). The import keeps these from

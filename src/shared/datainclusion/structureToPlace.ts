@@ -187,6 +187,7 @@ export function structureToPlace(structure: DiStructure, services: readonly DiSe
     },
     languages: existing?.languages ?? [],
     itinerant: existing?.itinerant ?? false,
+    ...(existing?.tourId ? { tourId: existing.tourId } : {}),
     verifiedAt,
     ...sourceOf(structure, existing),
     ...(existing?.internal ? { internal: existing.internal } : {}),

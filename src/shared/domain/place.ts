@@ -63,6 +63,12 @@ export const placeSchema = z.object({
   /** ISO 639-1 codes of the languages spoken at the desk. */
   languages: z.array(z.string().check(z.regex(/^[a-z]{2}$/))),
   itinerant: z.boolean(),
+  /**
+   * For an itinerant place that is a vehicle (the bus itself): the tour it runs. The place
+   * is then shown at that tour's stops, at the times of their schedules, not at `lat`/`lon`
+   * (its depot). Optional, so rows and outbox entries made before it still parse.
+   */
+  tourId: z.optional(idSchema),
   verifiedAt: verifiedAtSchema,
   source: z.optional(shortText(1000)),
   /**

@@ -13,7 +13,7 @@ describe('when does the bus come', () => {
     await screen.findByText(/jeudi 3 décembre, de 9\s?h\s?30 à 12\s?h$/, undefined, { timeout: 15_000 });
     expect(screen.getByText(/jeudi 17 décembre, de 9\s?h\s?30 à 12\s?h$/)).toBeTruthy();
     expect(screen.getAllByText(/ces horaires ne sont pas les vrais/).length).toBeGreaterThan(0);
-    expect(screen.getAllByText(/centre de Gençay/).length).toBeGreaterThan(0);
+    expect(screen.getAllByText(/Centre de Gençay/).length).toBeGreaterThan(0);
     expect(screen.getAllByText('Aide pour les papiers').length).toBeGreaterThan(0);
   });
 

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { nearestPlaces } from '../../../src/app/public/home/nearestPlaces';
 import { placeNeeds } from '../../../src/app/public/common/placeNeeds';
+import { civraisienEnPoitouSeed as seed } from '../../../src/territories/civraisien-en-poitou/seed';
 import { placeLike } from './support';
 
 // The home list: ranking by straight-line distance and the need filter, on plain data.
@@ -41,5 +42,21 @@ describe('nearest places', () => {
     expect(listed.map((l) => l.place.name)).toEqual(['Au loin', 'Maison du milieu', 'Zèbre, tout près']);
     expect(listed.every((l) => l.distanceKm === undefined)).toBe(true);
     expect(nearestPlaces(places, GENCAY, undefined, 2).map((l) => l.place.id)).toEqual(['near', 'middle']);
+  });
+
+  test('the bus (a vehicle with a tour) ranks at its stop nearest the origin, once, with that stop\'s schedule', () => {
+    const tour = seed.tours.find((candidate) => candidate.id === 'tour-exemple-minibus');
+    const bus = seed.places.find((place) => place.id === 'place-bus-des-services');
+    expect(tour && bus?.tourId).toBe(tour?.id);
+    const gencayStop = tour!.stops.find((stop) => stop.insee === '86103')!;
+    const listed = nearestPlaces([far, bus!, middle], GENCAY, undefined, 100, seed.tours);
+    expect(listed.map((l) => l.place.id)).toEqual(['place-bus-des-services', 'middle', 'far']);
+    expect(listed[0]?.stop?.id).toBe(gencayStop.id);
+    expect(listed[0]?.place.openingHours).toBe(gencayStop.schedule);
+    expect(listed[0]?.distanceKm).toBeLessThan(0.1);
+    // Without its tours, the bus is at its depot (Civray), about 30 km from Gençay.
+    const atDepot = nearestPlaces([bus!], GENCAY, undefined);
+    expect(atDepot[0]?.stop).toBeUndefined();
+    expect(atDepot[0]?.distanceKm).toBeGreaterThan(20);
   });
 });

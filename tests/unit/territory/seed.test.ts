@@ -178,7 +178,15 @@ describe('civraisien-en-poitou seed', () => {
       expect(tour).toBeDefined();
       expect(tour.name).toMatch(/^Exemple de tournée/);
       expect(tour.verifiedAt).toBe('');
-      for (const stop of tour.stops) expect(stop.meetingPoint, stop.id).toMatch(/exemple/i);
+      // What is unknown is said once, in the tour's notes, not on each of the 35 stops.
+      expect(tour.notes?.fr).toMatch(/lieu exact de chaque escale reste à définir/);
+      for (const stop of tour.stops) expect(stop.meetingPoint, stop.id).not.toMatch(/exemple|à définir/i);
+    });
+
+    it('is run by the bus itself, an itinerant place of the directory', () => {
+      const bus = places.find((p) => p.tourId === tour.id);
+      expect(bus?.id).toBe('place-bus-des-services');
+      expect(bus?.itinerant).toBe(true);
     });
 
     it('reaches all 35 communes, each stop at its commune centre', () => {

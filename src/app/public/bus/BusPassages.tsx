@@ -5,37 +5,41 @@ import { useHoursEvaluator, type HoursEvaluator } from '../../hours/hoursEvaluat
 import { useAppState, useServices } from '../../services/services';
 import { Icon } from '../../ui/Icon';
 import { useSlicedHours } from '../hours/useSlicedHours';
+import type { Tour } from '../../../shared/domain/tour';
 import type { TourStop } from './stopsIn';
 import '../../i18n/screens';
 
 const PASSAGES_PER_STOP = 3;
 
 /**
- * The next passages at some stops: date and time, the meeting point, what is on board,
- * and a clear warning when the tour is only an example timetable.
+ * The next passages at some stops, grouped by tour: what the tour is (its vehicle, a clear
+ * warning when it is only an example timetable, what is on board, its notes) is said once
+ * per tour, then each stop's meeting point and dates, so nothing repeats on every line.
  */
 export function BusPassages({ stops, headingLevel = 3 }: { stops: readonly TourStop[]; headingLevel?: 2 | 3 }) {
   const api = useHoursEvaluator();
   if (!api) return <p class="loading">{t('hours.loading')}</p>;
+  const tours = [...new Map(stops.map(({ tour }) => [tour.id, tour])).values()];
   return (
-    <ul class="passages-by-stop card-list">
-      {stops.map(({ tour, stop }) => <StopPassages key={`${tour.id}/${stop.id}`} api={api} tour={tour} stop={stop} headingLevel={headingLevel} />)}
-    </ul>
+    <>
+      {tours.map((tour) => (
+        <div class="tour-passages" key={tour.id}>
+          <TourAbout tour={tour} headingLevel={headingLevel} />
+          <ul class="passages-by-stop card-list">
+            {stops.filter((entry) => entry.tour.id === tour.id).map(({ stop }) => <StopPassages key={`${tour.id}/${stop.id}`} api={api} tour={tour} stop={stop} />)}
+          </ul>
+        </div>
+      ))}
+    </>
   );
 }
 
-/** One stop's card; its passages are evaluated after the render, a slice of stops at a time (useSlicedHours). */
-function StopPassages({ api, tour, stop, headingLevel }: TourStop & { api: HoursEvaluator; headingLevel: 2 | 3 }) {
-  const { now } = useServices();
-  const { territory } = useAppState();
-  const passages = useSlicedHours(api, `passages:${PASSAGES_PER_STOP}:${stop.schedule}`, now, territory.value?.schoolHolidays, (hours, at, holidays) =>
-    hours.passagesOf(stop.schedule, at, PASSAGES_PER_STOP, holidays),
-  );
+/** What a tour is, once above its stops. */
+function TourAbout({ tour, headingLevel }: { tour: Tour; headingLevel: 2 | 3 }) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
-  const result = passages.ready ? passages.value : undefined;
   const notes = localized(tour.notes);
   return (
-    <li class="card">
+    <>
       <Heading>
         <Icon name="bus" /> {tour.name} — {label('vehicles', tour.vehicle)}
       </Heading>
@@ -45,6 +49,29 @@ function StopPassages({ api, tour, stop, headingLevel }: TourStop & { api: Hours
           <span>{t('bus.example')}</span>
         </p>
       )}
+      {notes && <p lang={notes.lang}>{notes.text}</p>}
+      {tour.services.length > 0 && (
+        <>
+          <p class="small"><strong>{t('bus.onBoard')}</strong></p>
+          <ul class="tags">
+            {tour.services.map((service) => <li key={service}>{label('onboardServices', service)}</li>)}
+          </ul>
+        </>
+      )}
+    </>
+  );
+}
+
+/** One stop's card; its passages are evaluated after the render, a slice of stops at a time (useSlicedHours). */
+function StopPassages({ api, stop }: TourStop & { api: HoursEvaluator }) {
+  const { now } = useServices();
+  const { territory } = useAppState();
+  const passages = useSlicedHours(api, `passages:${PASSAGES_PER_STOP}:${stop.schedule}`, now, territory.value?.schoolHolidays, (hours, at, holidays) =>
+    hours.passagesOf(stop.schedule, at, PASSAGES_PER_STOP, holidays),
+  );
+  const result = passages.ready ? passages.value : undefined;
+  return (
+    <li class="card">
       <p>
         <strong>{t('bus.meetingPoint')}</strong> {stop.meetingPoint}
       </p>
@@ -70,15 +97,6 @@ function StopPassages({ api, tour, stop, headingLevel }: TourStop & { api: Hours
         <p class="small">{t('bus.unknownAfter', { date: formatDay(result.unknownFrom) })}</p>
       )}
       {result?.unknownFrom && result.passages.length === 0 && <p>{t('bus.unknown')}</p>}
-      {tour.services.length > 0 && (
-        <>
-          <p class="small"><strong>{t('bus.onBoard')}</strong></p>
-          <ul class="tags">
-            {tour.services.map((service) => <li key={service}>{label('onboardServices', service)}</li>)}
-          </ul>
-        </>
-      )}
-      {notes && <p lang={notes.lang}>{notes.text}</p>}
     </li>
   );
 }

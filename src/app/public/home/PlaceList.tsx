@@ -29,7 +29,7 @@ export function PlaceList({ items }: { items: readonly ListedPlace[] }) {
   const shown = whole ? items : items.slice(0, FIRST_PLACES);
   return (
     <ul class="place-list">
-      {shown.map(({ place, distanceKm }) => (
+      {shown.map(({ place, distanceKm, stop }) => (
         <li class="place-item" key={place.id}>
           <a class="place-link" href={`/lieu/${encodeURIComponent(place.id)}`}>
             <span class="place-name">{place.name}</span>
@@ -46,6 +46,7 @@ export function PlaceList({ items }: { items: readonly ListedPlace[] }) {
                   {t('places.itinerant')}
                 </span>
               )}
+              {stop && <span class="place-stop">{t('places.atStop', { where: stop.meetingPoint })}</span>}
               {!place.verifiedAt && <span class="badge-confirm">{t('place.toConfirm')}</span>}
             </span>
             <OpeningBadge value={place.openingHours} />

@@ -1,11 +1,12 @@
 import { useRoute } from 'preact-iso';
+import { rankByDistance } from '../../../shared/geo/rankByDistance';
 import { t } from '../../i18n/i18n';
 import { localized } from '../../i18n/localized';
 import { useAppState } from '../../services/services';
 import { Loading } from '../../ui/Loading';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { BusPassages } from '../bus/BusPassages';
-import { stopsIn } from '../bus/stopsIn';
+import { stopsOfPlace } from '../bus/placeStops';
 import { WeekTable } from '../hours/WeekTable';
 import { PlaceAddress } from './PlaceAddress';
 import { PlaceAudience } from './PlaceAudience';
@@ -34,7 +35,10 @@ export function PlaceScreen() {
   }
   const p = current;
   const description = localized(p.description);
-  const stops = p.itinerant ? stopsIn(state.tours.value, p.insee) : [];
+  // A vehicle's stops, nearest the chosen commune or position first.
+  const origin = state.origin.value;
+  const stops = stopsOfPlace(p, state.tours.value);
+  const ordered = origin ? rankByDistance(stops, origin, ({ stop }) => stop).map(({ item }) => item) : stops;
 
   return (
     <article class="place-page">
@@ -49,7 +53,7 @@ export function PlaceScreen() {
       {stops.length > 0 && (
         <section aria-labelledby="stops-title">
           <h2 id="stops-title">{t('place.busStops')}</h2>
-          <BusPassages stops={stops} />
+          <BusPassages stops={ordered} />
         </section>
       )}
 

@@ -16,6 +16,7 @@ export function WhereToGo({ checklist }: { checklist: Checklist }) {
     state.origin.value,
     undefined,
     5,
+    state.tours.value,
   );
   return (
     <section aria-labelledby="where-title">
