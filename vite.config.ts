@@ -3,6 +3,7 @@ import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { firstPaintBudget } from './src/build/firstPaintBudget';
 import { homePreload } from './src/build/homePreload';
+import { homeSnapshotScript } from './src/build/homeSnapshotScript';
 import { pruneHolidays } from './src/build/pruneHolidays';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -76,6 +77,9 @@ export default defineConfig({
     // index.html preloads the home route's chunks, so they load while the entry runs
     // (src/build/homePreload.ts: the offline cold start).
     homePreload(),
+    // /home-snapshot.js paints the home as it last looked before the app's modules load
+    // (src/build/homeSnapshotScript.ts: the offline cold start).
+    homeSnapshotScript(),
     // .br and .gz next to each text file of the bundle, at the best levels (once per build),
     // served by src/server/static.ts to browsers that accept them.
     precompress(),

@@ -11,6 +11,8 @@ import { applyLanguage, lang, t } from './i18n/i18n';
 // Three audiences, three entry points, each its own chunk: the public screens (one lazy
 // chunk per screen, the map last of all), the aidant space and the staff space.
 const Home = lazy(() => import('./public/HomeScreen').then((m) => m.HomeScreen));
+/** Loads the home's chunk ahead of the first render (main.tsx, over a painted snapshot). */
+export const preloadHome = (): Promise<unknown> => Home.preload();
 const PlacePage = lazy(() => import('./public/place/PlaceScreen').then((m) => m.PlaceScreen));
 const Bus = lazy(() => import('./public/bus/BusScreen').then((m) => m.BusScreen));
 const Mobility = lazy(() => import('./public/mobility/MobilityScreen').then((m) => m.MobilityScreen));

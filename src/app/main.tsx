@@ -1,10 +1,11 @@
 import { render } from 'preact';
 import type { ReadonlySignal } from '@preact/signals';
-import { App } from './App';
+import { App, preloadHome } from './App';
 import { applyLanguage } from './i18n/i18n';
 import { registerServiceWorker } from './pwa/registerServiceWorker';
 import { createAppState } from './state/appState';
 import { createServices } from './wiring';
+import { PAINTED_ATTRIBUTE } from './public/home/homeSnapshot';
 import './styles/app.css';
 
 async function start(): Promise<void> {
@@ -14,7 +15,12 @@ async function start(): Promise<void> {
   const state = createAppState(services);
   const root = document.getElementById('app');
   if (!root) throw new Error('#app is missing from index.html');
+  // Over a snapshot painted by /home-snapshot.js (public/home/homeSnapshot.ts), render once the home can show its list (directory read, commune
+  // known, home chunk loaded): the app then reuses the snapshot's nodes instead of wiping
+  // them for a "Chargement…" first. Never later than SNAPSHOT_WAIT_MS.
+  if (root.hasAttribute(PAINTED_ATTRIBUTE)) await Promise.race([Promise.all([state.settled, preloadHome()]).catch(() => undefined), delay(SNAPSHOT_WAIT_MS)]);
   render(<App services={services} state={state} />, root);
+  root.removeAttribute(PAINTED_ATTRIBUTE);
   registerServiceWorker();
   // Dexie, the sync engine and the write side load after the first paint (wiring.ts):
   // once the directory's first read is on screen and the main thread is idle.
@@ -40,6 +46,12 @@ function afterFirstRead(loaded: ReadonlySignal<boolean>, then: () => void): void
     stop();
     go();
   });
+}
+
+const SNAPSHOT_WAIT_MS = 3000;
+
+function delay(ms: number): Promise<void> {
+  return new Promise((done) => setTimeout(done, ms));
 }
 
 void start();

@@ -13,6 +13,7 @@ import { nearestPlaces } from './home/nearestPlaces';
 import { NeedFilter, parseNeed } from './home/NeedFilter';
 import { PlaceList } from './home/PlaceList';
 import { PositionButton } from './home/PositionButton';
+import { useHomeSnapshot } from './home/useHomeSnapshot';
 import { NextBusTeaser } from './bus/NextBusTeaser';
 
 /** "Where am I, and what is near": the commune (or position), a need, the nearest places. */
@@ -40,6 +41,10 @@ export function HomeScreen() {
 
   const selectNeed = (next: Need | undefined) => route(next ? `/?besoin=${next}` : '/', true);
 
+  const items = territory ? nearestPlaces(state.places.value, state.origin.value, need) : [];
+  // Kept for the next start's first paint: what the list shows, in which language.
+  useHomeSnapshot(state.loaded.value && territory !== undefined, [document.documentElement.lang, territory, state.places.value, commune?.insee, state.origin.value, need]);
+
   if (!state.loaded.value) return <Loading />;
   if (!territory) {
     return (
@@ -50,7 +55,6 @@ export function HomeScreen() {
     );
   }
 
-  const items = nearestPlaces(state.places.value, state.origin.value, need);
   return (
     <>
       <h1>{t('home.title')}</h1>

@@ -21,6 +21,8 @@ export interface AppState {
   checklists: Signal<Checklist[]>;
   /** The first read is done (the lists may still be empty on a fresh device). */
   loaded: Signal<boolean>;
+  /** Resolves once the first read and the saved commune's read have both ended (either way). */
+  settled: Promise<void>;
   /** INSEE code of the chosen commune. */
   communeInsee: Signal<string | undefined>;
   commune: ReadonlySignal<Commune | undefined>;
@@ -87,13 +89,22 @@ export function createAppState(services: { directory: DirectoryReader; preferenc
   }
 
   load();
-  void preferences.getCommune().then((insee) => {
+  const firstRead = new Promise<void>((done) => {
+    if (loaded.peek()) return done();
+    const stop = loaded.subscribe((value) => {
+      if (!value) return;
+      queueMicrotask(() => stop());
+      done();
+    });
+  });
+  const communeRead = preferences.getCommune().then((insee) => {
     if (insee && communeInsee.value === undefined) communeInsee.value = insee;
   }, reportFailure);
+  const settled = Promise.all([firstRead, communeRead]).then(() => undefined);
   const unsubscribe = directory.onChange(load);
 
   return {
-    territory, places, tours, mobilityOffers, checklists, loaded, communeInsee, commune, position, origin,
+    territory, places, tours, mobilityOffers, checklists, loaded, settled, communeInsee, commune, position, origin,
     async chooseCommune(insee) {
       communeInsee.value = insee;
       if (insee === undefined) position.value = undefined;

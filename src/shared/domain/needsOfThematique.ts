@@ -18,6 +18,11 @@ const BY_CATEGORY: Record<string, Need[]> = {
   'trouver-un-emploi': ['jobs'],
   sante: ['health'],
   mobilite: ['mobility'],
+  // The other v1 categories, answered by the closest plain-words need.
+  'creer-une-entreprise': ['jobs'],
+  'souvrir-a-linternational': ['jobs'],
+  'lecture-ecriture-calcul': ['papers'],
+  'equipement-et-alimentation': ['family'],
 };
 
 const BY_SLUG: Partial<Record<Thematique, Need[]>> = {

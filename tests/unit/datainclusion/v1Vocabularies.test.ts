@@ -7,20 +7,25 @@ import { OLD_SLUGS, readSlugs, type VocabularyName } from '../../../src/shared/d
 import { needsOfThematique } from '../../../src/shared/domain/needsOfThematique';
 import { FRAIS, MODES_ACCUEIL, PUBLICS, RESEAUX_PORTEURS, THEMATIQUES } from '../../../src/shared/domain/vocabularies';
 import { getTerritorySeed } from '../../../src/territories';
-import v1 from './fixtures/v1-referentials.json';
+import frais from '../../../src/shared/datainclusion/schema-v1/extra/frais.json';
+import modesAccueil from '../../../src/shared/datainclusion/schema-v1/extra/modes-accueil.json';
+import publics from '../../../src/shared/datainclusion/schema-v1/extra/publics.json';
+import reseaux from '../../../src/shared/datainclusion/schema-v1/extra/reseaux-porteurs.json';
+import thematiques from '../../../src/shared/datainclusion/schema-v1/extra/thematiques.json';
 
-// The referentials of data·inclusion v1, as published (see the fixture's `_source`), are
-// the yardstick: Escale may hold a subset, never a value outside them.
+// The referentials of data·inclusion v1, as published (the pinned copy in
+// src/shared/datainclusion/schema-v1/), are the yardstick: Escale holds them all
+// (pinnedSchema.test.ts), never a value outside them.
 
 const seed = getTerritorySeed('civraisien-en-poitou')!;
 const today = '2026-11-22';
 const ctx = { territoryId: seed.territory.id, communes: seed.territory.communes, today };
 const v1Sets: Record<VocabularyName, ReadonlySet<string>> = {
-  reseaux_porteurs: new Set(v1.reseaux_porteurs),
-  thematiques: new Set(v1.thematiques),
-  publics: new Set(v1.publics),
-  frais: new Set(v1.frais),
-  modes_accueil: new Set(v1.modes_accueil),
+  reseaux_porteurs: new Set(reseaux.map((v) => v.value)),
+  thematiques: new Set(thematiques.map((v) => v.value)),
+  publics: new Set(publics.map((v) => v.value)),
+  frais: new Set(frais.map((v) => v.value)),
+  modes_accueil: new Set(modesAccueil.map((v) => v.value)),
 };
 const escale: Record<VocabularyName, readonly string[]> = {
   reseaux_porteurs: RESEAUX_PORTEURS,
@@ -92,7 +97,7 @@ describe('vocabularies are data·inclusion v1', () => {
     expect(needsOfThematique('sante--constituer-un-dossier-mdph-invalidite')).toEqual(['health', 'papers']);
     expect(needsOfThematique('se-former--trouver-sa-formation')).toEqual(['jobs', 'youth']);
     expect(needsOfThematique('mobilite--preparer-un-permis')).toEqual(['mobility']);
-    expect(needsOfThematique('equipement-et-alimentation--alimentation')).toEqual([]);
+    expect(needsOfThematique('equipement-et-alimentation--alimentation')).toEqual(['family']);
   });
 
   it('has a French and an English label for every value, and no label for another value', () => {

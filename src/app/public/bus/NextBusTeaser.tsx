@@ -27,7 +27,8 @@ export function NextBusTeaser({ commune }: { commune: Commune }) {
   if (!next.ready || !next.value) return null;
   const { tour, passage } = next.value;
   return (
-    <div class="notice next-bus">
+    // data-volatile: the next passage at the next start may be another (homeSnapshot.ts drops it).
+    <div class="notice next-bus" data-volatile="">
       <Icon name="bus" />
       <div>
         <p>{t('home.nextBus', { commune: commune.name, day: formatDay(passage.start), time: formatTime(passage.start) })}</p>
