@@ -15,6 +15,9 @@ import { syncRoutes } from './http/syncRoutes';
 import { serveStatic } from './static';
 import { TerritoryNames } from './territoryPages';
 import type { PushHooks } from './sync/push/applyPush';
+import { NoteCipher, parseNotesKey } from './sync/store/NoteCipher';
+import { randomBytes } from 'node:crypto';
+import { noteRoutes } from './http/noteRoutes';
 
 export interface AppDeps {
   db: Database;
@@ -25,6 +28,11 @@ export interface AppDeps {
   hooks?: PushHooks;
   /** Shared login limiter; one per app by default. */
   limiter?: LoginRateLimiter;
+  /**
+   * The notes cipher (main.ts: notesKeys.ts). Absent: ESCALE_NOTES_KEY of `config`, else
+   * a key of this process only (tests; a note sealed under it dies with the process).
+   */
+  notes?: NoteCipher;
 }
 
 /**
@@ -39,6 +47,7 @@ export function createApp(deps: AppDeps): Hono {
     limiter: deps.limiter ?? new LoginRateLimiter(),
     sessions: new SessionCache(),
     hooks: deps.hooks ?? {},
+    notes: deps.notes ?? new NoteCipher(deps.config.notesKey ? parseNotesKey(deps.config.notesKey)! : randomBytes(32)),
   };
   const app = new Hono();
   app.use('*', securityHeaders(deps.config.tileUrl));
@@ -49,6 +58,7 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/api/auth', authRoutes(ctx));
   app.route('/api/admin', adminRoutes(ctx));
   app.route('/api/sync', syncRoutes(ctx));
+  app.route('/api/notes', noteRoutes(ctx));
   app.all('/api/*', () => {
     throw new ApiFailure('not_found', 'Adresse d’API inconnue.');
   });

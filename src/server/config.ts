@@ -1,3 +1,4 @@
+import { dirname, join } from 'node:path';
 import * as z from 'zod/mini';
 import { territoryIdSchema } from '../shared/domain/common';
 
@@ -35,11 +36,25 @@ export interface ServerConfig {
   /** Visit notes (personal data) are removed from the server after this. */
   notesRetentionDays: number;
   /**
+   * The notes key (ESCALE_NOTES_KEY: 32 bytes as base64), which seals visit notes at rest.
+   * Absent: the key file `notesKeyFile`, generated at first start (src/server/notesKeys.ts).
+   */
+  notesKey?: string;
+  /** Keys a rotation replaced (ESCALE_NOTES_PREVIOUS_KEYS, comma-separated): they only open. */
+  notesPreviousKeys: string[];
+  /** Where the generated key lives when ESCALE_NOTES_KEY is unset (beside the PGlite folder). */
+  notesKeyFile: string;
+  /**
    * Reverse proxies in front of the server that append to X-Forwarded-For (0: none). The
    * per-address login limit then counts the address the outermost trusted proxy saw,
    * not the proxy's own (which would lock everyone out together).
    */
   trustedProxies: number;
+}
+
+/** 32 bytes as base64 (the notes key's form; NoteCipher.ts parses it). */
+function isNotesKey(text: string): boolean {
+  return /^[A-Za-z0-9+/]{43}=$/.test(text.trim());
 }
 
 export const DEFAULT_TILE_URL =
@@ -64,6 +79,8 @@ export function defaultConfig(overrides: Partial<ServerConfig> = {}): ServerConf
     tombstoneRetentionDays: 180,
     aidantHistoryDays: 90,
     notesRetentionDays: 90,
+    notesPreviousKeys: [],
+    notesKeyFile: '.escale/notes.key',
     trustedProxies: 0,
     ...overrides,
   };
@@ -128,12 +145,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   if (!/^[a-z0-9][a-z0-9._-]{1,39}$/.test(adminLogin)) errors.push('ESCALE_ADMIN_LOGIN must be 2–40 of a-z 0-9 . _ -');
   const adminPassword = env.ESCALE_ADMIN_PASSWORD || undefined;
   if (adminPassword !== undefined && adminPassword.length < 10) errors.push('ESCALE_ADMIN_PASSWORD must have at least 10 characters');
+  const notesKey = env.ESCALE_NOTES_KEY || undefined;
+  if (notesKey !== undefined && !isNotesKey(notesKey)) errors.push('ESCALE_NOTES_KEY must be 32 bytes as base64 (44 characters; npm run notes:rotate-key -- --new-key prints one)');
+  const notesPreviousKeys = (env.ESCALE_NOTES_PREVIOUS_KEYS ?? '').split(',').map((k) => k.trim()).filter(Boolean);
+  if (notesPreviousKeys.some((k) => !isNotesKey(k))) errors.push('ESCALE_NOTES_PREVIOUS_KEYS must be keys of 32 bytes as base64, separated by commas');
+  const dataDir = env.ESCALE_DATA_DIR || base.dataDir;
   const config: ServerConfig = {
     ...base,
     port: intVar(env, 'PORT', base.port, 0, 65535, errors),
     host: env.HOST || base.host,
     databaseUrl,
-    dataDir: env.ESCALE_DATA_DIR || base.dataDir,
+    dataDir,
     distDir: env.ESCALE_DIST_DIR || base.distDir,
     territoryId: env.ESCALE_TERRITORY || base.territoryId,
     territoryHosts: parseTerritoryHosts(env.ESCALE_TERRITORIES, errors),
@@ -146,6 +168,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     tombstoneRetentionDays: intVar(env, 'ESCALE_TOMBSTONE_RETENTION_DAYS', base.tombstoneRetentionDays, 1, 3650, errors),
     aidantHistoryDays: intVar(env, 'ESCALE_AIDANT_HISTORY_DAYS', base.aidantHistoryDays, 1, 3650, errors),
     notesRetentionDays: intVar(env, 'ESCALE_NOTES_RETENTION_DAYS', base.notesRetentionDays, 1, 3650, errors),
+    notesKey,
+    notesPreviousKeys,
+    // Beside the PGlite folder (.escale/db → .escale/notes.key), never inside it: a copy
+    // of the database folder alone must not carry the key.
+    notesKeyFile: env.ESCALE_NOTES_KEY_FILE || join(dirname(dataDir), 'notes.key'),
     trustedProxies: intVar(env, 'ESCALE_TRUSTED_PROXIES', base.trustedProxies, 0, 5, errors),
   };
   if (errors.length) throw new ConfigError(`Invalid configuration:\n- ${errors.join('\n- ')}`);

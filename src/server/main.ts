@@ -14,7 +14,8 @@ import { seedTerritory } from './seed/seedTerritory';
 import { upgradeVocabularies } from './seed/upgradeVocabularies';
 import { ensureNoteKey } from './sync/push/noteKey';
 import { purgeTombstones } from './sync/store/purgeTombstones';
-import { purgeVisitNotes } from './sync/store/purgeVisitNotes';
+import { moveClearNotes, purgeVisitNotes } from './sync/store/visitNotes';
+import { loadNoteCipher } from './notesKeys';
 
 // `npm start`: build the app if needed, open and migrate the database, seed an empty one,
 // create the first admin, and serve the PWA and /api on one port.
@@ -42,6 +43,11 @@ async function main(): Promise<void> {
   for (const territoryId of served) await seedAndAdmin(db, config, territoryId);
   // The key tablets seal visit notes for (generated once, kept in the database).
   await ensureNoteKey(db);
+  // The key notes rest under (ESCALE_NOTES_KEY, or the key file made at the first start).
+  const notes = loadNoteCipher(config, { create: true });
+  if (!config.notesKey) console.log(`[escale] visit notes key: ${config.notesKeyFile} (set ESCALE_NOTES_KEY in production, see docs/privacy.md)`);
+  const moved = await moveClearNotes(db, notes, new Date());
+  if (moved) console.log(`[escale] ${moved} visit notes moved out of the replicated rows, encrypted`);
 
   // Retention jobs, at start and every 6 hours.
   const purge = async () => {
@@ -56,7 +62,7 @@ async function main(): Promise<void> {
   const purgeTimer = setInterval(purge, 6 * 3600_000);
   purgeTimer.unref();
 
-  const app = createApp({ db, config });
+  const app = createApp({ db, config, notes });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info: AddressInfo) => {
     const host = config.host === '0.0.0.0' ? 'localhost' : config.host;
     const base = `http://${host}:${info.port}`;

@@ -218,8 +218,12 @@ async function day(): Promise<void> {
       expect(v.record?.aidantId).toBe(marie.id);
       expect(v.record?.checklistRuns as unknown[]).toHaveLength(1);
     }
-    // The one note reached the office, opened by the server from its sealed box.
-    expect(visits.map((v) => v.record?.notes).filter(Boolean)).toEqual([NOTE]);
+    // The one note reached the server, opened from its sealed box: it rests there apart,
+    // encrypted; the replicated visit only says so, and the office reads it on demand.
+    const withNote = visits.filter((v) => v.record?.noteState === 'server');
+    expect(withNote).toHaveLength(1);
+    expect(JSON.stringify(visits)).not.toContain('dossier CAF');
+    expect((await api<{ note: string }>(`/api/notes/${withNote[0]!.id}`, { token: staff })).note).toBe(NOTE);
     // And nothing on the tablet ever held it in clear: every IndexedDB store, read back.
     const atRest = await page.evaluate(dumpIndexedDb);
     expect(atRest.length).toBeGreaterThan(1000);

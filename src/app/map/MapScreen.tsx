@@ -2,7 +2,6 @@ import { useSignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import type { Place } from '../../shared/domain/place';
 import { loadAppConfig, type AppConfig } from '../config/appConfig';
-import { useHoursApi } from '../hours/useHoursApi';
 import { t } from '../i18n/i18n';
 import { nearestPlaces } from '../public/home/nearestPlaces';
 import { PlaceList } from '../public/home/PlaceList';
@@ -11,6 +10,7 @@ import { useAppState, useServices } from '../services/services';
 import { Loading } from '../ui/Loading';
 import { NoDataYet } from '../ui/NoDataYet';
 import { usePageTitle } from '../ui/usePageTitle';
+import { useMapStatuses } from './useMapStatuses';
 import { refreshStoredTiles, storedTiles } from './keepJob';
 import { KeepOfflinePanel } from './KeepOfflinePanel';
 import { createLeafletMap, type MapHandle, type MapLabels } from './leafletMap';
@@ -24,7 +24,6 @@ export function MapScreen() {
   usePageTitle(t('map.title'));
   const state = useAppState();
   const { now } = useServices();
-  const hours = useHoursApi();
   const config = useSignal<AppConfig | undefined>(undefined);
   const box = useRef<HTMLDivElement>(null);
   const handle = useRef<MapHandle | undefined>(undefined);
@@ -32,12 +31,14 @@ export function MapScreen() {
   const territory = state.territory.value;
   const places = state.places.value;
   const items = nearestPlaces(places, state.origin.value, undefined, 200);
+  const statuses = useMapStatuses(items.map((item) => item.place), now, territory?.schoolHolidays);
 
   // Read by the map whenever it names something, so it always speaks the current
-  // language and knows the opening hours once they have loaded.
+  // language and knows the opening hours once the worker has answered.
   const statusOf = (place: Place) => {
-    if (place.openingHours && !hours) return t('hours.loading');
-    return describeOpening(place.openingHours && hours ? hours.statusOf(place.openingHours, now(), territory?.schoolHolidays) : undefined).text;
+    const status = place.openingHours ? statuses.get(place.openingHours) : undefined;
+    if (place.openingHours && !status) return t('hours.loading');
+    return describeOpening(status).text;
   };
   const labels = useRef<() => MapLabels>(() => ({} as MapLabels));
   labels.current = () => ({

@@ -7,6 +7,7 @@ import type { SessionUser } from '../auth/SessionUser';
 import { territoryForHost, type ServerConfig } from '../config';
 import type { Database } from '../db/Database';
 import type { PushHooks } from '../sync/push/applyPush';
+import type { NoteCipher } from '../sync/store/NoteCipher';
 import { ApiFailure } from './ApiFailure';
 
 /** What every route needs, passed explicitly (time is injected for tests). */
@@ -18,6 +19,8 @@ export interface AppContext {
   /** Valid sessions seen lately; `forget()` after ending any session, device or account. */
   sessions: SessionCache;
   hooks: PushHooks;
+  /** Seals and opens visit notes at rest (visit_note). */
+  notes: NoteCipher;
 }
 
 /** The territory served at this request's address (ESCALE_TERRITORIES; else the one territory). */

@@ -21,7 +21,7 @@ export function syncRoutes(app: AppContext): Hono {
     const push = await readJsonBody(c, pushRequestSchema, { limit: MAX_PUSH_BYTES, checkText: false });
     // The outbox of one device is pushed only with that device's own session.
     if (push.clientId !== user.clientId) throw new ApiFailure('client_mismatch', 'Cet envoi ne vient pas de l’appareil de cette session.');
-    const outcome = await applyPush(app.db, user, push, app.now(), app.hooks);
+    const outcome = await applyPush(app.db, user, push, app.now(), app.notes, app.hooks);
     if (outcome.kind === 'revoked') throw new ApiFailure('device_revoked', 'Cet appareil a été révoqué par un administrateur.');
     if (outcome.kind === 'gap') {
       return c.json({

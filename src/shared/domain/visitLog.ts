@@ -14,7 +14,8 @@ export type ChecklistRun = z.infer<typeof checklistRunSchema>;
 /**
  * A visit log, anonymous by default, in the vocabulary of the national activity reports of
  * digital mediation. `notes` is the only personal field: minimised, encrypted at rest on the
- * tablet, never exported, purged from the server after the retention period.
+ * tablet and on the server (never in a replicated row), never exported, removed after the
+ * retention period (docs/privacy.md).
  */
 export const visitLogSchema = z.object({
   id: uuidSchema,
@@ -38,5 +39,11 @@ export const visitLogSchema = z.object({
   equipment: z.array(z.enum(EQUIPMENT)).check(z.maxLength(EQUIPMENT.length)),
   checklistRuns: z.array(checklistRunSchema).check(z.maxLength(20)),
   notes: z.optional(shortText(1000)),
+  /**
+   * Set by the server only (what a device sends is dropped): 'server', the server holds
+   * this visit's note (encrypted, apart from the visit; read on demand by the office);
+   * 'removed', the note was removed (retention or erasure) and every device drops its copy.
+   */
+  noteState: z.optional(z.enum(['server', 'removed'])),
 });
 export type VisitLog = z.infer<typeof visitLogSchema>;

@@ -4,6 +4,7 @@ import { PROTOCOL_VERSION } from '../../../src/shared/sync/protocol';
 import { backends } from '../support/backends';
 import { createTestServer, type TestAccount, type TestServer } from '../support/createTestServer';
 import { makeVisit } from '../support/fixtures';
+import { push } from '../support/syncClient';
 
 // Every endpoint × every kind of caller gets exactly the expected status and code.
 
@@ -16,7 +17,8 @@ interface Row {
   request: (who: TestAccount | undefined, ctx: Ctx) => { method: string; path: string; body?: unknown };
   expect: Record<Identity, Expect>;
 }
-interface Ctx { territory: string; victim: TestAccount; n: number }
+/** `note`: a visit of `victim` (another aidant) with a note, fresh for each cell. */
+interface Ctx { territory: string; victim: TestAccount; note: string; n: number }
 
 const OK_OR_AUTH = (ok: Expect): Record<Identity, Expect> => ({
   public: [401, 'auth_required'], aidant: ok, staff: ok, admin: ok,
@@ -59,6 +61,14 @@ const MATRIX: Row[] = [
   { endpoint: 'GET /api/admin/devices', request: () => ({ method: 'GET', path: '/api/admin/devices' }), expect: ADMIN_ONLY(200) },
   { endpoint: 'GET /api/admin/audit', request: () => ({ method: 'GET', path: '/api/admin/audit?limit=20' }), expect: ADMIN_ONLY(200) },
   { endpoint: 'POST /api/admin/devices/:id/revoke', request: (_, c) => ({ method: 'POST', path: `/api/admin/devices/${c.victim.clientId}/revoke` }), expect: ADMIN_ONLY(200) },
+  // Notes are read on demand by the office only: an aidant reads no one's note here, not
+  // even their own (their tablet holds their copy); erasing is for admins.
+  {
+    endpoint: 'GET /api/notes/:visitId (another aidant’s)',
+    request: (_, c) => ({ method: 'GET', path: `/api/notes/${c.note}` }),
+    expect: { ...OK_OR_AUTH(200), aidant: [403, 'forbidden'] },
+  },
+  { endpoint: 'DELETE /api/notes/:visitId', request: (_, c) => ({ method: 'DELETE', path: `/api/notes/${c.note}` }), expect: ADMIN_ONLY(200) },
   { endpoint: 'POST /api/auth/logout', request: () => ({ method: 'POST', path: '/api/auth/logout' }), expect: OK_OR_AUTH(200) },
   { endpoint: 'GET /api/unknown', request: () => ({ method: 'GET', path: '/api/unknown' }), expect: ANYONE([404, 'not_found']) },
   { endpoint: 'DELETE /api/sync/push', request: () => ({ method: 'DELETE', path: '/api/sync/push' }), expect: ANYONE([404, 'not_found']) },
@@ -92,7 +102,9 @@ describe.each(backends)('authorization matrix on $name', (backend) => {
   it.each(cases.map((c) => [c.row.endpoint, c.who, c] as const))('%s as %s', async (_e, _w, { row, who }) => {
     const account = await identity(who);
     const victim = await server.createAccount('aidant');
-    const req = row.request(account, { territory: server.territoryId, victim, n: ++n });
+    const visit = makeVisit(server.territoryId, victim.user.id, { notes: 'Note privée de la victime' });
+    await push(server, victim, [{ id: 1, name: 'visit.create@1', args: visit }]);
+    const req = row.request(account, { territory: server.territoryId, victim, note: visit.id, n: ++n });
     const headers: Record<string, string> = { ...account?.headers };
     if (req.body !== undefined) headers['content-type'] = 'application/json';
     const res = await server.fetch(req.path, { method: req.method, headers, body: req.body === undefined ? undefined : JSON.stringify(req.body) });

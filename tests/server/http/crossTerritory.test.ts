@@ -9,6 +9,7 @@ import type { Role } from '../../../src/shared/domain/vocabularies';
 import { backends } from '../support/backends';
 import { createTestServer, type TestAccount, type TestServer } from '../support/createTestServer';
 import { makePlace, makeSeed, makeVisit, OTHER_TERRITORY, TEST_TERRITORY } from '../support/fixtures';
+import { push } from '../support/syncClient';
 
 // Two territories on one server and one database, chosen by the address
 // (ESCALE_TERRITORIES): a.test serves TEST_TERRITORY, b.test OTHER_TERRITORY. Every
@@ -20,7 +21,8 @@ const A = 'a.test';
 const B = 'b.test';
 
 interface Call { method: string; path: string; body?: unknown }
-type Victims = { aidant: TestAccount };
+/** An aidant of the territory called, and one of their visits with a note. */
+type Victims = { aidant: TestAccount; note: string };
 
 /** Every endpoint that needs a session, as a caller `who` would call it. */
 const SESSION_ENDPOINTS: Array<{ endpoint: string; roles: Role[]; call: (who: TestAccount, v: Victims, n: number) => Call }> = [
@@ -43,6 +45,8 @@ const SESSION_ENDPOINTS: Array<{ endpoint: string; roles: Role[]; call: (who: Te
   { endpoint: 'GET /api/admin/devices', roles: ['admin'], call: () => ({ method: 'GET', path: '/api/admin/devices' }) },
   { endpoint: 'POST /api/admin/devices/:id/revoke', roles: ['admin'], call: (_w, v) => ({ method: 'POST', path: `/api/admin/devices/${v.aidant.clientId}/revoke` }) },
   { endpoint: 'GET /api/admin/audit', roles: ['admin'], call: () => ({ method: 'GET', path: '/api/admin/audit?limit=20' }) },
+  { endpoint: 'GET /api/notes/:visitId', roles: ['staff', 'admin'], call: (_w, v) => ({ method: 'GET', path: `/api/notes/${v.note}` }) },
+  { endpoint: 'DELETE /api/notes/:visitId', roles: ['admin'], call: (_w, v) => ({ method: 'DELETE', path: `/api/notes/${v.note}` }) },
   { endpoint: 'POST /api/auth/logout', roles: ['aidant', 'staff', 'admin'], call: () => ({ method: 'POST', path: '/api/auth/logout' }) },
 ];
 
@@ -53,7 +57,7 @@ async function snapshot(server: TestServer): Promise<string> {
             (SELECT count(*) FROM account) AS accounts, (SELECT count(*) FROM account WHERE disabled) AS disabled,
             (SELECT count(*) FROM sync_client WHERE revoked_at IS NOT NULL) AS revoked,
             (SELECT count(*) FROM session_token WHERE revoked_at IS NULL) AS live_sessions,
-            (SELECT count(*) FROM audit_log) AS audit, (SELECT count(*) FROM mutation_result) AS results`,
+            (SELECT count(*) FROM audit_log) AS audit, (SELECT count(*) FROM visit_note) AS notes, (SELECT count(*) FROM mutation_result) AS results`,
   );
   return JSON.stringify(rows[0]);
 }
@@ -84,6 +88,14 @@ describe.each(backends)('two territories on one server, chosen by host, on $name
     return server.fetch(call.path, { method: call.method, headers, body: call.body === undefined ? undefined : JSON.stringify(call.body) });
   };
 
+  /** An aidant of `territory` who has pushed one visit with a note. */
+  async function victims(territory: string): Promise<Victims> {
+    const aidant = await server.createAccount('aidant', territory);
+    const visit = makeVisit(territory, aidant.user.id, { notes: 'Note privée' });
+    await push(server, aidant, [{ id: 1, name: 'visit.create@1', args: visit }]);
+    return { aidant, note: visit.id };
+  }
+
   beforeAll(async () => {
     dist = await mkdtemp(join(tmpdir(), 'escale-dist-'));
     await writeFile(join(dist, 'index.html'), [
@@ -103,16 +115,16 @@ describe.each(backends)('two territories on one server, chosen by host, on $name
   const cells = SESSION_ENDPOINTS.flatMap((row) => row.roles.map((role) => ({ row, role })));
   it.each(cells.map((c) => [c.row.endpoint, c.role, c] as const))('%s with a %s session of the other territory: 403 wrong_territory, nothing written', async (_e, _r, { row, role }) => {
     const intruder = await server.createAccount(role, OTHER_TERRITORY);
-    const victims = { aidant: await server.createAccount('aidant', TEST_TERRITORY) };
+    const theirs = await victims(TEST_TERRITORY);
     const before = await snapshot(server);
-    const res = await at(A, row.call(intruder, victims, ++n), intruder);
+    const res = await at(A, row.call(intruder, theirs, ++n), intruder);
     const body = (await res.json()) as { code?: string; message?: string };
     expect(res.status, JSON.stringify(body)).toBe(403);
     expect(body.code).toBe('wrong_territory');
     expect(body.message).toMatch(/autre territoire/);
     expect(await snapshot(server)).toBe(before);
     // The same session at its own address is served.
-    const own = await at(B, row.call(intruder, { aidant: await server.createAccount('aidant', OTHER_TERRITORY) }, ++n), intruder);
+    const own = await at(B, row.call(intruder, await victims(OTHER_TERRITORY), ++n), intruder);
     expect(own.status, await own.clone().text()).toBeLessThan(300);
   });
 
@@ -132,10 +144,11 @@ describe.each(backends)('two territories on one server, chosen by host, on $name
     expect(await wrong.json()).toMatchObject({ code: 'invalid_credentials' });
   });
 
-  it('at its own address, an admin of one territory cannot change or see the other’s accounts, devices or audit', async () => {
+  it('at its own address, an admin or staff of one territory cannot change or see the other’s accounts, devices, audit or notes', async () => {
     const adminB = await server.createAccount('admin', OTHER_TERRITORY);
-    const aidantA = await server.createAccount('aidant', TEST_TERRITORY);
+    const { aidant: aidantA, note } = await victims(TEST_TERRITORY);
     const adminA = await server.createAccount('admin', TEST_TERRITORY);
+    const staffB = await server.createAccount('staff', OTHER_TERRITORY);
     expect((await at(A, { method: 'POST', path: `/api/admin/accounts/${aidantA.user.id}/disable` }, adminA)).status).toBe(200);
     expect((await at(A, { method: 'POST', path: `/api/admin/accounts/${aidantA.user.id}/enable` }, adminA)).status).toBe(200);
     const before = await snapshot(server);
@@ -143,6 +156,11 @@ describe.each(backends)('two territories on one server, chosen by host, on $name
       const res = await at(B, { method: 'POST', path }, adminB);
       expect(res.status, path).toBe(404);
     }
+    // Nor read or erase a visit note of the other territory.
+    expect((await at(B, { method: 'GET', path: `/api/notes/${note}` }, staffB)).status).toBe(404);
+    expect((await at(B, { method: 'GET', path: `/api/notes/${note}` }, adminB)).status).toBe(404);
+    expect((await at(B, { method: 'DELETE', path: `/api/notes/${note}` }, adminB)).status).toBe(404);
+    expect((await at(A, { method: 'GET', path: `/api/notes/${note}` }, adminA)).status).toBe(200);
     expect(await snapshot(server)).toBe(before);
     const accounts = (await (await at(B, { method: 'GET', path: '/api/admin/accounts' }, adminB)).json()) as { accounts: Array<{ territoryId: string }> };
     expect(accounts.accounts.length).toBeGreaterThan(0);

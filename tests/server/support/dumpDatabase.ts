@@ -1,6 +1,6 @@
 import type { Database } from '../../../src/server/db/Database';
 
-const TABLES = ['record', 'account', 'sync_client', 'mutation_result', 'session_token', 'audit_log', 'tombstone_horizon', 'schema_migrations'];
+const TABLES = ['record', 'visit_note', 'account', 'sync_client', 'mutation_result', 'session_token', 'audit_log', 'tombstone_horizon', 'schema_migrations'];
 
 /** Every row of every table, in a stable order, as text: equal dumps = unchanged database. */
 export async function dumpDatabase(db: Database): Promise<string> {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { purgeTombstones } from '../../../src/server/sync/store/purgeTombstones';
-import { purgeVisitNotes } from '../../../src/server/sync/store/purgeVisitNotes';
+import { purgeVisitNotes } from '../../../src/server/sync/store/visitNotes';
 import { backends } from '../support/backends';
 import { createTestServer, type TestServer } from '../support/createTestServer';
 import { makePlace, makeVisit } from '../support/fixtures';
@@ -76,6 +76,7 @@ describe.each(backends)('visit notes retention on $name', (backend) => {
       expect(next.changes).toHaveLength(1);
       expect(next.changes[0]).toMatchObject({ collection: 'visit', id: visit.id, op: 'put', version: 2 });
       expect(next.changes[0]!.op === 'put' && next.changes[0]!.record).not.toHaveProperty('notes');
+      expect(next.changes[0]!.op === 'put' && next.changes[0]!.record).toMatchObject({ noteState: 'removed' });
     } finally {
       await server.close();
     }

@@ -216,6 +216,8 @@ export const en: EnglishOf<typeof fr> = {
     'audit.account.enable': 'Account re-enabled',
     'audit.account.role': 'Role changed',
     'audit.device.revoke': 'Device revoked',
+    'audit.note.read': 'Visit note read',
+    'audit.note.erase': 'Visit note erased',
     'audit.place.create': 'Place added',
     'audit.place.update': 'Place changed',
     'audit.place.delete': 'Place deleted',

@@ -223,6 +223,8 @@ export const fr = {
     'audit.account.enable': 'Compte réactivé',
     'audit.account.role': 'Rôle changé',
     'audit.device.revoke': 'Appareil révoqué',
+    'audit.note.read': 'Note de visite lue',
+    'audit.note.erase': 'Note de visite effacée',
     'audit.place.create': 'Lieu ajouté',
     'audit.place.update': 'Lieu modifié',
     'audit.place.delete': 'Lieu supprimé',

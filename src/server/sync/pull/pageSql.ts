@@ -21,11 +21,12 @@ const COLS = 'collection, id, version, server_seq, deleted_at, data';
 export const TERRITORY_EXISTS = "EXISTS (SELECT 1 FROM record WHERE collection = 'territory' AND id = $3 AND deleted_at IS NULL)";
 
 /** Public devices never receive a place's `internal` field (staff notes, direct lines).
- * An aidant's tablet never receives a visit's note back in clear: it keeps its own copy
- * sealed under the author's PIN (the replica rests on the tablet's disk). */
+ * No device receives a visit's note: notes rest apart, encrypted (`visit_note`, migration
+ * 006), and the office reads one at a time (GET /api/notes/:visitId); the `- 'notes'` is a
+ * second guard behind that (a row of an older version not yet moved). */
 function dataSql(scope: PullScope): string {
   return scope.kind === 'public' ? `CASE WHEN p.collection = 'place' THEN p.data - 'internal' ELSE p.data END`
-    : scope.kind === 'aidant' ? `CASE WHEN p.collection = 'visit' THEN p.data - 'notes' ELSE p.data END` : 'p.data';
+    : `CASE WHEN p.collection = 'visit' THEN p.data - 'notes' ELSE p.data END`;
 }
 
 /**

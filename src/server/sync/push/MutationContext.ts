@@ -2,6 +2,7 @@ import type { MutationResult, Rejection } from '../../../shared/sync/protocol';
 import type { RejectionCode } from '../../../shared/sync/rejectionCodes';
 import type { SessionUser } from '../../auth/SessionUser';
 import type { Queryable } from '../../db/Database';
+import type { NoteCipher } from '../store/NoteCipher';
 
 export interface MutationContext {
   tx: Queryable;
@@ -9,6 +10,8 @@ export interface MutationContext {
   clientId: string;
   mutationId: number;
   now: Date;
+  /** Seals the notes of visits before they rest (visit_note). */
+  notes: NoteCipher;
 }
 
 /** What a handler decides; the id is added by the caller. */

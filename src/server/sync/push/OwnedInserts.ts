@@ -1,4 +1,6 @@
 import type { Queryable } from '../../db/Database';
+import type { NoteCipher } from '../store/NoteCipher';
+import { storeVisitNotes } from '../store/visitNotes';
 import { APPLIED, reject, type Outcome } from './MutationContext';
 
 export type OwnedCollection = 'visit' | 'session' | 'coverage' | 'correction';
@@ -7,6 +9,8 @@ export type OwnedCollection = 'visit' | 'session' | 'coverage' | 'correction';
 export interface OwnedRecord {
   collection: OwnedCollection;
   record: { id: string; territoryId: string };
+  /** A visit's note in clear (memory only): stored sealed in visit_note, never in `record`. */
+  note?: string;
 }
 
 interface Pending extends OwnedRecord {
@@ -30,7 +34,7 @@ export class OwnedInserts {
 
   constructor(
     private readonly tx: Queryable,
-    private readonly owner: { userId: string; clientId: string; now: Date },
+    private readonly owner: { userId: string; clientId: string; now: Date; notes: NoteCipher },
   ) {}
 
   get size(): number {
@@ -63,12 +67,18 @@ export class OwnedInserts {
     const key = (collection: string, id: string) => `${collection}\u0000${id}`;
     const inserted = new Set(rows.map((r) => key(r.collection, r.id)));
     const missed: Pending[] = [];
+    const notes: Pending[] = [];
     for (const p of batch) {
       const k = key(p.collection, p.record.id);
       // A UUID twice in one push: the first one inserted it, the later ones are repeats.
-      if (inserted.delete(k)) outcomes.set(p.mutationId, APPLIED);
-      else missed.push(p);
+      if (inserted.delete(k)) {
+        outcomes.set(p.mutationId, APPLIED);
+        if (p.note !== undefined) notes.push(p);
+      } else missed.push(p);
     }
+    await storeVisitNotes(this.tx, this.owner.notes, notes.map((p) => ({
+      visitId: p.record.id, territoryId: p.record.territoryId, ownerId: this.owner.userId, text: p.note!,
+    })), this.owner.now);
     if (missed.length) {
       const existing = await this.tx.query<{ collection: string; id: string; owner_id: string | null }>(
         `SELECT r.collection, r.id, r.owner_id FROM record r

@@ -1,6 +1,7 @@
 import type { MutationResult, PushRequest, PushResponse } from '../../../shared/sync/protocol';
 import type { SessionUser } from '../../auth/SessionUser';
 import { toNumber, type Database, type Queryable } from '../../db/Database';
+import type { NoteCipher } from '../store/NoteCipher';
 import { lockSyncWrites } from '../store/records';
 import { applyMutation, DEFERRED, isOwnedCreate } from './applyMutation';
 import { withId } from './MutationContext';
@@ -42,9 +43,11 @@ async function storedResult(tx: Queryable, clientId: string, id: number): Promis
  * last_mutation_id commit together, or nothing does (a database failure leaves the ids
  * unadvanced and the client retries).
  */
-export async function applyPush(db: Database, user: SessionUser, push: PushRequest, now: Date, hooks: PushHooks = {}): Promise<PushOutcome> {
+export async function applyPush(
+  db: Database, user: SessionUser, push: PushRequest, now: Date, notes: NoteCipher, hooks: PushHooks = {},
+): Promise<PushOutcome> {
   try {
-    return await db.transaction((tx) => pushIn(tx, user, push, now, hooks));
+    return await db.transaction((tx) => pushIn(tx, user, push, { now, notes }, hooks));
   } catch (error) {
     if (error instanceof DeviceRevoked) return { kind: 'revoked' };
     throw error;
@@ -52,7 +55,8 @@ export async function applyPush(db: Database, user: SessionUser, push: PushReque
 }
 
 /** The push's transaction: `tx` is already open, and committed when this resolves. */
-async function pushIn(tx: Queryable, user: SessionUser, push: PushRequest, now: Date, hooks: PushHooks): Promise<PushOutcome> {
+async function pushIn(tx: Queryable, user: SessionUser, push: PushRequest, at: { now: Date; notes: NoteCipher }, hooks: PushHooks): Promise<PushOutcome> {
+  const { now, notes } = at;
   // Taken first: it also serializes pushes of one client, so "last" cannot move under us.
   await lockSyncWrites(tx);
   const { rows } = await tx.query<{ last_mutation_id: unknown; revoked_at: Date | null }>(
@@ -69,7 +73,7 @@ async function pushIn(tx: Queryable, user: SessionUser, push: PushRequest, now: 
   // Results of this push, stored in one statement at the end (half the round trips).
   const fresh = new Map<number, MutationResult>();
   // Consecutive creates of device records (visit logs…) go in one INSERT (OwnedInserts).
-  const inserts = new OwnedInserts(tx, { userId: user.id, clientId: push.clientId, now });
+  const inserts = new OwnedInserts(tx, { userId: user.id, clientId: push.clientId, now, notes });
   const flush = async () => {
     for (const [id, outcome] of await inserts.flush()) fresh.set(id, withId(id, outcome));
   };
@@ -85,7 +89,7 @@ async function pushIn(tx: Queryable, user: SessionUser, push: PushRequest, now: 
       break;
     }
     if (inserts.size && !isOwnedCreate(mutation.name)) await flush();
-    const outcome = await applyMutation({ tx, user, clientId: push.clientId, mutationId: mutation.id, now }, mutation, inserts);
+    const outcome = await applyMutation({ tx, user, clientId: push.clientId, mutationId: mutation.id, now, notes }, mutation, inserts);
     if (outcome === DEFERRED) {
       results.push(mutation.id);
     } else {

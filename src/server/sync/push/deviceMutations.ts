@@ -5,10 +5,11 @@ import { visitLogSchema, type VisitLog } from '../../../shared/domain/visitLog';
 import type { VisitCreateV2Args } from '../../../shared/sync/mutations';
 import { findUnstorableText } from '../../../shared/text/findUnstorableText';
 import { getRecord, insertRecord, replaceRecord } from '../store/records';
+import { storeVisitNotes } from '../store/visitNotes';
 import { APPLIED, reject, type MutationContext, type Outcome } from './MutationContext';
 import { notePrivateKey } from './noteKey';
 import { openSealedNote } from './openSealedNote';
-import type { OwnedCollection, OwnedRecord } from './OwnedInserts';
+import type { OwnedRecord } from './OwnedInserts';
 
 // Mutations of the records made on devices (visits, sessions, coverage, corrections).
 // They are created once by their author and keyed by a device UUID.
@@ -19,12 +20,17 @@ function wrongTerritory(ctx: MutationContext, territoryId: string): Outcome | un
     : reject('forbidden', 'Ce territoire n’est pas celui de votre compte.');
 }
 
-async function insertOwned(ctx: MutationContext, collection: OwnedCollection, record: { id: string; territoryId: string }): Promise<Outcome> {
+async function insertOwned(ctx: MutationContext, { collection, record, note }: OwnedRecord): Promise<Outcome> {
   const inserted = await insertRecord(ctx.tx, {
     collection, id: record.id, territoryId: record.territoryId, ownerId: ctx.user.id,
     clientId: ctx.clientId, mutationId: ctx.mutationId, data: record, now: ctx.now,
   });
-  if (inserted) return APPLIED;
+  if (inserted) {
+    if (note !== undefined) {
+      await storeVisitNotes(ctx.tx, ctx.notes, [{ visitId: record.id, territoryId: record.territoryId, ownerId: ctx.user.id, text: note }], ctx.now);
+    }
+    return APPLIED;
+  }
   // Same UUID already stored: the effect already exists when it is the same author's
   // (a device re-sending after losing its client id); anyone else's is a clash.
   const existing = await getRecord(ctx.tx, collection, record.id);
@@ -40,9 +46,17 @@ export type OwnedPlan = { outcome: Outcome } | { insert: OwnedRecord };
 
 const refuse = (outcome: Outcome | undefined): OwnedPlan | undefined => (outcome ? { outcome } : undefined);
 
+/**
+ * The note leaves the visit here: the row stored and replicated says only
+ * `noteState: 'server'`, the note itself rests sealed in visit_note (store/visitNotes.ts).
+ * A `noteState` sent by a device is dropped: only the server says it.
+ */
 export function planVisitCreate(ctx: MutationContext, visit: VisitLog): OwnedPlan {
   if (visit.aidantId !== ctx.user.id) return { outcome: reject('forbidden', 'Une visite doit être enregistrée au nom du compte connecté.') };
-  return refuse(wrongTerritory(ctx, visit.territoryId)) ?? { insert: { collection: 'visit', record: visit } };
+  const { notes, noteState: _said, ...rest } = visit;
+  const note = notes?.trim() ? notes : undefined;
+  const record = note === undefined ? rest : { ...rest, noteState: 'server' as const };
+  return refuse(wrongTerritory(ctx, visit.territoryId)) ?? { insert: { collection: 'visit', record, ...(note === undefined ? {} : { note }) } };
 }
 
 /**
@@ -76,7 +90,7 @@ export function planCorrectionPropose(ctx: MutationContext, correction: Correcti
 
 /** Carries out a plan alone: the refusal, or the insert now. */
 export async function applyOwnedPlan(ctx: MutationContext, plan: OwnedPlan): Promise<Outcome> {
-  return 'outcome' in plan ? plan.outcome : insertOwned(ctx, plan.insert.collection, plan.insert.record);
+  return 'outcome' in plan ? plan.outcome : insertOwned(ctx, plan.insert);
 }
 
 export async function sessionClose(ctx: MutationContext, args: { id: string; endedAt: string }): Promise<Outcome> {
