@@ -9,7 +9,6 @@ import type { Role } from '../../../src/shared/domain/vocabularies';
 import { backends } from '../support/backends';
 import { createTestServer, type TestAccount, type TestServer } from '../support/createTestServer';
 import { makePlace, makeSeed, makeVisit, OTHER_TERRITORY, TEST_TERRITORY } from '../support/fixtures';
-import { push } from '../support/syncClient';
 
 // Two territories on one server and one database, chosen by the address
 // (ESCALE_TERRITORIES): a.test serves TEST_TERRITORY, b.test OTHER_TERRITORY. Every
@@ -92,7 +91,11 @@ describe.each(backends)('two territories on one server, chosen by host, on $name
   async function victims(territory: string): Promise<Victims> {
     const aidant = await server.createAccount('aidant', territory);
     const visit = makeVisit(territory, aidant.user.id, { notes: 'Note privée' });
-    await push(server, aidant, [{ id: 1, name: 'visit.create@1', args: visit }]);
+    const res = await at(territory === TEST_TERRITORY ? A : B, {
+      method: 'POST', path: '/api/sync/push',
+      body: { protocol: PROTOCOL_VERSION, clientId: aidant.clientId, mutations: [{ id: 1, name: 'visit.create@1', args: visit }] },
+    }, aidant);
+    expect(((await res.json()) as { results: Array<{ status: string }> }).results[0]!.status).toBe('applied');
     return { aidant, note: visit.id };
   }
 
@@ -160,8 +163,9 @@ describe.each(backends)('two territories on one server, chosen by host, on $name
     expect((await at(B, { method: 'GET', path: `/api/notes/${note}` }, staffB)).status).toBe(404);
     expect((await at(B, { method: 'GET', path: `/api/notes/${note}` }, adminB)).status).toBe(404);
     expect((await at(B, { method: 'DELETE', path: `/api/notes/${note}` }, adminB)).status).toBe(404);
-    expect((await at(A, { method: 'GET', path: `/api/notes/${note}` }, adminA)).status).toBe(200);
     expect(await snapshot(server)).toBe(before);
+    // Its own office reads it (one audit line).
+    expect((await at(A, { method: 'GET', path: `/api/notes/${note}` }, adminA)).status).toBe(200);
     const accounts = (await (await at(B, { method: 'GET', path: '/api/admin/accounts' }, adminB)).json()) as { accounts: Array<{ territoryId: string }> };
     expect(accounts.accounts.length).toBeGreaterThan(0);
     expect(new Set(accounts.accounts.map((a) => a.territoryId))).toEqual(new Set([OTHER_TERRITORY]));
