@@ -56,7 +56,17 @@ export interface AdminApi {
   revokeDevice(clientId: string): Promise<void>;
   /** The territory's audit log, newest first; `before` is the previous page's `nextBefore`. */
   audit(page?: { before?: number; limit?: number }): Promise<AuditPage>;
+  /**
+   * One visit's note, read online (GET /api/notes/:visitId; the server writes an audit
+   * line). The caller keeps it in memory only: no note is ever written to this browser.
+   */
+  readNote(visitId: string): Promise<VisitNote>;
+  /** Erases one visit's note on the server (admins; every replica learns of it). */
+  eraseNote(visitId: string): Promise<void>;
 }
+
+export const visitNoteSchema = z.object({ visitId: z.string(), aidantId: z.string(), receivedAt: z.string(), note: z.string() });
+export type VisitNote = z.infer<typeof visitNoteSchema>;
 
 export function createAdminApi(fetch: FetchLike, baseUrl: string, token: () => string | undefined): AdminApi {
   async function call<T>(path: string, schema: z.ZodMiniType<T>, init: { method?: string; body?: unknown } = {}): Promise<T> {
@@ -64,7 +74,7 @@ export function createAdminApi(fetch: FetchLike, baseUrl: string, token: () => s
     if (!auth) throw new AdminApiError('not_signed_in', 'Not signed in with an admin account.');
     let res: Response;
     try {
-      res = await fetch(`${baseUrl}/api/admin${path}`, {
+      res = await fetch(`${baseUrl}/api${path.startsWith('/notes/') ? '' : '/admin'}${path}`, {
         method: init.method ?? 'GET',
         headers: {
           authorization: `Bearer ${auth}`, accept: 'application/json',
@@ -101,6 +111,8 @@ export function createAdminApi(fetch: FetchLike, baseUrl: string, token: () => s
       const query = q.toString();
       return call(`/audit${query ? `?${query}` : ''}`, auditPageSchema);
     },
+    readNote: (visitId) => call(`/notes/${encodeURIComponent(visitId)}`, visitNoteSchema),
+    eraseNote: async (visitId) => void (await call(`/notes/${encodeURIComponent(visitId)}`, z.object({ ok: z.boolean() }), { method: 'DELETE' })),
     revokeDevice: async (clientId) => void (await call(`/devices/${encodeURIComponent(clientId)}/revoke`, z.object({ ok: z.boolean() }), { method: 'POST' })),
   };
 }

@@ -14,6 +14,7 @@ const LINKS: Array<[string, StaffKey]> = [
   ['/bureau/corrections', 'nav.corrections'],
   ['/bureau/import', 'nav.transfer'],
   ['/bureau/indicateurs', 'nav.indicators'],
+  ['/bureau/notes', 'nav.notes'],
   ['/bureau/comptes', 'nav.admin'],
 ];
 

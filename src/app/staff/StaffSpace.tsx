@@ -18,6 +18,7 @@ import { CorrectionsScreen } from './corrections/CorrectionsScreen';
 import { TransferScreen } from './transfer/TransferScreen';
 import { IndicatorsScreen } from './indicators/IndicatorsScreen';
 import { AdminScreen } from './admin/AdminScreen';
+import { NotesScreen } from './notes/NotesScreen';
 
 /** /bureau/*: the Civray office. Signed-in staff or admin accounts only. */
 export function StaffSpace() {
@@ -38,6 +39,7 @@ export function StaffSpace() {
       {route.screen === 'transfer' && <TransferScreen />}
       {route.screen === 'indicators' && <IndicatorsScreen />}
       {route.screen === 'admin' && <AdminScreen />}
+      {route.screen === 'notes' && <NotesScreen />}
       {route.screen === 'notFound' && <StaffHome />}
     </div>
   );

@@ -23,10 +23,10 @@ export type StaffRoute =
   | { screen: 'home' }
   | { screen: 'list'; collection: EditableCollection }
   | { screen: 'edit'; collection: EditableCollection; id?: string; correction?: string }
-  | { screen: 'conflicts' | 'corrections' | 'transfer' | 'indicators' | 'admin' }
+  | { screen: 'conflicts' | 'corrections' | 'transfer' | 'indicators' | 'admin' | 'notes' }
   | { screen: 'notFound' };
 
-const SIMPLE = { conflits: 'conflicts', corrections: 'corrections', import: 'transfer', indicateurs: 'indicators', comptes: 'admin' } as const;
+const SIMPLE = { conflits: 'conflicts', corrections: 'corrections', import: 'transfer', indicateurs: 'indicators', comptes: 'admin', notes: 'notes' } as const;
 
 /** `/bureau/lieux/abc?correction=…` → which screen. */
 export function parseStaffRoute(path: string, query: Record<string, string | undefined> = {}): StaffRoute {

@@ -130,6 +130,8 @@ export function createMemoryStaff(options: { user?: User; conflicts?: ConflictRo
       devices: async () => devices,
       revokeDevice: async () => undefined,
       audit: async () => ({ entries: [], nextBefore: null }),
+      readNote: async (visitId) => ({ visitId, aidantId: 'aidant', receivedAt: NOW.toISOString(), note: 'Note de test' }),
+      eraseNote: async () => undefined,
     },
   };
   return { staff, calls, put, notify };
