@@ -17,9 +17,10 @@ import { firstSyncBench } from './firstSync';
 import { coldStartBench } from './coldStart';
 import { chaosBench } from './chaos';
 import { lighthouseBench } from './lighthouse';
+import { sync3gBench } from './sync3g';
 import { REPO_ROOT } from '../support/server';
 
-const BENCHES: Bench[] = [bundleBench, nearestBench, serverBench, firstSyncBench, coldStartBench, chaosBench, lighthouseBench];
+const BENCHES: Bench[] = [bundleBench, nearestBench, serverBench, firstSyncBench, coldStartBench, chaosBench, lighthouseBench, sync3gBench];
 
 /**
  * Builds the app into `outDir`. By default from a snapshot of the last commit (git

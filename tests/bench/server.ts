@@ -39,6 +39,8 @@ const BROWSER_HEADERS = { 'accept-encoding': 'gzip, deflate, br, zstd' };
 interface LoadResult {
   /** Share of the machine's CPU time used by the load generator and by the server process. */
   cpu?: { generator: number; server: number };
+  /** The server process's resident memory during the run (VmRSS, MB): highest and last sample. */
+  rssMb?: { peak: number; end: number };
   rps: number;
   p50: number;
   p99: number;
@@ -58,6 +60,17 @@ function cpuSeconds(pid: number | undefined): number | undefined {
   }
 }
 
+/** Resident memory of a process in MB, from /proc (Linux); undefined elsewhere. */
+function rssMb(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
+    return line ? Number(line.replace(/\D+/g, '')) / 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * One autocannon run. The load generator runs in this process and shares the machine's
  * cores with the server (and PostgreSQL): their CPU shares are recorded with the figures.
@@ -66,7 +79,12 @@ async function load(opts: autocannon.Options, serverPid?: number): Promise<LoadR
   const t0 = performance.now();
   const self0 = process.cpuUsage();
   const server0 = cpuSeconds(serverPid);
-  const r = await autocannon({ connections: CONNECTIONS, duration: SECONDS, timeout: 10, ...opts });
+  const rss: number[] = [];
+  const sampler = setInterval(() => {
+    const mb = rssMb(serverPid);
+    if (mb !== undefined) rss.push(mb);
+  }, 250);
+  const r = await autocannon({ connections: CONNECTIONS, duration: SECONDS, timeout: 10, ...opts }).finally(() => clearInterval(sampler));
   const wall = (performance.now() - t0) / 1000;
   const self = process.cpuUsage(self0);
   const server1 = cpuSeconds(serverPid);
@@ -76,6 +94,7 @@ async function load(opts: autocannon.Options, serverPid?: number): Promise<LoadR
     : undefined;
   return {
     ...(cpu ? { cpu } : {}),
+    ...(rss.length ? { rssMb: { peak: Math.round(Math.max(...rss)), end: Math.round(rss[rss.length - 1]!) } } : {}),
     rps: r.requests.average,
     p50: r.latency.p50,
     p99: r.latency.p99,
@@ -229,6 +248,18 @@ async function scenarios(ctx: BenchContext, backend: 'pglite' | 'postgres'): Pro
     summarize('caughtUp', `public pull, caught up (empty page), ${CONNECTIONS} conns`, results.caughtUp!, true);
     summarize('aidant', `aidant pull, ${PAGE}/page, ${CONNECTIONS} conns`, results.aidant!, true);
     summarize('push', `push ${PUSH_BATCH} visit logs/request, ${CONNECTIONS} devices`, results.push!, false);
+    // Reported with no bar (docs/performance.md): what the server holds in memory under the push load.
+    const rssRuns = results.push!.map((r) => r.rssMb).filter((m): m is NonNullable<typeof m> => m !== undefined);
+    if (rssRuns.length) {
+      rows.push({
+        bench: 'server',
+        figure: `${backend}: server resident memory under the push load`,
+        value: `peak ${fmt(Math.max(...rssRuns.map((m) => m.peak)))} MB`,
+        reference: `at the end of each run: ${rssRuns.map((m) => fmt(m.end)).join(', ')} MB`,
+        verdict: 'INFO',
+        data: { runs: rssRuns },
+      });
+    }
     const bigMs = median(bigTimes);
     rows.push({
       bench: 'server',

@@ -43,7 +43,8 @@ export const localizedTextSchema = z.object({
 });
 export type LocalizedText = z.infer<typeof localizedTextSchema>;
 
-export const phoneSchema = z.string().check(z.regex(/^\+?[0-9 .()-]{6,25}$/));
+/** A number to dial: 3 digits or more (short numbers such as 3949 or 115 included). */
+export const phoneSchema = z.string().check(z.regex(/^(?=(?:\D*\d){3})\+?[0-9 .()-]{3,25}$/));
 export const emailSchema = z.email().check(z.maxLength(254));
 export const urlSchema = z.url({ protocol: /^https?$/ }).check(z.maxLength(2000));
 

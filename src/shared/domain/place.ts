@@ -5,12 +5,34 @@ import {
 } from './common';
 import { FRAIS, MODES_ACCUEIL, PLACE_CATEGORIES, PUBLICS, RESEAUX_PORTEURS, THEMATIQUES } from './vocabularies';
 
-/** A service offered at a place (data·inclusion v1 `service`, reduced to what we show). */
+/**
+ * A data·inclusion record as it came (src/shared/datainclusion/keptRecord.ts): `record`
+ * holds every field of the file's structure or service (blank ones left out, named
+ * rewrites applied), unknown ones included; `mapped` the fingerprint of each Escale field
+ * it was read into. The export writes the record back, each field Escale changed since
+ * replaced by its current value: nothing the file said is lost or altered otherwise.
+ */
+export const keptRecordSchema = z.object({
+  record: z.record(z.string(), z.unknown()),
+  mapped: z.record(z.string(), z.string().check(z.maxLength(16))),
+});
+export type KeptRecord = z.infer<typeof keptRecordSchema>;
+
+/**
+ * A service offered at a place (data·inclusion v1 `service`). Its own frais, publics and
+ * modes d'accueil when it has them (a service read from a file always does, if the file
+ * said); without them the place-level values stand for it. Every other v1 field of an
+ * imported service (mobilisation, zone, contact, hours, address…) is in `dataInclusion`.
+ */
 export const placeServiceSchema = z.object({
   id: idSchema,
   name: nonEmptyText(200),
   description: z.optional(localizedTextSchema),
   thematiques: z.array(z.enum(THEMATIQUES)),
+  frais: z.optional(z.enum(FRAIS)),
+  publics: z.optional(z.array(z.enum(PUBLICS))),
+  modesAccueil: z.optional(z.array(z.enum(MODES_ACCUEIL))),
+  dataInclusion: z.optional(keptRecordSchema),
 });
 
 /**
@@ -20,7 +42,9 @@ export const placeServiceSchema = z.object({
  * openingHours ↔ horaires_accueil (OSM opening_hours syntax), reseauxPorteurs ↔
  * reseaux_porteurs, thematiques, publics, frais, modesAccueil ↔ modes_accueil,
  * accessibility.url ↔ accessibilite_lieu, verifiedAt ↔ date_maj. The import/export code
- * maps between the two; the vocabularies are data·inclusion's own slugs.
+ * maps between the two; the vocabularies are data·inclusion's own slugs. Place-level
+ * thematiques, publics, frais and modes are the union of its services' for display (and
+ * stand for services that have none of their own).
  */
 export const placeSchema = z.object({
   id: idSchema,
@@ -70,5 +94,7 @@ export const placeSchema = z.object({
    * field from what it sends to public devices.
    */
   internal: z.optional(z.object({ notes: z.optional(shortText(2000)), directPhone: z.optional(phoneSchema) })),
+  /** The data·inclusion structure this place was imported from, as it came. */
+  dataInclusion: z.optional(keptRecordSchema),
 });
 export type Place = z.infer<typeof placeSchema>;

@@ -50,7 +50,10 @@ export async function startBenchServer(options: Omit<BenchServerConfig, 'databas
     if (dbName) await maintenance(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => undefined);
   };
   const config: BenchServerConfig = { ...options, databaseUrl };
-  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/bench/support/benchServer.ts'], {
+  // ESCALE_BENCH_SERVER_NODE_ARGS: extra Node flags for the server process only, e.g.
+  // "--cpu-prof --cpu-prof-dir=/tmp/prof" to see where a scenario's time goes.
+  const nodeArgs = (process.env.ESCALE_BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'tests/bench/support/benchServer.ts'], {
     cwd: REPO_ROOT,
     env: { ...process.env, ESCALE_BENCH_SERVER: JSON.stringify(config) },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],

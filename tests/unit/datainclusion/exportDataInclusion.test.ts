@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
-import { diServiceSchema, diStructureSchema } from '../../../src/shared/datainclusion/dataInclusionSchema';
 import { exportDataInclusion } from '../../../src/shared/datainclusion/exportDataInclusion';
 import { importDataInclusion } from '../../../src/shared/datainclusion/importDataInclusion';
 import { placeSchema, type Place } from '../../../src/shared/domain/place';
 import { territorySchema } from '../../../src/shared/domain/territory';
 import placesJson from '../../../src/territories/civraisien-en-poitou/places.json';
 import territoryJson from '../../../src/territories/civraisien-en-poitou/territory.json';
+import { publishedErrors } from './support/publishedSchema';
 
 const territory = territorySchema.parse(territoryJson);
 const seedPlaces = z.array(placeSchema).parse(placesJson);
@@ -68,22 +68,15 @@ const fullPlace: Place = placeSchema.parse({
 describe('exportDataInclusion', () => {
   const file = exportDataInclusion([...seedPlaces, fullPlace], territory, { today });
 
-  it('writes one v1 structure per place, with stable ids and source "escale"', () => {
+  it('writes one v1 structure per place, with stable ids and source "escale", valid against the published JSON Schema', () => {
     expect(file.structures.map((s) => s.id)).toEqual([...seedPlaces, fullPlace].map((p) => p.id));
     for (const s of file.structures) {
       expect(s.source).toBe('escale');
-      expect(diStructureSchema.safeParse(s).success).toBe(true);
-      // v1 bounds on the required texts.
-      expect(s.nom.length).toBeGreaterThanOrEqual(3);
-      expect(s.nom.length).toBeLessThanOrEqual(150);
+      expect(publishedErrors('structure', s), s.id).toEqual([]);
       expect(s.nom.endsWith('.')).toBe(false);
-      expect(s.description.length).toBeGreaterThanOrEqual(50);
-      expect(s.description.length).toBeLessThanOrEqual(2000);
-      expect(s.date_maj).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     }
     for (const s of file.services) {
-      expect(diServiceSchema.safeParse(s).success).toBe(true);
-      expect(s.description.length).toBeGreaterThanOrEqual(50);
+      expect(publishedErrors('service', s), s.id).toEqual([]);
       expect(s.nom.endsWith('.')).toBe(false);
     }
     expect(exportDataInclusion([...seedPlaces, fullPlace], territory, { today })).toEqual(file);
@@ -114,13 +107,14 @@ describe('exportDataInclusion', () => {
     expect(services[1]!.escale_description_generee).toBeUndefined();
   });
 
-  it('fits names and descriptions to the v1 bounds', () => {
+  it('fits names to the v1 bounds, and never pads a description', () => {
     const odd = placeSchema.parse({ ...fullPlace, name: `${'Très long nom '.repeat(12)}.`, description: { fr: 'Court.' } });
     const [structure] = exportDataInclusion([odd], territory, { today }).structures;
     expect(structure!.nom.length).toBeLessThanOrEqual(150);
     expect(structure!.nom).toMatch(/[^. ]$/);
-    expect(structure!.description.startsWith('Court. ')).toBe(true);
-    expect(structure!.description.length).toBeGreaterThanOrEqual(50);
+    expect(structure!.description).toBe('Court.');
+    const tiny = placeSchema.parse({ ...fullPlace, description: { fr: 'Oui' } });
+    expect(exportDataInclusion([tiny], territory, { today }).structures[0]).not.toHaveProperty('description');
   });
 
   it('leaves out places of another territory', () => {

@@ -115,11 +115,13 @@ describe('data·inclusion files: v1 out, older slugs in', () => {
   const file = exportDataInclusion(seed.places, seed.territory, { today });
 
   it('the export of the seed writes only v1 slugs', () => {
-    expect(notV1('reseaux_porteurs', file.structures.flatMap((s) => s.reseaux_porteurs ?? []))).toEqual([]);
-    expect(notV1('thematiques', file.services.flatMap((s) => s.thematiques ?? []))).toEqual([]);
-    expect(notV1('publics', file.services.flatMap((s) => s.publics ?? []))).toEqual([]);
-    expect(notV1('frais', file.services.flatMap((s) => (s.frais ? [s.frais] : [])))).toEqual([]);
-    expect(notV1('modes_accueil', file.services.flatMap((s) => s.modes_accueil ?? []))).toEqual([]);
+    const slugs = (records: readonly Record<string, unknown>[], field: string) =>
+      records.flatMap((r) => (r[field] === undefined ? [] : ([] as string[]).concat(r[field] as string | string[])));
+    expect(notV1('reseaux_porteurs', slugs(file.structures, 'reseaux_porteurs'))).toEqual([]);
+    expect(notV1('thematiques', slugs(file.services, 'thematiques'))).toEqual([]);
+    expect(notV1('publics', slugs(file.services, 'publics'))).toEqual([]);
+    expect(notV1('frais', slugs(file.services, 'frais'))).toEqual([]);
+    expect(notV1('modes_accueil', slugs(file.services, 'modes_accueil'))).toEqual([]);
   });
 
   it('`tous-publics` is written alone, as v1 requires', () => {
@@ -151,7 +153,7 @@ describe('data·inclusion files: v1 out, older slugs in', () => {
     }
   });
 
-  it('an older file (pre-v1 slugs, v0 frais list) imports with v1 slugs', () => {
+  it('an older file (pre-v1 slugs, v0 frais list) imports with v1 slugs, each rewrite named', () => {
     const old = {
       structures: [{
         source: 'escale', id: 'place-ancien-format', nom: 'Centre social de Civray', date_maj: '2025-03-01', code_insee: '86078',
@@ -160,20 +162,31 @@ describe('data·inclusion files: v1 out, older slugs in', () => {
       services: [
         {
           source: 'escale', id: 'service-ancien-format', structure_id: 'place-ancien-format', nom: 'Démarches en ligne',
+          description: 'Aide aux démarches en ligne, sur rendez-vous.', date_maj: '2025-03-01',
           thematiques: ['numerique--realiser-des-demarches-administratives-avec-un-accompagnement', 'numerique--prendre-en-main-un-ordinateur'],
           publics: ['enfants', 'personnes-handicapees', 'etrangers', 'seniors'],
-          frais: ['adhesion', 'gratuit-sous-conditions', 'pass-numerique'],
+          frais: ['adhesion'],
           modes_accueil: ['en-presentiel'],
         },
         {
           source: 'escale', id: 'place-ancien-format--accueil-general', structure_id: 'place-ancien-format', nom: 'Accueil',
+          description: 'Accueil du public.', date_maj: '2025-03-01', escale_description_generee: true,
           thematiques: ['handicap--faire-reconnaitre-un-handicap', 'mobilite--preparer-son-permis-de-conduire'],
         },
       ],
     };
     const [record] = importDataInclusion(old, ctx).records;
     expect(record?.status).toBe('ok');
-    expect(record?.problems.filter((p) => p.includes('inconnue'))).toEqual([]);
+    // Nothing refused; every rewrite is a warning naming its record and field.
+    expect(record?.issues.filter((i) => i.level === 'refus')).toEqual([]);
+    expect(record?.issues.map((i) => [i.recordId, i.field])).toEqual([
+      ['place-ancien-format', 'reseaux_porteurs'],
+      ['service-ancien-format', 'thematiques'],
+      ['service-ancien-format', 'publics'],
+      ['service-ancien-format', 'frais'],
+      ['place-ancien-format--accueil-general', 'thematiques'],
+      ['place-ancien-format', 'latitude/longitude'], // absent: the commune centre, said
+    ]);
     expect(record?.place).toMatchObject({
       category: 'centre-social',
       reseauxPorteurs: ['fcsf', 'ccas-cias', 'cpam', 'conseillers-numeriques'],
@@ -185,7 +198,7 @@ describe('data·inclusion files: v1 out, older slugs in', () => {
         'mobilite--preparer-un-permis',
       ],
       publics: ['familles', 'personnes-en-situation-de-handicap', 'personnes-exilees', 'seniors'],
-      frais: ['payant', 'gratuit'],
+      frais: ['payant'],
       modesAccueil: ['en-presentiel'],
       services: [{
         id: 'service-ancien-format',

@@ -22,7 +22,7 @@ async function officeDevice(label: string) {
 }
 
 const ok = (index: number, place: Place, action: 'create' | 'update' = 'create'): ImportRecord =>
-  ({ index, sourceId: place.id, name: place.name, status: 'ok', place, action, problems: [] });
+  ({ index, sourceId: place.id, name: place.name, status: 'ok', place, action, issues: [], problems: [] });
 const result = (records: ImportRecord[]): ImportResult => ({
   records, summary: { structures: records.length, services: 0, ok: records.length, invalid: 0, outsideTerritory: 0, duplicates: 0, fileProblems: [] } as never,
 });
