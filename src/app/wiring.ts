@@ -5,9 +5,10 @@ import type { DataLayer } from './composition/createDataLayer';
 import { createKeyValueStore, type KeyValueStore } from './data/keyValueStore';
 import { createPreferences } from './data/preferences';
 import type { Services } from './services/services';
+import { PAGE_TERRITORY_ID } from './territory';
 
 /** A public device follows one territory; the server decides what it may pull. */
-export const TERRITORY_ID = 'civraisien-en-poitou';
+export const TERRITORY_ID = PAGE_TERRITORY_ID;
 
 /**
  * The one place where the interface meets the data layer, handed to every screen through

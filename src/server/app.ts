@@ -5,7 +5,7 @@ import type { ServerConfig } from './config';
 import type { Database } from './db/Database';
 import { adminRoutes } from './http/adminRoutes';
 import { ApiFailure } from './http/ApiFailure';
-import type { AppContext } from './http/AppContext';
+import { requestTerritory, type AppContext } from './http/AppContext';
 import { authRoutes } from './http/authRoutes';
 import { compression } from './http/compression';
 import { errorResponse } from './http/errorResponse';
@@ -13,6 +13,7 @@ import { metaRoutes } from './http/metaRoutes';
 import { securityHeaders } from './http/securityHeaders';
 import { syncRoutes } from './http/syncRoutes';
 import { serveStatic } from './static';
+import { TerritoryNames } from './territoryPages';
 import type { PushHooks } from './sync/push/applyPush';
 import { NoteCipher, parseNotesKey } from './sync/store/NoteCipher';
 import { randomBytes } from 'node:crypto';
@@ -61,8 +62,10 @@ export function createApp(deps: AppDeps): Hono {
   app.all('/api/*', () => {
     throw new ApiFailure('not_found', 'Adresse d’API inconnue.');
   });
+  // The entry points name the territory of the address (territoryPages.ts).
+  const names = new TerritoryNames(deps.db);
   app.on(['GET', 'HEAD'], '*', async (c) => {
-    const res = await serveStatic(c, deps.config.distDir);
+    const res = await serveStatic(c, deps.config.distDir, () => names.get(requestTerritory(ctx, c)));
     if (!res) throw new ApiFailure('not_found', 'Page introuvable.');
     return res;
   });

@@ -1,4 +1,6 @@
 import { dirname, join } from 'node:path';
+import * as z from 'zod/mini';
+import { territoryIdSchema } from '../shared/domain/common';
 
 /**
  * Server configuration, read once from the environment at start. Every problem is
@@ -11,8 +13,16 @@ export interface ServerConfig {
   databaseUrl?: string;
   dataDir: string;
   distDir: string;
-  /** Territory seeded into an empty database and given the first admin. */
+  /**
+   * Territory seeded into an empty database and given the first admin; with
+   * `territoryHosts`, the one served at an address that is not in the map.
+   */
   territoryId: string;
+  /**
+   * ESCALE_TERRITORIES: host name (lowercase, no port) → territory served there. Empty
+   * (the default): one territory, `territoryId`, whatever the address, as before.
+   */
+  territoryHosts: Record<string, string>;
   adminLogin: string;
   adminPassword?: string;
   tileUrl: string;
@@ -60,6 +70,7 @@ export function defaultConfig(overrides: Partial<ServerConfig> = {}): ServerConf
     dataDir: '.escale/db',
     distDir: 'dist',
     territoryId: 'civraisien-en-poitou',
+    territoryHosts: {},
     adminLogin: 'admin',
     tileUrl: DEFAULT_TILE_URL,
     tileAttribution: '© IGN – Plan IGN v2',
@@ -84,6 +95,38 @@ function intVar(env: NodeJS.ProcessEnv, name: string, fallback: number, min: num
     return fallback;
   }
   return n;
+}
+
+const HOST_NAME = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/;
+
+/** `host=territory,host=territory` (ESCALE_TERRITORIES) → the map; problems go to `errors`. */
+export function parseTerritoryHosts(raw: string | undefined, errors: string[]): Record<string, string> {
+  const hosts: Record<string, string> = {};
+  if (!raw || !raw.trim()) return hosts;
+  for (const entry of raw.split(',').map((e) => e.trim()).filter(Boolean)) {
+    const [host = '', territory = '', ...rest] = entry.split('=').map((p) => p.trim());
+    const name = host.toLowerCase();
+    if (rest.length || !HOST_NAME.test(name) || !z.safeParse(territoryIdSchema, territory).success) {
+      errors.push(`ESCALE_TERRITORIES entries are host=territory-id, comma-separated (got "${entry}")`);
+    } else if (Object.hasOwn(hosts, name)) {
+      errors.push(`ESCALE_TERRITORIES names the host "${name}" twice`);
+    } else {
+      hosts[name] = territory;
+    }
+  }
+  return hosts;
+}
+
+/** The territory served at a request's Host header (port and case ignored). */
+export function territoryForHost(config: Pick<ServerConfig, 'territoryId' | 'territoryHosts'>, host: string | undefined): string {
+  if (!host) return config.territoryId;
+  const name = host.trim().toLowerCase().replace(/:\d+$/, '').replace(/\.$/, '');
+  return Object.hasOwn(config.territoryHosts, name) ? config.territoryHosts[name]! : config.territoryId;
+}
+
+/** Every territory the server serves: the default first, then those of ESCALE_TERRITORIES. */
+export function servedTerritories(config: Pick<ServerConfig, 'territoryId' | 'territoryHosts'>): string[] {
+  return [...new Set([config.territoryId, ...Object.values(config.territoryHosts)])];
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -115,6 +158,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     dataDir,
     distDir: env.ESCALE_DIST_DIR || base.distDir,
     territoryId: env.ESCALE_TERRITORY || base.territoryId,
+    territoryHosts: parseTerritoryHosts(env.ESCALE_TERRITORIES, errors),
     adminLogin,
     adminPassword,
     tileUrl,

@@ -5,7 +5,8 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { getTerritorySeed, territories } from '../territories/index';
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, loadConfig, servedTerritories, type ServerConfig } from './config';
+import type { Database } from './db/Database';
 import { migrate } from './db/migrate';
 import { openDatabase } from './db/openDatabase';
 import { ensureFirstAdmin } from './seed/ensureFirstAdmin';
@@ -21,9 +22,11 @@ import { loadNoteCipher } from './notesKeys';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const seed = getTerritorySeed(config.territoryId);
-  if (!seed) {
-    throw new ConfigError(`ESCALE_TERRITORY "${config.territoryId}" is unknown; known territories: ${Object.keys(territories).join(', ')}`);
+  // The default territory (ESCALE_TERRITORY) first, then those ESCALE_TERRITORIES serves by host.
+  const served = servedTerritories(config);
+  const unknown = served.filter((id) => !getTerritorySeed(id));
+  if (unknown.length) {
+    throw new ConfigError(`Unknown territory in ESCALE_TERRITORY or ESCALE_TERRITORIES: ${unknown.join(', ')}; known territories: ${Object.keys(territories).join(', ')}`);
   }
   if (!existsSync(join(config.distDir, 'index.html')) && process.env.ESCALE_SKIP_BUILD !== '1') {
     console.log('[escale] dist/index.html missing: building the app (vite build)…');
@@ -37,10 +40,7 @@ async function main(): Promise<void> {
   const upgraded = await upgradeVocabularies(db, new Date());
   if (upgraded) console.log(`[escale] ${upgraded} records moved to data·inclusion v1 vocabularies`);
 
-  // Only an empty territory is seeded: a second start writes nothing.
-  const count = await seedTerritory(db, seed, new Date());
-  if (count) console.log(`[escale] territory ${config.territoryId} seeded: ${count} records`);
-  const admin = await ensureFirstAdmin(db, { territoryId: config.territoryId, login: config.adminLogin, password: config.adminPassword });
+  for (const territoryId of served) await seedAndAdmin(db, config, territoryId);
   // The key tablets seal visit notes for (generated once, kept in the database).
   await ensureNoteKey(db);
   // The key notes rest under (ESCALE_NOTES_KEY, or the key file made at the first start).
@@ -48,10 +48,6 @@ async function main(): Promise<void> {
   if (!config.notesKey) console.log(`[escale] visit notes key: ${config.notesKeyFile} (set ESCALE_NOTES_KEY in production, see docs/privacy.md)`);
   const moved = await moveClearNotes(db, notes, new Date());
   if (moved) console.log(`[escale] ${moved} visit notes moved out of the replicated rows, encrypted`);
-  if (admin) {
-    console.log(`[escale] first admin created: login "${admin.user.login}"`);
-    if (admin.generated) console.log(`[escale] its password, shown only now: ${admin.password}`);
-  }
 
   // Retention jobs, at start and every 6 hours.
   const purge = async () => {
@@ -73,6 +69,7 @@ async function main(): Promise<void> {
     console.log(`[escale] listening on ${base} (database: ${db.kind})`);
     // Where each audience starts, so a newcomer need not read the routes.
     console.log(`[escale] inhabitants: ${base}/ · aidants: ${base}/aidant · office and admins: ${base}/bureau`);
+    for (const [name, territoryId] of Object.entries(config.territoryHosts)) console.log(`[escale] ${territoryId}: http://${name}:${info.port}/`);
   });
 
   let closing = false;
@@ -89,6 +86,27 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+/**
+ * Seeds a territory not yet in the database (a second start writes nothing) and gives it
+ * a first admin: `ESCALE_ADMIN_LOGIN` for the default territory, `<login>-<territory>` for
+ * the others (cut to 40 characters); the password of the default one may be set, the
+ * others' are generated and printed once.
+ */
+async function seedAndAdmin(db: Database, config: ServerConfig, territoryId: string): Promise<void> {
+  const count = await seedTerritory(db, getTerritorySeed(territoryId)!, new Date());
+  if (count) console.log(`[escale] territory ${territoryId} seeded: ${count} records`);
+  const isDefault = territoryId === config.territoryId;
+  const admin = await ensureFirstAdmin(db, {
+    territoryId,
+    login: isDefault ? config.adminLogin : `${config.adminLogin}-${territoryId}`.slice(0, 40).replace(/[-.]+$/, ''),
+    ...(isDefault ? { password: config.adminPassword } : {}),
+  });
+  if (admin) {
+    console.log(`[escale] first admin${isDefault ? '' : ` of ${territoryId}`} created: login "${admin.user.login}"`);
+    if (admin.generated) console.log(`[escale] its password, shown only now: ${admin.password}`);
+  }
 }
 
 main().catch((error: unknown) => {

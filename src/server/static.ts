@@ -4,6 +4,7 @@ import { extname, join, resolve, sep } from 'node:path';
 import type { Context } from 'hono';
 import { compress, type Encoding } from './compress/compress';
 import { isCompressible, pickEncoding } from './http/compression';
+import { isEntryPoint, rewriteEntryPoint, textTag, type PageTerritory } from './territoryPages';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -84,9 +85,10 @@ function packed(file: { path: string; stats: Stats }, encoding: Encoding, body: 
 /**
  * Serves the built PWA from `distDir`. A GET that matches no file and looks like a page
  * navigation (no file extension) gets index.html, so client-side routes survive a reload.
- * Returns undefined when there is nothing to serve (the caller answers 404).
+ * Returns undefined when there is nothing to serve (the caller answers 404). With
+ * `territory`, the entry points name the territory of the address (territoryPages.ts).
  */
-export async function serveStatic(c: Context, distDir: string): Promise<Response | undefined> {
+export async function serveStatic(c: Context, distDir: string, territory?: () => Promise<PageTerritory>): Promise<Response | undefined> {
   const root = resolve(distDir);
   const path = c.req.path === '/' ? '/index.html' : c.req.path;
   // Build-time .br/.gz siblings are served only as encodings of their file.
@@ -109,6 +111,10 @@ export async function serveStatic(c: Context, distDir: string): Promise<Response
   };
   const compressible = isCompressible(type);
   if (compressible) headers.Vary = 'Accept-Encoding';
+  if (territory && isEntryPoint(servedPath)) {
+    const rewritten = await rewrittenEntry(file, servedPath, await territory());
+    if (rewritten) return sendRewritten(c, rewritten, headers);
+  }
   if (c.req.header('if-none-match')?.split(',').some((t) => t.trim() === etag)) {
     return new Response(null, { status: 304, headers });
   }
@@ -116,6 +122,48 @@ export async function serveStatic(c: Context, distDir: string): Promise<Response
   const encoding = compressible && body.byteLength >= 1024 ? pickEncoding(c.req.header('accept-encoding')) : undefined;
   if (encoding) {
     body = await packed(file, encoding, body);
+    headers['Content-Encoding'] = encoding;
+  }
+  headers['Content-Length'] = String(body.byteLength);
+  return new Response(c.req.method === 'HEAD' ? null : body, { headers });
+}
+
+/** Rewritten entry points by file version and territory: a few KB each. */
+const rewrittenCache = new Map<string, Promise<{ text: Uint8Array<ArrayBuffer>; etag: string; packed: Map<Encoding, Promise<Uint8Array<ArrayBuffer>>> } | undefined>>();
+
+/** The entry point as served for `territory`, or undefined when it is the built file unchanged. */
+function rewrittenEntry(file: { path: string; stats: Stats }, servedPath: string, territory: PageTerritory) {
+  const key = `${file.path}\0${file.stats.size}\0${file.stats.mtimeMs}\0${territory.id}\0${territory.name}`;
+  let hit = rewrittenCache.get(key);
+  if (!hit) {
+    hit = readFile(file.path, 'utf8').then((original) => {
+      const text = rewriteEntryPoint(servedPath, original, territory);
+      if (text === original) return undefined;
+      const bytes = new TextEncoder().encode(text) as Uint8Array<ArrayBuffer>;
+      return { text: bytes, etag: textTag(text), packed: new Map<Encoding, Promise<Uint8Array<ArrayBuffer>>>() };
+    });
+    if (rewrittenCache.size >= PACKED_CACHE_MAX) rewrittenCache.clear();
+    rewrittenCache.set(key, hit);
+    hit.catch(() => rewrittenCache.delete(key));
+  }
+  return hit;
+}
+
+async function sendRewritten(
+  c: Context,
+  entry: { text: Uint8Array<ArrayBuffer>; etag: string; packed: Map<Encoding, Promise<Uint8Array<ArrayBuffer>>> },
+  headers: Record<string, string>,
+): Promise<Response> {
+  headers.ETag = entry.etag;
+  if (c.req.header('if-none-match')?.split(',').some((t) => t.trim() === entry.etag)) {
+    return new Response(null, { status: 304, headers });
+  }
+  let body = entry.text;
+  const encoding = body.byteLength >= 1024 ? pickEncoding(c.req.header('accept-encoding')) : undefined;
+  if (encoding) {
+    let packedBody = entry.packed.get(encoding);
+    if (!packedBody) entry.packed.set(encoding, (packedBody = compress(body, encoding, 'best')));
+    body = await packedBody;
     headers['Content-Encoding'] = encoding;
   }
   headers['Content-Length'] = String(body.byteLength);

@@ -55,13 +55,13 @@ async function signIn(page: Page, loginName: string) {
   await page.getByLabel('Identifiant').fill(loginName);
   await page.getByLabel('Mot de passe').fill(PASSWORD);
   await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Bureau de Civray' }).waitFor({ timeout: 30_000 });
+  await page.getByRole('heading', { level: 1, name: 'Bureau — Civraisien en Poitou' }).waitFor({ timeout: 30_000 });
 }
 
 /** On the office home: sync now and wait until the device says it is up to date. */
 async function syncHome(page: Page, state: RegExp = /^À jour/) {
   if (!page.url().endsWith('/bureau')) await page.goto(`${server.url}/bureau`, { waitUntil: 'load' });
-  await page.getByRole('heading', { level: 1, name: 'Bureau de Civray' }).waitFor({ timeout: 60_000 });
+  await page.getByRole('heading', { level: 1, name: 'Bureau — Civraisien en Poitou' }).waitFor({ timeout: 60_000 });
   const button = page.getByRole('button', { name: 'Synchroniser maintenant' });
   const runs = Number(await button.getAttribute('data-sync-runs'));
   await button.click();

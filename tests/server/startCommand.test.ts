@@ -1,6 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -128,6 +129,53 @@ describe('start command', () => {
       const second = await start(env);
       expect(second.output()).not.toContain('first admin created');
       expect(await countPublic(second.url)).toBe(records);
+      expect(await stop(second)).toBe(0);
+    } finally {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    }
+  }, 120_000);
+
+  it.skipIf(!postgresAvailable)('PostgreSQL with ESCALE_TERRITORIES: both territories seeded, an admin each, each served at its host', async () => {
+    const name = `escale_t_multi_${randomUUID().slice(0, 8)}`;
+    const admin = new pg.Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/postgres' });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    try {
+      const env = {
+        DATABASE_URL: `postgres://postgres@127.0.0.1:5432/${name}`, ESCALE_ADMIN_PASSWORD: 'un-mot-de-passe-solide',
+        ESCALE_TERRITORIES: 'civraisien.example=civraisien-en-poitou,coutances.example=coutances-mer-et-bocage',
+      };
+      const first = await start(env);
+      const out = first.output();
+      expect(out).toContain('territory civraisien-en-poitou seeded');
+      expect(out).toContain('territory coutances-mer-et-bocage seeded');
+      expect(out).toContain('first admin created: login "admin"');
+      const other = /first admin of coutances-mer-et-bocage created: login "([^"]+)"\n\[escale\] its password, shown only now: (\S+)/.exec(out);
+      expect(other?.[1]).toBe('admin-coutances-mer-et-bocage');
+      // fetch() writes the Host of its URL whatever it is given: node:http sends ours.
+      const at = (host: string, path: string, body?: unknown) => new Promise<{ status: number; body: { code?: string; changes?: Array<{ collection: string; id: string }> } }>((resolve, reject) => {
+        const req = request(`${first.url}${path}`, {
+          method: body === undefined ? 'GET' : 'POST', headers: { host, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        }, (res) => {
+          let text = '';
+          res.on('data', (d: Buffer) => (text += d.toString()));
+          res.on('end', () => resolve({ status: res.statusCode!, body: JSON.parse(text) }));
+        });
+        req.on('error', reject);
+        req.end(body === undefined ? undefined : JSON.stringify(body));
+      });
+      const login = (host: string, login: string, password: string) => at(host, '/api/auth/login', { login, password, clientId: randomUUID() });
+      expect((await login('coutances.example', other![1]!, other![2]!)).status).toBe(200);
+      expect(await login('civraisien.example', other![1]!, other![2]!)).toMatchObject({ status: 403, body: { code: 'wrong_territory' } });
+      const coutances = await at('coutances.example:8080', '/api/sync/pull?limit=1000');
+      expect(coutances.body.changes!.find((c) => c.collection === 'territory')?.id).toBe('coutances-mer-et-bocage');
+      const civraisien = await at('civraisien.example', '/api/sync/pull?limit=1000');
+      expect(civraisien.body.changes!.find((c) => c.collection === 'territory')?.id).toBe('civraisien-en-poitou');
+      expect(await stop(first)).toBe(0);
+      const second = await start(env);
+      expect(second.output()).not.toContain('seeded');
+      expect(second.output()).not.toContain('first admin');
       expect(await stop(second)).toBe(0);
     } finally {
       await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

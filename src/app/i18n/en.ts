@@ -6,7 +6,6 @@ import type { fr } from './fr';
 export const en: EnglishOf<typeof fr> = {
   ui: {
     'app.name': 'Escale',
-    'app.territory': 'Civraisien en Poitou',
     'app.skip': 'Skip to content',
     'app.loading': 'Loading…',
     'app.loadFailed': 'This page could not open. Check the connection and try again.',
@@ -53,7 +52,7 @@ export const en: EnglishOf<typeof fr> = {
     'commune.none': 'No village or town matches. Check the spelling or type the postcode.',
     'commune.chosen': 'You are in {commune}.',
     'commune.change': 'Change village or town',
-    'commune.outside': 'Your position is outside the Civraisien en Poitou. Choose a village or town.',
+    'commune.outside': 'Your position is outside the {territory} area. Choose a village or town.',
     'geo.use': 'Use my position',
     'geo.explain': 'Your phone will ask for permission. Your position is only used to find nearby places: it stays on this device and is sent to no one.',
     'geo.continue': 'Continue',

@@ -23,7 +23,6 @@ interface CoreShape {
 export const fr = {
   ui: {
     'app.name': 'Escale',
-    'app.territory': 'Civraisien en Poitou',
     'app.skip': 'Aller au contenu',
     'app.loading': 'Chargement…',
     'app.loadFailed': 'Cette page n’a pas pu s’ouvrir. Vérifiez la connexion puis réessayez.',
@@ -70,7 +69,7 @@ export const fr = {
     'commune.none': 'Aucune commune ne correspond. Vérifiez l’orthographe ou tapez le code postal.',
     'commune.chosen': 'Vous êtes à {commune}.',
     'commune.change': 'Changer de commune',
-    'commune.outside': 'Votre position est en dehors du Civraisien en Poitou. Choisissez une commune.',
+    'commune.outside': 'Votre position est en dehors du territoire {territory}. Choisissez une commune.',
     'geo.use': 'Utiliser ma position',
     'geo.explain': 'Votre téléphone va vous demander l’autorisation. Votre position sert seulement à trouver les lieux proches : elle reste sur cet appareil et n’est envoyée à personne.',
     'geo.continue': 'Continuer',

@@ -15,6 +15,7 @@ import { refreshStoredTiles, storedTiles } from './keepJob';
 import { KeepOfflinePanel } from './KeepOfflinePanel';
 import { createLeafletMap, type MapHandle, type MapLabels } from './leafletMap';
 import '../i18n/screens';
+import { PAGE_TERRITORY_NAME } from '../territory';
 
 /** The map (Leaflet is only in this route's chunk), then the same places as a list for
  *  people who do not use maps or screen readers that cannot. A link before the map skips
@@ -91,7 +92,7 @@ export function MapScreen() {
   return (
     <>
       <h1>{t('map.title')}</h1>
-      <p>{t('map.intro')}</p>
+      <p>{t('map.intro', { territory: PAGE_TERRITORY_NAME })}</p>
       {!territory ? (
         <NoDataYet />
       ) : (
@@ -105,7 +106,11 @@ export function MapScreen() {
             <span class="map-legend-item"><span class="map-marker-dot map-marker-dot-itinerant" aria-hidden="true" /> {t('map.legendItinerant')}</span>
           </p>
           {/* Not once tiles are on the device: it would no longer be true offline. */}
-          {storedTiles.value === 0 && <p class="small">{t('map.noTiles')}</p>}
+          {territory.outlines.features.length === 0 ? (
+            <p class="small">{t('map.noOutlines')}</p>
+          ) : (
+            storedTiles.value === 0 && <p class="small">{t('map.noTiles')}</p>
+          )}
           {config.value && <KeepOfflinePanel bbox={territory.bbox} template={config.value.tileUrl} />}
           <section aria-labelledby="map-list">
             <h2 id="map-list" tabIndex={-1}>{t('map.list')}</h2>

@@ -67,6 +67,17 @@ export function createLeafletMap(
   // to show its tooltip, and Chromium then makes an SVG path a tab stop: 35 nameless
   // stops before the first place. Out of the tab order they go (the list says the towns).
   outlines.eachLayer((layer) => (layer as L.Path).getElement()?.setAttribute('tabindex', '-1'));
+  // A territory made without an outline file: its bounding box, dashed, and a dot at each
+  // commune's centre with its name, so the map still says where the territory is.
+  if (!territory.outlines.features.length) {
+    L.rectangle([[south, west], [north, east]], { color: '#00566b', weight: 2, dashArray: '6 6', fill: false, interactive: false }).addTo(map);
+    for (const commune of territory.communes) {
+      const dot = L.circleMarker([commune.lat, commune.lon], { radius: 4, color: '#00566b', weight: 1, fillOpacity: 0.6 })
+        .bindTooltip(commune.name, { sticky: true })
+        .addTo(map);
+      dot.getElement()?.setAttribute('tabindex', '-1');
+    }
+  }
 
   // Markers are HTML elements (not SVG circles) so each is a real tab stop: Leaflet gives
   // a keyboard marker tabindex 0 and role="button", pans to it on focus, and Enter opens

@@ -4,6 +4,7 @@ import { errorText } from '../i18n/errors/errorText';
 import { usePageTitle } from '../ui/usePageTitle';
 import { useStaff } from './useStaff';
 import { useStaffT } from './i18n/staffMessages';
+import { PAGE_TERRITORY_NAME } from '../territory';
 
 /** Sign-in of an office account (staff or admin); it needs the network. */
 export function SignIn({ wrongRole }: { wrongRole?: Role | undefined }) {
@@ -35,7 +36,7 @@ export function SignIn({ wrongRole }: { wrongRole?: Role | undefined }) {
   return (
     <section class="staff-signin" aria-labelledby="signin-title">
       <h1 id="signin-title">{t('signin.title')}</h1>
-      <p>{t('signin.intro')}</p>
+      <p>{t('signin.intro', { territory: PAGE_TERRITORY_NAME })}</p>
       <form onSubmit={submit} noValidate>
         <div class="field">
           <label for="staff-login">{t('signin.login')}</label>

@@ -4,6 +4,7 @@ import { usePageTitle } from '../ui/usePageTitle';
 import { useStaffT, type StaffKey } from './i18n/staffMessages';
 import { syncStatusText } from './syncStatusText';
 import { useReplica, useStaff } from './useStaff';
+import { PAGE_TERRITORY_NAME } from '../territory';
 
 interface Counts {
   conflicts: number;
@@ -19,7 +20,7 @@ export function StaffHome() {
   const t = useStaffT();
   const services = useServices();
   const staff = useStaff();
-  usePageTitle(t('home.title'));
+  usePageTitle(t('home.title', { territory: PAGE_TERRITORY_NAME }));
   const [syncing, setSyncing] = useState(false);
   // How many syncs asked here have finished (tests wait on it, not on the status text).
   const [runs, setRuns] = useState(0);
@@ -53,7 +54,7 @@ export function StaffHome() {
   ];
   return (
     <section aria-labelledby="staff-home-title">
-      <h1 id="staff-home-title">{t('home.title')}</h1>
+      <h1 id="staff-home-title">{t('home.title', { territory: PAGE_TERRITORY_NAME })}</h1>
       <h2>{t('home.sync')}</h2>
       <p role="status" class="staff-sync">{syncStatusText(services.syncStatus.value, t)}</p>
       {services.syncNow && (

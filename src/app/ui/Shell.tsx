@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { t } from '../i18n/i18n';
+import { PAGE_TERRITORY_NAME } from '../territory';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NetworkStatus } from './NetworkStatus';
 import { PublicNav } from './PublicNav';
@@ -20,7 +21,7 @@ export function Shell({ children }: { children: ComponentChildren }) {
           <img src="/favicon.svg" alt="" width="40" height="40" />
           <span>
             <span class="brand-name">{t('app.name')}</span>
-            <span class="brand-territory">{t('app.territory')}</span>
+            <span class="brand-territory">{PAGE_TERRITORY_NAME}</span>
           </span>
         </a>
         <LanguageSwitch />

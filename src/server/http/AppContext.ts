@@ -4,7 +4,7 @@ import { authenticate } from '../auth/authenticate';
 import type { LoginRateLimiter } from '../auth/LoginRateLimiter';
 import type { SessionCache } from '../auth/SessionCache';
 import type { SessionUser } from '../auth/SessionUser';
-import type { ServerConfig } from '../config';
+import { territoryForHost, type ServerConfig } from '../config';
 import type { Database } from '../db/Database';
 import type { PushHooks } from '../sync/push/applyPush';
 import type { NoteCipher } from '../sync/store/NoteCipher';
@@ -23,9 +23,32 @@ export interface AppContext {
   notes: NoteCipher;
 }
 
+/** The territory served at this request's address (ESCALE_TERRITORIES; else the one territory). */
+export function requestTerritory(app: AppContext, c: Context): string {
+  return territoryForHost(app.config, c.req.header('host'));
+}
+
+/** Several territories on this server, chosen by the address (ESCALE_TERRITORIES set). */
+export function servesByHost(app: AppContext): boolean {
+  return Object.keys(app.config.territoryHosts).length > 0;
+}
+
+/**
+ * Refuses an account of another territory than the address's: a session opened at one
+ * territory's address never reads or writes at another's, even though the data checks
+ * below (the account's own territory) would already keep it to its own records.
+ */
+export function checkTerritory(app: AppContext, c: Context, accountTerritory: string): void {
+  if (servesByHost(app) && accountTerritory !== requestTerritory(app, c)) {
+    throw new ApiFailure('wrong_territory', 'Ce compte appartient à un autre territoire que celui de cette adresse.');
+  }
+}
+
 /** The caller, or undefined when no Authorization header was sent. */
-export function optionalUser(app: AppContext, c: Context): Promise<SessionUser | undefined> {
-  return authenticate(app.db, c.req.header('authorization'), app.now(), app.sessions);
+export async function optionalUser(app: AppContext, c: Context): Promise<SessionUser | undefined> {
+  const user = await authenticate(app.db, c.req.header('authorization'), app.now(), app.sessions);
+  if (user) checkTerritory(app, c, user.territoryId);
+  return user;
 }
 
 export async function requireUser(app: AppContext, c: Context, roles?: readonly Role[]): Promise<SessionUser> {

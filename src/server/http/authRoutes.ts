@@ -5,7 +5,7 @@ import { ACCOUNT_COLUMNS, toUser, type AccountRow } from '../auth/accounts';
 import { dummyPasswordHash, verifyPassword } from '../auth/password';
 import { hashToken, newSessionToken } from '../auth/sessionToken';
 import { ApiFailure } from './ApiFailure';
-import { clientIp, requireUser, type AppContext } from './AppContext';
+import { checkTerritory, clientIp, requireUser, type AppContext } from './AppContext';
 import { readJsonBody } from './readJsonBody';
 
 const loginBodySchema = z.object({
@@ -38,6 +38,7 @@ export function authRoutes(app: AppContext): Hono {
     }
     app.limiter.recordSuccess(login);
     if (account.disabled) throw new ApiFailure('account_disabled', 'Ce compte est désactivé.');
+    checkTerritory(app, c, account.territory_id);
     const token = newSessionToken();
     const expiresAt = new Date(now.getTime() + app.config.sessionDays * 86_400_000);
     await app.db.transaction(async (tx) => {

@@ -21,6 +21,7 @@ export const ERROR_CODES = {
   device_revoked: 403,
   account_disabled: 403,
   client_mismatch: 403,
+  wrong_territory: 403,
   // 404
   not_found: 404,
   unknown_territory: 404,

@@ -10,7 +10,7 @@ import { applyPush } from '../sync/push/applyPush';
 import { ensureNoteKey } from '../sync/push/noteKey';
 import { ApiFailure } from './ApiFailure';
 import { pickEncoding } from './compression';
-import { optionalUser, requireUser, type AppContext } from './AppContext';
+import { optionalUser, requestTerritory, requireUser, servesByHost, type AppContext } from './AppContext';
 import { readJsonBody } from './readJsonBody';
 
 export function syncRoutes(app: AppContext): Hono {
@@ -49,8 +49,11 @@ export function syncRoutes(app: AppContext): Hono {
     const q = c.req.query();
     let territory = user?.territoryId;
     if (!user) {
-      const t = z.safeParse(territoryIdSchema, q.territory ?? '');
+      // Several territories by address: the address's, which `territory` may repeat only.
+      const byHost = servesByHost(app);
+      const t = z.safeParse(territoryIdSchema, q.territory ?? (byHost ? requestTerritory(app, c) : ''));
       if (!t.success) throw new ApiFailure('invalid_query', 'Paramètre « territory » manquant ou invalide.');
+      if (byHost && t.data !== requestTerritory(app, c)) throw new ApiFailure('unknown_territory', 'Territoire inconnu à cette adresse.');
       territory = t.data;
     }
     let limit = DEFAULT_PULL_LIMIT;

@@ -27,7 +27,7 @@ describe('staff sign-in and home', () => {
     };
     const { staff } = createMemoryStaff({ records: { correction: [correction] } });
     renderStaff('/bureau', staff);
-    await screen.findByRole('heading', { level: 1, name: 'Bureau de Civray' });
+    await screen.findByRole('heading', { level: 1, name: 'Bureau — Civraisien en Poitou' });
     await waitFor(() => expect(screen.getByTestId('count-corrections').textContent).toBe('1'));
     expect(screen.getByTestId('count-places').textContent).toBe(String(seed.places.length));
     expect(screen.getByTestId('count-conflicts').textContent).toBe('0');

@@ -26,6 +26,7 @@ export const en: EnglishOf<typeof fr> = {
     account_disabled: 'This account is disabled.',
     device_revoked: 'This device has been revoked by an administrator.',
     client_mismatch: 'This device is registered for another area.',
+    wrong_territory: 'This account belongs to another area: open Escale at your area’s address.',
     too_many_attempts: 'Too many tries. Try again in {minutes} minute(s).',
     token_expired: 'Session expired. Sign in again.',
     auth_required: 'Sign-in required.',

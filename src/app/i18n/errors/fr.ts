@@ -26,6 +26,7 @@ export const fr = {
     account_disabled: 'Ce compte est désactivé.',
     device_revoked: 'Cet appareil a été révoqué par un administrateur.',
     client_mismatch: 'Cet appareil est enregistré pour un autre territoire.',
+    wrong_territory: 'Ce compte appartient à un autre territoire : ouvrez Escale à l’adresse de votre territoire.',
     too_many_attempts: 'Trop de tentatives. Réessayez dans {minutes} minute(s).',
     token_expired: 'Session expirée. Reconnectez-vous.',
     auth_required: 'Connexion requise.',

@@ -1,12 +1,13 @@
 import { useSignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import type { Territory } from '../../../shared/domain/territory';
-import { communeAt } from '../../../shared/geo/communeAt';
+import { communeOfPoint } from '../../../shared/geo/communeOfPoint';
 import type { GeoPoint } from '../../../shared/geo/geoPoint';
 import { t } from '../../i18n/i18n';
 import type { UiKey } from '../../i18n/i18n';
 import { Icon } from '../../ui/Icon';
 import { locate } from './locate';
+import { PAGE_TERRITORY_NAME } from '../../territory';
 
 interface PositionButtonProps {
   territory: Territory | undefined;
@@ -45,11 +46,11 @@ export function PositionButton({ territory, onLocated }: PositionButtonProps) {
       step.value = { message: `geo.${result.reason}` };
       return;
     }
-    const feature = territory ? communeAt(result.point, territory.outlines.features) : undefined;
-    const commune = feature ? territory?.communes.find((c) => c.insee === feature.properties.code) : undefined;
+    // The outline holding the point; without outlines, the nearest commune centre.
+    const commune = territory ? communeOfPoint(result.point, territory) : undefined;
     // Found: the home screen says "Position trouvée : vous êtes à …" in its own live
     // region, since choosing the commune replaces this button. Outside: said here.
-    step.value = commune ? 'idle' : { message: 'commune.outside' };
+    step.value = commune ? 'idle' : { message: 'commune.outside', params: { territory: PAGE_TERRITORY_NAME } };
     onLocated(result.point, commune?.insee);
   };
 

@@ -49,7 +49,8 @@ export function IndicatorsScreen() {
       names: { unknownResidence: t('ind.unknownResidence'), noSession: t('ind.noSession'), unknownSession: t('ind.unknownSession') },
     });
   }, [source, period.from, period.to, valid, lang.value]);
-  const shapes = useMemo(() => (source?.territory ? communeShapes(source.territory) : undefined), [source?.territory]);
+  // A territory without commune outlines gets the tables only (VisitsByCommune says why).
+  const shapes = useMemo(() => (source?.territory?.outlines.features.length ? communeShapes(source.territory) : undefined), [source?.territory]);
 
   function exportCsv() {
     if (!source) return;

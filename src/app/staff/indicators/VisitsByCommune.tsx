@@ -27,6 +27,7 @@ export function VisitsByCommune({ ind, shapes }: { ind: Indicators; shapes: Shap
     <section class="chart" aria-labelledby="ch-commune">
       <h2 id="ch-commune">{t('ind.byCommune')}</h2>
       <div class="two-cols">
+        {!shapes && <p class="small">{t('ind.noOutlines')}</p>}
         {shapes && (
           <CommuneMap id="map-visits" title={t('ind.mapVisits')} shapes={shapes} classes={vc.classes} legendTitle={t('ind.legend')}
             classOf={(insee) => vc.classOf(byInsee.get(insee)?.visits ?? 0)}
