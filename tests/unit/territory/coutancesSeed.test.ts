@@ -107,5 +107,6 @@ describe(`${ID} seed`, () => {
         child.kill('SIGTERM');
       });
     }
-  });
+    // A real start (PGlite created, migrated, seeded): over 30 s on a loaded 2-core machine.
+  }, 120_000);
 });
