@@ -52,6 +52,8 @@ export const FIELDS: Record<EditableCollection, FieldDef[]> = {
     { key: 'category', label: 'f.category', kind: 'select', options: PLACE_CATEGORIES, vocab: 'categories', required: true },
     { key: 'description', label: 'f.description', kind: 'localized', multiline: true },
     { key: 'itinerant', label: 'f.itinerant', kind: 'checkbox' },
+    // An itinerant place that is a tour's vehicle: its stops and times come from that tour.
+    { key: 'tourId', label: 'f.tourId', kind: 'text' },
     { key: 'address', label: 'f.address', kind: 'text', heading: 'h.where' },
     { key: 'insee', label: 'f.commune', kind: 'commune', required: true },
     { key: 'postcode', label: 'f.postcode', kind: 'text', required: true },

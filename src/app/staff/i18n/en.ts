@@ -98,6 +98,7 @@ export const en: EnglishOf<typeof fr> = {
     'f.website': 'Website',
     'f.openingHours': 'Opening hours (opening_hours format)',
     'f.itinerant': 'Itinerant place',
+    'f.tourId': 'Tour this place is the vehicle of (identifier, for example tour-exemple-minibus)',
     'f.verifiedAt': 'Verified on (YYYY-MM-DD, empty = to be confirmed)',
     'f.source': 'Source',
     'f.kind': 'Kind of transport',

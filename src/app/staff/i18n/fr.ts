@@ -105,6 +105,7 @@ export const fr = {
     'f.website': 'Site internet',
     'f.openingHours': 'Horaires (format opening_hours)',
     'f.itinerant': 'Lieu itinérant',
+    'f.tourId': 'Tournée dont ce lieu est le véhicule (identifiant, par exemple tour-exemple-minibus)',
     'f.verifiedAt': 'Vérifiée le (AAAA-MM-JJ, vide = à confirmer)',
     'f.source': 'Source',
     'f.kind': 'Type de transport',
