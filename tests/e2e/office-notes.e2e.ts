@@ -118,7 +118,7 @@ describe.skipIf(!browserAvailable())('office notes: read on demand, never kept (
     await page.getByLabel('Identifiant').fill('bureau-notes');
     await page.getByLabel('Mot de passe').fill(PASSWORD);
     await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Bureau de Civray' }).waitFor({ timeout: 30_000 });
+    await page.getByRole('heading', { level: 1, name: 'Bureau — Civraisien en Poitou' }).waitFor({ timeout: 30_000 });
     await page.locator('.staff-sync', { hasText: /^À jour/ }).waitFor({ timeout: 60_000 });
 
     await page.getByRole('navigation', { name: 'Menu du bureau' }).getByRole('link', { name: 'Notes de suivi' }).click();
