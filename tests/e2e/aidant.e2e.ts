@@ -15,6 +15,7 @@ import type { Page } from 'playwright-core';
 import { formatViolations, installAxe, runAxe } from '../support/axe';
 import { browserAvailable, launchChromium, type LaunchedChromium } from '../support/chromium';
 import { aidantHeading, firstAidantSignIn, unlockAidant } from '../support/aidantSteps';
+import { dumpIndexedDb } from '../support/dumpIndexedDb';
 import { setOffline } from '../support/network';
 import { startEscaleServer, TEST_ADMIN_LOGIN, TEST_ADMIN_PASSWORD, type EscaleServer } from '../support/server';
 
@@ -78,29 +79,6 @@ async function heading(text: RegExp | string): Promise<void> {
 
 async function unlock(): Promise<void> {
   await unlockAidant(page, { ...AIDANT, pin: PIN });
-}
-
-/** Every record of every IndexedDB database of the page, as one string (runs in the page). */
-async function dumpIndexedDb(): Promise<string> {
-  const out: unknown[] = [];
-  for (const info of await indexedDB.databases()) {
-    if (!info.name) continue;
-    const db = await new Promise<IDBDatabase>((ok, ko) => {
-      const req = indexedDB.open(info.name!);
-      req.onsuccess = () => ok(req.result);
-      req.onerror = () => ko(req.error);
-    });
-    for (const store of [...db.objectStoreNames]) {
-      const rows = await new Promise<unknown[]>((ok, ko) => {
-        const req = db.transaction(store, 'readonly').objectStore(store).getAll();
-        req.onsuccess = () => ok(req.result as unknown[]);
-        req.onerror = () => ko(req.error);
-      });
-      out.push({ db: info.name, store, rows });
-    }
-    db.close();
-  }
-  return JSON.stringify(out);
 }
 
 async function nav(name: RegExp): Promise<void> {

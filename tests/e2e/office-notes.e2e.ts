@@ -4,6 +4,7 @@
  * its IndexedDB read back after the session and after logout, and the profile folder's
  * files read raw once the browser is closed, hold no note text (docs/privacy.md).
  */
+import { dumpIndexedDb } from '../support/dumpIndexedDb';
 import { randomUUID } from 'node:crypto';
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { mkdir } from 'node:fs/promises';
@@ -39,28 +40,6 @@ async function api<T>(path: string, init: { token?: string; method?: string; bod
 const login = (name: string, password: string, clientId = randomUUID()) =>
   api<{ token: string; user: { id: string } }>('/api/auth/login', { body: { login: name, password, clientId } }).then((r) => ({ ...r, clientId }));
 
-/** Every row of every IndexedDB store of the origin, as JSON text (run in the page). */
-async function dumpIndexedDb(): Promise<string> {
-  const out: unknown[] = [];
-  for (const info of await indexedDB.databases()) {
-    if (!info.name) continue;
-    const db = await new Promise<IDBDatabase>((ok, ko) => {
-      const req = indexedDB.open(info.name!);
-      req.onsuccess = () => ok(req.result);
-      req.onerror = () => ko(req.error);
-    });
-    for (const store of [...db.objectStoreNames]) {
-      const rows = await new Promise<unknown[]>((ok, ko) => {
-        const req = db.transaction(store, 'readonly').objectStore(store).getAll();
-        req.onsuccess = () => ok(req.result as unknown[]);
-        req.onerror = () => ko(req.error);
-      });
-      out.push({ db: info.name, store, rows });
-    }
-    db.close();
-  }
-  return JSON.stringify(out);
-}
 
 /** Every file under `dir`, read as bytes. */
 async function filesUnder(dir: string): Promise<Array<{ path: string; bytes: Buffer }>> {
