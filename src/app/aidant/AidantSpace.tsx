@@ -42,9 +42,29 @@ function UnlockedOrGate({ controller }: { controller: AidantController }) {
     };
   }, [controller]);
   const status = useServices().syncStatus.value;
+  const wiped = controller.backend.wiped?.value;
+  // A revoked tablet has wiped its aidants' data: whoever was unlocked is locked out, and
+  // the gate opens again on an empty tablet.
+  useEffect(() => {
+    if (wiped && controller.current.value) controller.lock();
+  }, [wiped?.at, controller]);
   const authProblem = status?.kind === 'actionNeeded' && (status.reason === 'deviceRevoked' || status.reason === 'sessionExpired');
+  if (wiped) return <><WipedNotice dropped={wiped.dropped} /><GateScreen key={wiped.at} controller={controller} /></>;
   if (!me) return <><AuthBanner controller={controller} /><GateScreen controller={controller} /></>;
   return <Space controller={controller} authProblem={authProblem} />;
+}
+
+/** After the wipe of a revoked tablet: what happened, what was lost, what to do. */
+function WipedNotice({ dropped }: { dropped: number }) {
+  const t = useAidantT();
+  return (
+    <section class="notice notice-warn aidant-auth aidant-wiped" role="alert" aria-label={t('wiped.title')}>
+      <p><strong>{t('wiped.title')}</strong></p>
+      <p>{t('wiped.body')}</p>
+      {dropped > 0 && <p>{t('wiped.dropped', { count: dropped })}</p>}
+      <p>{t('wiped.again')}</p>
+    </section>
+  );
 }
 
 /** Revoked device or expired session: said plainly, with what is still waiting. */
