@@ -49,7 +49,7 @@ export function createServices(): AppServices {
   const connect = (): Promise<DataLayer> => (layer ??= (async () => {
     try {
       const { getDataLayer } = await import('./composition/createDataLayer');
-      const opened = await getDataLayer({ territoryId: TERRITORY_ID, parser: boot.parser, feed: boot.feed, tokenFor: aidantTokenFor });
+      const opened = await getDataLayer({ territoryId: TERRITORY_ID, parser: boot.parser, feed: boot.feed, tokenFor: aidantTokenFor, wipeAlso: wipeAidantStores });
       opened.syncStatus.subscribe((value) => (syncStatus.value = value));
       Object.assign(services, spaces(opened));
       const sameRows = boot.readVersion() !== undefined && boot.readVersion() === opened.db.backendDB().version;
@@ -122,7 +122,8 @@ function spaces(layer: DataLayer): Pick<Services, 'aidant' | 'staff'> {
       noteServerKey: () => layer.noteServerKey(),
       refreshNoteServerKey: () => layer.refreshNoteServerKey(),
       profiles: aidantProfiles(),
-      notes: createKeyValueStore('escale-aidant-notes'),
+      notes: aidantNotes(),
+      wiped: layer.wiped,
     },
   };
 }
@@ -130,7 +131,13 @@ function spaces(layer: DataLayer): Pick<Services, 'aidant' | 'staff'> {
 // The aidants' tablet profiles hold each one's session token: on a shared tablet, each
 // aidant's changes are pushed under their own name (SyncEngineOptions.tokenFor).
 let profilesStore: KeyValueStore | undefined;
+let notesStore: KeyValueStore | undefined;
 const aidantProfiles = (): KeyValueStore => (profilesStore ??= createKeyValueStore('escale-aidant-profiles'));
+const aidantNotes = (): KeyValueStore => (notesStore ??= createKeyValueStore('escale-aidant-notes'));
+/** A revoked tablet: its aidants' profiles (PIN salts, session tokens) and PIN-sealed notes go too. */
+async function wipeAidantStores(): Promise<void> {
+  await Promise.all([aidantProfiles().clear(), aidantNotes().clear()]);
+}
 async function aidantTokenFor(authorId: string): Promise<string | undefined> {
   const token = ((await aidantProfiles().get(authorId)) as { token?: unknown } | undefined)?.token;
   return typeof token === 'string' ? token : undefined;

@@ -53,19 +53,21 @@ export interface LaunchedChromium {
 export interface LaunchOptions extends BrowserContextOptions {
   /** Reuse this profile folder instead of a fresh one (it is then not removed on close). */
   userDataDir?: string;
+  /** Flags added after CHROMIUM_ARGS, e.g. a `--host-resolver-rules` for several host names. */
+  extraArgs?: string[];
 }
 
 /** Launches headless Chromium on a fresh, temporary profile. */
 export async function launchChromium(options: LaunchOptions = {}): Promise<LaunchedChromium> {
   const executablePath = findChromium();
   if (!executablePath) throw new Error(`Chromium not found. ${CHROMIUM_INSTALL_HINT}`);
-  const { userDataDir: given, ...contextOptions } = options;
+  const { userDataDir: given, extraArgs = [], ...contextOptions } = options;
   const userDataDir = given ?? (await mkdtemp(join(tmpdir(), 'escale-chromium-')));
   const open = () =>
     chromium.launchPersistentContext(userDataDir, {
       executablePath,
       headless: true,
-      args: CHROMIUM_ARGS,
+      args: [...CHROMIUM_ARGS, ...extraArgs],
       locale: 'fr-FR',
       timezoneId: 'Europe/Paris',
       ...contextOptions,

@@ -1,6 +1,7 @@
 import { signal, type ReadonlySignal, type Signal } from '@preact/signals';
 import type { NoteServerKey } from '../../shared/domain/sealedNote';
 import type { User } from '../../shared/domain/user';
+import { LoginFailedError } from '../data/accountSession';
 import type { AdminApi } from '../data/adminApi';
 import type { PendingChange, Preferences, SyncStatus } from '../data/contracts';
 import type { EscaleDb } from '../data/db';
@@ -9,6 +10,7 @@ import type { LocalWrites } from '../data/localWrites';
 import { openLocalStore, type LocalStoreOptions } from '../data/localStore';
 import type { ReplicaReader } from '../data/replicaReader';
 import type { StorageMonitor } from '../data/storage';
+import type { WipeNotice } from '../data/wipeRevokedDevice';
 import type { LockManagerLike } from '../sync/environment';
 import { createSyncEngine, type CycleOutcome, type SyncEngine, type SyncEngineOptions } from '../sync/syncEngine';
 import { browserNetwork } from './browserNetwork';
@@ -74,6 +76,11 @@ export interface DataLayer {
    * Each write is stamped with it and pushed with that account's token (`tokenFor`).
    */
   setActingAccount(userId: string | undefined): void;
+  /**
+   * Set once the server said this device is revoked and the device wiped what it held
+   * (at its next contact: a sync or a sign-in); kept across restarts until a sign-in.
+   */
+  readonly wiped: ReadonlySignal<WipeNotice | undefined>;
   start(): void;
   /** Stop the engine and close the database (a test's "reload"). */
   close(): void;
@@ -101,6 +108,22 @@ export async function createDataLayer(options: DataLayerOptions): Promise<DataLa
     ...pick(options, ['timers', 'random', 'network', 'locks', 'status', 'pullLimit', 'pushBatchSize', 'periodicMs', 'afterWriteMs', 'backoff', 'log', 'requestTimeoutMs', 'tokenFor']),
   });
   built.engine = sync;
+  const wiped = signal<WipeNotice | undefined>(await store.wipeNotice());
+  // A revoked device wipes itself at the first answer that says so, once per revocation.
+  let wiping: Promise<void> | undefined;
+  const wipe = (): Promise<void> => (wiping ??= (async () => {
+    try {
+      wiped.value = await store.wipe();
+      // Now a public device: the directory is pulled again, under no account.
+      sync.clearAuthProblem();
+      void sync.syncNow();
+    } finally {
+      wiping = undefined;
+    }
+  })());
+  sync.status.subscribe((s) => {
+    if (s.kind === 'actionNeeded' && s.reason === 'deviceRevoked') void wipe().catch((err: unknown) => console.error('[data] wipe of a revoked device failed', err));
+  });
   await sync.refreshStatus();
   return {
     db, engine: sync, storage,
@@ -119,7 +142,15 @@ export async function createDataLayer(options: DataLayerOptions): Promise<DataLa
     account: store.account,
     admin: store.admin,
     async login(login, password) {
-      const user = await store.login(login, password);
+      let user: User;
+      try {
+        user = await store.login(login, password);
+      } catch (error) {
+        // Signing in on a revoked device is a contact too: it wipes what is left.
+        if (error instanceof LoginFailedError && error.code === 'device_revoked') await wipe();
+        throw error;
+      }
+      wiped.value = undefined;
       sync.clearAuthProblem();
       void sync.syncNow();
       return user;
@@ -130,6 +161,7 @@ export async function createDataLayer(options: DataLayerOptions): Promise<DataLa
       feed.notify();
     },
     setActingAccount: (userId) => store.setActingAccount(userId),
+    wiped,
     loggedIn() {
       sync.clearAuthProblem();
       void sync.syncNow();
@@ -150,7 +182,7 @@ export async function createDataLayer(options: DataLayerOptions): Promise<DataLa
 function storeOptions(o: DataLayerOptions): LocalStoreOptions {
   return {
     territoryId: o.territoryId, fetch: o.fetch,
-    ...pick(o, ['dbName', 'baseUrl', 'clientId', 'storage', 'preferencesStore', 'clearAuth', 'indexedDB', 'IDBKeyRange', 'randomUUID', 'createDb', 'parser', 'feed']),
+    ...pick(o, ['dbName', 'baseUrl', 'clientId', 'storage', 'preferencesStore', 'clearAuth', 'indexedDB', 'IDBKeyRange', 'randomUUID', 'createDb', 'parser', 'feed', 'wipeAlso']),
   };
 }
 

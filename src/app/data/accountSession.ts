@@ -26,6 +26,8 @@ export interface AccountSession {
   login(login: string, password: string, clientId: string): Promise<User>;
   /** Forget the session here; tells the server when it can (best effort). */
   forget(): Promise<void>;
+  /** Forget it in memory only (the stored copy was cleared by a wipe, the server refuses it). */
+  dropLocal(): void;
 }
 
 export function createAccountSession(db: EscaleDb, fetch: FetchLike, baseUrl: string): AccountSession {
@@ -82,5 +84,6 @@ export function createAccountSession(db: EscaleDb, fetch: FetchLike, baseUrl: st
         await fetch(`${baseUrl}/api/auth/logout`, { method: 'POST', headers: { authorization: `Bearer ${token}` } }).catch(() => undefined);
       }
     },
+    dropLocal: () => set(undefined),
   };
 }

@@ -10,6 +10,9 @@ import type { User } from '../../shared/domain/user';
 import type { VisitLog } from '../../shared/domain/visitLog';
 import type { KeyValueStore } from './keyValueStore';
 import type { LocalWrites } from './localWrites';
+import type { WipeNotice } from './wipeRevokedDevice';
+
+export type { WipeNotice } from './wipeRevokedDevice';
 
 // What screens may ask of the data layer. Screens never touch Dexie or fetch: they call
 // these repositories (docs/architecture.md). The Dexie implementation lives beside
@@ -78,4 +81,6 @@ export interface AidantBackend {
   pending(): Promise<PendingChange[]>;
   readonly profiles: KeyValueStore;
   readonly notes: KeyValueStore;
+  /** Set once the office revoked this tablet and it wiped what it held (a lost tablet). */
+  readonly wiped?: ReadonlySignal<WipeNotice | undefined>;
 }

@@ -29,6 +29,11 @@ export const META = {
   newestSeq: 'newestSeq',
   /** The server's public key for sealing visit notes (aidant space; see sealedNote.ts). */
   noteServerKey: 'noteServerKey',
+  /**
+   * Set when the server said this device was revoked and the device wiped what it held
+   * (wipeRevokedDevice.ts): `{ at, dropped }`, shown until someone signs in again.
+   */
+  wiped: 'wiped',
 } as const;
 
 /** The database's name in the app (tests pass their own). */

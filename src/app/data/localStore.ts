@@ -19,6 +19,7 @@ import { createPreferences } from './preferences';
 import { RecordParser } from './recordParser';
 import { createReplicaReader, type ReplicaReader } from './replicaReader';
 import { createStorageMonitor, type StorageManagerLike, type StorageMonitor } from './storage';
+import { readWipeNotice, wipeRevokedDevice, type WipeNotice } from './wipeRevokedDevice';
 
 // The local store: the device database opened, its repositories wired, and nothing of the
 // sync engine. The composition root (../composition/createDataLayer.ts) builds the engine
@@ -53,6 +54,11 @@ export interface LocalStoreOptions {
   parser?: RecordParser;
   /** The change feed the first-paint reader's listeners are on (else a new one). */
   feed?: ChangeFeed;
+  /**
+   * What else a revoked device wipes, beside its database: the aidant space's stores (the
+   * tablet's profiles, the PIN-sealed notes), kept in their own IndexedDB databases.
+   */
+  wipeAlso?: () => Promise<void>;
 }
 
 /** What the store tells the layer above it (the sync engine, through the composition root). */
@@ -86,6 +92,13 @@ export interface LocalStore {
   refreshNoteServerKey(): Promise<NoteServerKey | undefined>;
   noteServerKey(): Promise<NoteServerKey | undefined>;
   setActingAccount(userId: string | undefined): void;
+  /**
+   * The server said this device is revoked: wipe what it holds of its accounts
+   * (wipeRevokedDevice.ts, then `wipeAlso`); resolves with the notice kept for the screens.
+   */
+  wipe(): Promise<WipeNotice>;
+  /** The notice of the last wipe, until someone signs in again. */
+  wipeNotice(): Promise<WipeNotice | undefined>;
   /** Close the change feed and the database. */
   close(): void;
 }
@@ -96,7 +109,10 @@ export async function openLocalStore(options: LocalStoreOptions, hooks: LocalSto
   const name = options.dbName ?? DEFAULT_DB_NAME;
   const storage = createStorageMonitor(options.storage);
   const feed = options.feed ?? createChangeFeed(changeChannelName(name));
-  const { db, clientId } = await openDatabase(name, options, storage);
+  const opened = await openDatabase(name, options, storage);
+  const { db } = opened;
+  let clientId = opened.clientId;
+  const randomUUID = options.randomUUID ?? uuidV4;
   const baseUrl = options.baseUrl ?? '';
   const session = createAccountSession(db, options.fetch, baseUrl);
   let actingAs: string | undefined;
@@ -125,7 +141,11 @@ export async function openLocalStore(options: LocalStoreOptions, hooks: LocalSto
     admin: createAdminApi(options.fetch, baseUrl, () => session.token()),
     clientId: () => clientId,
     sessionToken: () => session.token(),
-    login: (login, password) => session.login(login, password, clientId),
+    async login(login, password) {
+      const user = await session.login(login, password, clientId);
+      await db.meta.delete(META.wiped);
+      return user;
+    },
     async logout() {
       const cleared = await forgetAccountRows(db);
       if (cleared > 0) throw new LogoutRefusedError(cleared);
@@ -142,6 +162,17 @@ export async function openLocalStore(options: LocalStoreOptions, hooks: LocalSto
     setActingAccount(userId) {
       actingAs = userId;
     },
+    async wipe() {
+      actingAs = undefined;
+      const fresh = randomUUID();
+      const notice = await wipeRevokedDevice(db, now(), fresh);
+      clientId = fresh;
+      session.dropLocal();
+      await options.wipeAlso?.();
+      feed.notify();
+      return notice;
+    },
+    wipeNotice: () => readWipeNotice(db),
     close() {
       feed.close();
       db.close();

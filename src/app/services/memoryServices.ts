@@ -1,10 +1,10 @@
-import { signal } from '@preact/signals';
+import { signal, type Signal } from '@preact/signals';
 import type { Checklist } from '../../shared/domain/checklist';
 import type { MobilityOffer } from '../../shared/domain/mobilityOffer';
 import type { Place } from '../../shared/domain/place';
 import type { Territory } from '../../shared/domain/territory';
 import type { Tour } from '../../shared/domain/tour';
-import type { AidantBackend, DirectoryReader, Preferences, SyncStatus } from '../data/contracts';
+import type { AidantBackend, DirectoryReader, Preferences, SyncStatus, WipeNotice } from '../data/contracts';
 import { LoginFailedError } from '../data/accountSession';
 import { LogoutRefusedError, VisitAlreadySentError } from '../data/errors';
 import { createMemoryKeyValueStore } from '../data/keyValueStore';
@@ -100,6 +100,9 @@ export interface MemoryAidant extends AidantBackend {
   actingAs: string | undefined;
   /** What `noteServerKey()` answers (undefined: notes stay on the tablet). */
   serverKey: NoteServerKey | undefined;
+  readonly wiped: Signal<WipeNotice | undefined>;
+  /** The server said the tablet is revoked: what the real data layer does (wipeRevokedDevice.ts). */
+  wipe(at: Date): Promise<void>;
 }
 
 export function createMemoryAidant(users: ReadonlyArray<{ user: User; password: string }>, now: () => Date = () => new Date()): MemoryAidant {
@@ -112,6 +115,17 @@ export function createMemoryAidant(users: ReadonlyArray<{ user: User; password: 
     online: true,
     actingAs: undefined,
     serverKey: undefined,
+    wiped: signal<WipeNotice | undefined>(undefined),
+    async wipe(at) {
+      const dropped = me.outbox.length;
+      me.outbox.length = 0;
+      visits.length = 0;
+      sessions.clear();
+      await me.profiles.clear();
+      await me.notes.clear();
+      account.value = undefined;
+      me.wiped.value = { at: at.toISOString(), dropped };
+    },
     noteServerKey: async () => me.serverKey,
     refreshNoteServerKey: async () => me.serverKey,
     setActingAccount(userId) { me.actingAs = userId; },

@@ -10,7 +10,7 @@ import { WrongPinError } from '../../../src/app/aidant/crypto/errors';
 import { deriveKey } from '../../../src/app/aidant/crypto/deriveKey';
 import { fromBase64 } from '../../../src/app/aidant/crypto/base64';
 import { visitLogSchema } from '../../../src/shared/domain/visitLog';
-import { MARIE, PASSWORD, PIN, memoryAidant, renderAidant, seed, signInWith } from './support';
+import { MARIE, PASSWORD, PIN, TUESDAY_MORNING, memoryAidant, renderAidant, seed, signInWith } from './support';
 
 afterEach(cleanup);
 
@@ -296,14 +296,28 @@ describe('aidant space: logging a visit', () => {
     });
   });
 
-  test('a revoked tablet says so plainly and keeps what was not sent', async () => {
-    const { backend, view } = await signInAndChoosePin('/aidant/visite');
+  test('a revoked tablet says so, then, wiped, locks out the aidant and says what was erased', async () => {
+    const { backend, view, controller } = await signInAndChoosePin('/aidant/visite');
     fireEvent.click(await screen.findByRole('button', { name: 'Démarche en ligne' }));
     fireEvent.click(screen.getByRole('button', { name: 'Fait avec elle' }));
     fireEvent.click(screen.getByRole('button', { name: 'Enregistrer la visite' }));
     await screen.findByText('Visite enregistrée. Prête pour la suivante.');
     (view.services.syncStatus as Signal<SyncStatus | undefined>).value = { kind: 'actionNeeded', reason: 'deviceRevoked', count: 1 };
-    await screen.findByText(/Cette tablette a été retirée par le bureau\. Les données non envoyées sont gardées ici : 1 en attente/);
+    await screen.findByText(/Cette tablette a été retirée par le bureau : le serveur la refuse \(1 visite à envoyer\)\. Ses données vont être effacées\./);
+    await backend.wipe(TUESDAY_MORNING);
+    const notice = await screen.findByRole('alert', { name: 'Tablette retirée par le bureau' });
+    expect(notice.textContent).toContain('1 changement(s) pas encore envoyé(s) ont été effacés');
+    await waitFor(() => expect(controller.current.value).toBeUndefined());
+    await screen.findByRole('heading', { name: 'Connexion de l’aidant' });
+    expect(screen.queryByText('Connecté : Marie Aidante')).toBeNull();
+  });
+
+  test('an expired session says so plainly and keeps what was not sent', async () => {
+    const { backend, view } = await signInAndChoosePin('/aidant/visite');
+    fireEvent.click(await screen.findByRole('button', { name: 'Démarche en ligne' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Fait avec elle' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Enregistrer la visite' }));
+    await screen.findByText('Visite enregistrée. Prête pour la suivante.');
     expect(backend.outbox).toHaveLength(1);
     (view.services.syncStatus as Signal<SyncStatus | undefined>).value = { kind: 'actionNeeded', reason: 'sessionExpired', count: 1 };
     await screen.findByText(/La connexion au serveur a expiré/);
@@ -319,9 +333,9 @@ describe('aidant space: logging a visit', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Enregistrer la visite' }));
     await screen.findByText('Visite enregistrée. Prête pour la suivante.');
     fireEvent.click(screen.getByRole('link', { name: /À envoyer/ }));
-    await screen.findByText('1 changement(s) pas encore envoyé(s).');
+    await screen.findByText('1 visite à envoyer', { selector: '.waiting-count' });
     fireEvent.click(screen.getByRole('button', { name: 'Déconnecter ce compte de la tablette' }));
-    await screen.findByText(/Déconnexion impossible : 1 changement/);
+    await screen.findByText('Déconnexion impossible : 1 élément pas encore envoyé. Connectez la tablette à internet et synchronisez d’abord.');
     expect(backend.outbox).toHaveLength(1);
     expect(await backend.profiles.list()).toHaveLength(1);
   });
