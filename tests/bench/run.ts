@@ -19,9 +19,10 @@ import { chaosBench } from './chaos';
 import { lighthouseBench } from './lighthouse';
 import { sync3gBench } from './sync3g';
 import { scaleBench } from './scale';
+import { tabMemoryBench } from './tabMemory';
 import { REPO_ROOT } from '../support/server';
 
-const BENCHES: Bench[] = [bundleBench, nearestBench, serverBench, firstSyncBench, coldStartBench, chaosBench, lighthouseBench, sync3gBench, scaleBench];
+const BENCHES: Bench[] = [bundleBench, nearestBench, serverBench, firstSyncBench, coldStartBench, chaosBench, lighthouseBench, sync3gBench, tabMemoryBench, scaleBench];
 
 /**
  * Builds the app into `outDir`. By default from a snapshot of the last commit (git

@@ -53,10 +53,10 @@ async function main(): Promise<void> {
   // autoAnalyze in openPglite.ts): take them now rather than measure the first minute of
   // a database loaded a second ago.
   await server.db.exec('ANALYZE');
-  const accounts: Array<{ token: string; clientId: string; userId: string }> = [];
+  const accounts: Array<{ token: string; clientId: string; userId: string; login: string }> = [];
   for (let i = 0; i < (config.aidants ?? 0); i++) {
     const a = await server.createAccount('aidant');
-    accounts.push({ token: a.token, clientId: a.clientId, userId: a.user.id });
+    accounts.push({ token: a.token, clientId: a.clientId, userId: a.user.id, login: a.user.login });
   }
 
   const staff: Array<{ token: string; clientId: string; userId: string }> = [];

@@ -6,8 +6,8 @@ import type { BenchServerConfig } from './benchServer';
 
 export interface BenchServer {
   url: string;
-  /** Aidant sessions, each bound to its own device (clientId). */
-  accounts: Array<{ token: string; clientId: string; userId: string }>;
+  /** Aidant sessions, each bound to its own device (clientId); the password is TEST_PASSWORD. */
+  accounts: Array<{ token: string; clientId: string; userId: string; login: string }>;
   staff: Array<{ token: string; clientId: string; userId: string }>;
   /** The server process (to read its CPU time from /proc). */
   pid?: number;
