@@ -4,7 +4,7 @@ import { launchChromium } from '../support/chromium';
 import { setOffline } from '../support/network';
 import { waitForServiceWorkerControl } from '../support/serviceWorker';
 import { TEST_PASSWORD } from '../server/support/createTestServer';
-import { type Bench, fmt, type Row, withTimeout } from './common';
+import { type Bench, fmt, median, type Row, withTimeout } from './common';
 import { allChanges, countRows } from './support/replica';
 import { startBenchServer } from './support/startBenchServer';
 
@@ -87,27 +87,48 @@ async function signIn(page: Page, url: string, login: string, boundMs: number): 
   await page.getByText(/informations à jour/i).first().waitFor({ state: 'visible', timeout: boundMs });
 }
 
-async function logVisits(page: Page): Promise<void> {
+/** Logs the visits through the screens; returns each visit's time (ms) and each step's total (ESCALE_BENCH_MEMORY_STEPS=1 logs them). */
+async function logVisits(page: Page): Promise<number[]> {
   await page.getByRole('link', { name: 'Ouvrir une session' }).click();
   await heading(page, 'Ouvrir une session');
   await page.locator('summary', { hasText: 'Autre commune' }).click();
   await page.locator('.stop-button').first().click();
   await page.getByRole('button', { name: 'Commencer la session' }).click();
   await page.getByText(/Session en cours à/).waitFor({ timeout: 30_000 });
+  const times: number[] = [];
+  const steps = new Map<string, number>();
+  let mark = performance.now();
+  const step = (name: string) => {
+    const now = performance.now();
+    steps.set(name, (steps.get(name) ?? 0) + now - mark);
+    mark = now;
+  };
   for (let i = 0; i < VISITS; i++) {
+    const start = performance.now();
+    mark = start;
     await page.getByRole('navigation').getByRole('link', { name: /Démarche/ }).click();
     await heading(page, 'Démarche avec une personne');
+    step('open the checklists');
     await page.locator('.checklist-picker button').first().click();
     await page.locator('.checklist-docs input[type=checkbox]').first().check();
+    step('pick a checklist, tick a paper');
     await page.getByRole('button', { name: 'Joindre à la visite' }).click();
     await heading(page, 'Noter une visite');
+    step('open the visit form');
     await page.getByRole('button', { name: 'Démarche en ligne' }).click();
     await page.getByRole('button', { name: 'Fait avec elle' }).click();
+    step('fill the form');
     await page.getByRole('button', { name: 'Enregistrer la visite' }).click();
-    await page.getByText('Visite enregistrée. Prête pour la suivante.').waitFor({ timeout: 30_000 });
+    await page.getByText('Visite enregistrée. Prête pour la suivante.').waitFor({ timeout: 60_000 });
+    step('save');
+    times.push(performance.now() - start);
+  }
+  if (process.env.ESCALE_BENCH_MEMORY_STEPS === '1') {
+    console.log([...steps].map(([name, ms]) => `${name}: ${fmt(ms / VISITS)} ms`).join('; '));
   }
   await page.getByRole('navigation').getByRole('link', { name: /Aujourd’hui/ }).click();
-  await page.getByText(`Visites du jour : ${VISITS}`).waitFor({ timeout: 30_000 });
+  await page.getByText(`Visites du jour : ${VISITS}`).waitFor({ timeout: 60_000 });
+  return times;
 }
 
 export const tabMemoryBench: Bench = {
@@ -131,7 +152,7 @@ export const tabMemoryBench: Bench = {
         const synced = await sample(cdp, browser.userDataDir);
         ctx.log(`memory: after the first sync ${fmt(synced.rendererPssMb)} MB (renderers), JS heap ${fmt(synced.jsHeapMb)} MB`);
         await setOffline(browser.context, true);
-        await logVisits(page);
+        const visitTimes = await logVisits(page);
         const day = await sample(cdp, browser.userDataDir);
         ctx.log(`memory: after ${VISITS} visits ${fmt(day.rendererPssMb)} MB (renderers), JS heap ${fmt(day.jsHeapMb)} MB`);
         const row = (figure: string, s: Sample): Row => ({
@@ -146,6 +167,15 @@ export const tabMemoryBench: Bench = {
         return [
           row(`tablet tab after the first sync (${fmt(expected)} records)`, synced),
           row(`tablet tab after ${VISITS} visits logged offline`, day),
+          {
+            bench: 'memory',
+            figure: `one visit logged through the screens (checklist, form, save), replica of ${fmt(expected)} records`,
+            value: `${fmt(median(visitTimes))} ms`,
+            reference: `first ${fmt(visitTimes[0]!)} ms, last ${fmt(visitTimes.at(-1)!)} ms`,
+            verdict: 'INFO',
+            data: { visitTimesMs: visitTimes },
+            note: 'median of the visits, Playwright driving the screens (its own round trips included)',
+          },
         ];
       })());
     } finally {
