@@ -3,7 +3,7 @@ import { exportDataInclusion } from '../../../shared/datainclusion/exportDataInc
 import { importDataInclusion, type ImportRecord, type ImportResult } from '../../../shared/datainclusion/importDataInclusion';
 import { useServices } from '../../services/services';
 import { usePageTitle } from '../../ui/usePageTitle';
-import { useStaffT } from '../i18n/staffMessages';
+import { useStaffT, type StaffKey } from '../i18n/staffMessages';
 import { SortableTable } from '../SortableTable';
 import { parisToday, useStaff } from '../useStaff';
 import { downloadFile } from './downloadFile';
@@ -84,7 +84,7 @@ export function TransferScreen() {
   const okCount = preview?.records.filter((r) => r.status === 'ok').length ?? 0;
   const outcomeOf = new Map((plan?.lines ?? []).map((l): [number, PlannedOutcome] => [l.index, l.outcome]));
   const changeCount = plan?.changes.length ?? okCount;
-  const ACTION: Record<PlannedOutcome, string> = { created: 'transfer.create', updated: 'transfer.update', unchanged: 'transfer.unchanged', refused: '' };
+  const ACTION: Record<PlannedOutcome, StaffKey | undefined> = { created: 'transfer.create', updated: 'transfer.update', unchanged: 'transfer.unchanged', refused: undefined };
   return (
     <section aria-labelledby="transfer-title">
       <h1 id="transfer-title">{t('transfer.title')}</h1>
@@ -119,7 +119,8 @@ export function TransferScreen() {
                   key: 'action', label: t('transfer.action'),
                   render: (r) => {
                     const outcome = outcomeOf.get(r.index);
-                    if (outcome && ACTION[outcome]) return t(ACTION[outcome]);
+                    const key = outcome && ACTION[outcome];
+                    if (key) return t(key);
                     return r.status === 'ok' && r.action && !outcome ? t(`transfer.${r.action}`) : '—';
                   },
                 },
