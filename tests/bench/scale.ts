@@ -391,7 +391,9 @@ export async function runScale(ctx: BenchContext, plan: ScalePlan, small = false
     }
     return rowsOf(plan, steps, small);
   } finally {
-    await maintenance(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
+    // ESCALE_BENCH_SCALE_KEEP=1 keeps the database to look at its plans (EXPLAIN ANALYZE) afterwards.
+    if (process.env.ESCALE_BENCH_SCALE_KEEP === '1') ctx.log(`scale: database kept: ${databaseUrl}`);
+    else await maintenance(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
   }
 }
 
