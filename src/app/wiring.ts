@@ -6,6 +6,7 @@ import { createKeyValueStore, type KeyValueStore } from './data/keyValueStore';
 import { createPreferences } from './data/preferences';
 import type { Services } from './services/services';
 import { PAGE_TERRITORY_ID } from './territory';
+import type { ChangedCollections, ChangeListener } from './data/changeFeed';
 
 /** A public device follows one territory; the server decides what it may pull. */
 export const TERRITORY_ID = PAGE_TERRITORY_ID;
@@ -37,9 +38,9 @@ export function createServices(): AppServices {
   // What the engine's own signal starts with, until it says more.
   const syncStatus = signal<SyncStatus | undefined>({ kind: 'pending', pending: 0 });
   let reader: DirectoryReader = boot;
-  const listeners = new Set<() => void>();
-  const tell = () => {
-    for (const listener of [...listeners]) listener();
+  const listeners = new Set<ChangeListener>();
+  const tell = (changed?: ChangedCollections) => {
+    for (const listener of [...listeners]) listener(changed);
   };
   // The boot reader's feed becomes the data layer's: pulled pages and other tabs' writes
   // reach these listeners before and after the switch.
@@ -57,7 +58,7 @@ export function createServices(): AppServices {
       boot.close();
       // Read again through Dexie unless the rows shown came from the version it opened
       // (nothing read yet, or an upgrade in between).
-      if (!sameRows) tell();
+      if (!sameRows) tell(undefined);
       return opened;
     } catch (error) {
       // No IndexedDB (some private modes), a database that cannot open, a chunk that did

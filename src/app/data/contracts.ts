@@ -11,6 +11,7 @@ import type { VisitLog } from '../../shared/domain/visitLog';
 import type { KeyValueStore } from './keyValueStore';
 import type { LocalWrites } from './localWrites';
 import type { WipeNotice } from './wipeRevokedDevice';
+import type { ChangeListener } from './changeFeed';
 
 export type { WipeNotice } from './wipeRevokedDevice';
 
@@ -27,8 +28,11 @@ export interface DirectoryReader {
   mobilityOffers(): Promise<MobilityOffer[]>;
   checklists(): Promise<Checklist[]>;
   checklist(id: string): Promise<Checklist | undefined>;
-  /** Called after any change to the replica (a pulled page, a local edit). Returns unsubscribe. */
-  onChange(listener: () => void): () => void;
+  /**
+   * Called after any change to the replica (a pulled page, a local edit), with the
+   * collections it touched when they are known (ChangedCollections). Returns unsubscribe.
+   */
+  onChange(listener: ChangeListener): () => void;
 }
 
 /** Small things a person chooses on their own device, kept across visits (idb-keyval). */

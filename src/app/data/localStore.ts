@@ -126,8 +126,8 @@ export async function openLocalStore(options: LocalStoreOptions, hooks: LocalSto
   };
   const writes = createLocalWrites({
     db, now, guardWrite, actingAs: () => actingAs,
-    afterWrite: () => {
-      feed.notify();
+    afterWrite: (collections) => {
+      feed.notify(collections);
       return hooks.afterWrite();
     },
   });

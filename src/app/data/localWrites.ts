@@ -68,8 +68,8 @@ export interface LocalWritesDeps {
   now: () => Date;
   /** Wraps each transaction (quota errors → StorageFullError). */
   guardWrite: <T>(write: () => Promise<T>) => Promise<T>;
-  /** Told after each committed write: refresh screens and the status, schedule a push. */
-  afterWrite: () => Promise<void>;
+  /** Told after each committed write, with the collections it touched: refresh screens and the status, schedule a push. */
+  afterWrite: (collections: ReadonlySet<string>) => Promise<void>;
   /** The account acting on a shared tablet, stamped on each outbox entry (`authorId`). */
   actingAs?: () => string | undefined;
 }
@@ -117,8 +117,9 @@ export function createLocalWrites({ db, now, guardWrite, afterWrite, actingAs }:
    * (it may read the record shown now), allocate the next mutation id and store the outbox
    * entry with the change. A throw aborts the whole transaction, ids included.
    */
-  async function stage({ name, args }: Staged): Promise<number> {
+  async function stage({ name, args }: Staged, touched: Set<string>): Promise<number> {
     const checked = checkArgs(name, jsonClone(args));
+    touched.add(checked.effect.collection);
     const change = await localChange(db, checked.effect, checked.args);
     const counter = await db.meta.get(META.nextMutationId);
     const mutationId = typeof counter?.value === 'number' ? counter.value : 1;
@@ -136,12 +137,13 @@ export function createLocalWrites({ db, now, guardWrite, afterWrite, actingAs }:
   async function write(changes: ReadonlyArray<() => Staged>, onFailure?: (index: number | undefined, error: unknown) => never): Promise<number[]> {
     let at: number | undefined;
     let ids: number[];
+    const touched = new Set<string>();
     try {
       ids = await guardWrite(() => db.transaction('rw', [db.outbox, db.pendingEdits, db.meta, db.rows], async () => {
         const out: number[] = [];
         for (const [i, change] of changes.entries()) {
           at = i;
-          out.push(await stage(change()));
+          out.push(await stage(change(), touched));
         }
         at = undefined;
         return out;
@@ -150,7 +152,7 @@ export function createLocalWrites({ db, now, guardWrite, afterWrite, actingAs }:
       if (onFailure) onFailure(at, error);
       throw error;
     }
-    await afterWrite();
+    await afterWrite(touched);
     return ids;
   }
 
@@ -171,7 +173,7 @@ export function createLocalWrites({ db, now, guardWrite, afterWrite, actingAs }:
         return entry.id;
       }),
     );
-    await afterWrite();
+    await afterWrite(new Set(['visit']));
     return id;
   }
 

@@ -15,6 +15,7 @@ import type { VisitLog } from '../../shared/domain/visitLog';
 import { makesVisit, MUTATIONS, type ArgsOf, type MutationDeclaration, type MutationName } from '../../shared/sync/mutations';
 import type { ReplicaEffect } from '../../shared/sync/replicaEffect';
 import type { Services } from './services';
+import type { ChangeListener } from '../data/changeFeed';
 
 // In-memory twins of the repository contracts: for screen tests, and for a page that
 // runs without the data layer. Same promises, same change notifications.
@@ -36,7 +37,7 @@ export function createMemoryDirectory(initial: MemoryDirectoryData = {}): Memory
   let data: Required<Omit<MemoryDirectoryData, 'territory'>> & { territory?: Territory } = {
     places: [], tours: [], mobilityOffers: [], checklists: [], ...initial,
   };
-  const listeners = new Set<() => void>();
+  const listeners = new Set<ChangeListener>();
   return {
     territory: async () => data.territory,
     places: async () => [...data.places],
@@ -51,7 +52,7 @@ export function createMemoryDirectory(initial: MemoryDirectoryData = {}): Memory
     },
     replace(next) {
       data = { ...data, ...next };
-      for (const listener of listeners) listener();
+      for (const listener of listeners) listener(undefined);
     },
   };
 }

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Collection, RecordOf } from '../../shared/sync/collections';
 import { useServices } from '../services/services';
 import type { StaffServices } from '../services/staffServices';
+import { touches } from '../../shared/sync/changedCollections';
 
 /** The staff repositories; the staff space renders only when they exist. */
 export function useStaff(): StaffServices {
@@ -27,7 +28,9 @@ export function useCollection<C extends Collection>(collection: C): Row<C>[] | u
     let alive = true;
     const load = () => void directory.list(collection).then((r) => alive && setRows(r as Row<C>[]));
     load();
-    const off = directory.onChange(load);
+    const off = directory.onChange((changed) => {
+      if (touches(changed, [collection])) load();
+    });
     return () => {
       alive = false;
       off();

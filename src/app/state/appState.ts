@@ -6,6 +6,8 @@ import type { Commune, Territory } from '../../shared/domain/territory';
 import type { Tour } from '../../shared/domain/tour';
 import type { GeoPoint } from '../../shared/geo/geoPoint';
 import type { DirectoryReader, Preferences } from '../data/contracts';
+import { DIRECTORY_COLLECTIONS } from '../../shared/sync/directoryCollections';
+import { touches } from '../../shared/sync/changedCollections';
 
 /**
  * The directory as the public screens see it: read once from the repositories, read
@@ -101,7 +103,11 @@ export function createAppState(services: { directory: DirectoryReader; preferenc
     if (insee && communeInsee.value === undefined) communeInsee.value = insee;
   }, reportFailure);
   const settled = Promise.all([firstRead, communeRead]).then(() => undefined);
-  const unsubscribe = directory.onChange(load);
+  // Only what the directory shows: a visit, a session or a network measure saved on the
+  // tablet changes none of it (with 50,000 places, each save read them all again: 2 s).
+  const unsubscribe = directory.onChange((changed) => {
+    if (touches(changed, DIRECTORY_COLLECTIONS)) load();
+  });
 
   return {
     territory, places, tours, mobilityOffers, checklists, loaded, settled, communeInsee, commune, position, origin,

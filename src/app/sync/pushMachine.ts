@@ -1,5 +1,21 @@
 import { newOp, opOf, type RunNext, type Transition } from './transition';
+import { declarationOf } from '../../shared/sync/mutations';
+import type { Mutation } from '../../shared/sync/protocol';
 import { MAX_LOOPS, type PushState } from './syncState';
+
+/**
+ * The collections a pushed batch touches (its outbox entries and their overlays go): the
+ * screens showing other collections need not read again. An unknown name: everything.
+ */
+function collectionsOf(batch: readonly Mutation[]): string[] | undefined {
+  const out = new Set<string>();
+  for (const m of batch) {
+    const collection = declarationOf(m.name)?.effect.collection;
+    if (collection === undefined) return undefined;
+    out.add(collection);
+  }
+  return [...out];
+}
 
 // The push half of a run (docs/sync.md, Push): the whole outbox, a batch at a time, each read
 // and marked taken in one transaction before it is sent (from then on the server may hold
@@ -51,14 +67,14 @@ export function onPushEvent(t: Transition, push: PushState): PushNext | undefine
     case 'pushAnswered':
       return onAnswer(t, push, e.answer);
     case 'pushStored': {
-      t.fx.push({ type: 'notifyFeed' });
+      t.fx.push({ type: 'notifyFeed', collections: collectionsOf(push.batch) });
       // An answer that covers nothing we sent and is not a gap: do not spin.
       const stuck = e.removed === 0 ? push.stuck + 1 : push.stuck;
       if (e.removed === 0 && stuck > 2) return { end: 'retry' };
       return nextBatch(t, { ...push, stuck });
     }
     case 'gapStored': {
-      t.fx.push({ type: 'notifyFeed' });
+      t.fx.push({ type: 'notifyFeed', collections: collectionsOf(push.batch) });
       // Asked to resend from where this batch began, again and again: do not spin.
       const again = e.plan.kind === 'resendFrom' && push.batch[0]?.id === e.plan.expected;
       const stuck = again ? push.stuck + 1 : push.stuck;

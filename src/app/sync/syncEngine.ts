@@ -127,7 +127,7 @@ export function createSyncEngine(o: SyncEngineOptions): SyncEngine {
       case 'warn':
         return void console.warn(effect.message, effect.error);
       case 'notifyFeed':
-        return void o.feed.notify();
+        return void o.feed.notify(effect.collections);
       case 'handOn':
         return void o.onPageStored?.(effect.rows);
       case 'markCaughtUp':

@@ -110,7 +110,8 @@ export type SyncEffect =
   | { type: 'releaseLock' }
   | { type: 'log'; message: string }
   | { type: 'warn'; message: string; error: unknown }
-  | { type: 'notifyFeed' }
+  /** Tell the screens; `collections`: what the change touched, when known (a push: its mutations' collections). */
+  | { type: 'notifyFeed'; collections?: string[] }
   /** onPageStored: the rows of a committed page (the readers' parse cache). */
   | { type: 'handOn'; rows: ReplicaRow[] }
   /** performance.mark(CAUGHT_UP_MARK): the replica holds every page. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DirectoryReader, Preferences } from '../../../src/app/data/contracts';
+import type { ChangeListener } from '../../../src/app/data/changeFeed';
 import { createAppState } from '../../../src/app/state/appState';
 import type { Place } from '../../../src/shared/domain/place';
 import { placeLike } from './support';
@@ -8,7 +9,7 @@ import { placeLike } from './support';
 // changes during it, and the last read sees the last change.
 
 function slowDirectory() {
-  const listeners = new Set<() => void>();
+  const listeners = new Set<ChangeListener>();
   const pending: Array<() => void> = [];
   let places: Place[] = [];
   let reads = 0;
@@ -32,7 +33,7 @@ function slowDirectory() {
   return {
     directory,
     set(p: Place[]) { places = p; },
-    tell() { for (const l of listeners) l(); },
+    tell(changed?: ReadonlySet<string>) { for (const l of listeners) l(changed); },
     /** Ends the reads under way. */
     finish() { for (const done of pending.splice(0)) done(); },
     get reads() { return reads; },
@@ -63,6 +64,28 @@ describe('app state', () => {
     expect(dir.reads).toBe(2);
     expect(dir.most).toBe(1);
     expect(state.places.value.map((p) => p.id)).toEqual(['a', 'b']);
+    state.dispose();
+  });
+
+  it('reads the directory again for a change to it, not for a visit, a session or a measure saved on the device', async () => {
+    const dir = slowDirectory();
+    const state = createAppState({ directory: dir.directory, preferences });
+    dir.finish();
+    await flush();
+    expect(dir.reads).toBe(1);
+    dir.tell(new Set(['visit']));
+    dir.tell(new Set(['session', 'coverage']));
+    await flush();
+    expect(dir.reads).toBe(1);
+    dir.tell(new Set(['visit', 'place']));
+    expect(dir.reads).toBe(2);
+    dir.finish();
+    await flush();
+    // Unknown (a pulled page): read.
+    dir.tell(undefined);
+    expect(dir.reads).toBe(3);
+    dir.finish();
+    await flush();
     state.dispose();
   });
 });

@@ -33,6 +33,16 @@ describe('local writes', () => {
     client.close();
   });
 
+  it('tell the screens which collections each write touched (a visit is not a directory change)', async () => {
+    const client = await offlineClient('told');
+    const told: Array<string[] | undefined> = [];
+    client.directory.onChange((changed) => told.push(changed && [...changed].sort()));
+    await client.writes.createVisit(makeVisit(uuid(), 'aidant-1'));
+    await client.writes.editRecord('place', 'a', 1, { name: 'Autre nom' });
+    expect(told).toEqual([['visit'], ['place']]);
+    client.close();
+  });
+
   it('lay pending edits over the server rows; the next edit carries the version after it', async () => {
     const client = await offlineClient('overlay');
     await client.writes.editRecord('place', 'a', 1, { name: 'Premier' });

@@ -37,8 +37,8 @@ export function createMemoryStaff(options: { user?: User; conflicts?: ConflictRo
   for (const m of seed.mobility) put('mobility', m, 1);
   for (const c of seed.checklists) put('checklist', c, 1);
   for (const [c, list] of Object.entries(options.records ?? {})) for (const r of list ?? []) put(c as Collection, r, 1);
-  const listeners = new Set<() => void>();
-  const notify = () => listeners.forEach((l) => l());
+  const listeners = new Set<(changed?: ReadonlySet<string>) => void>();
+  const notify = () => listeners.forEach((l) => l(undefined));
   const calls: WriteCall[] = [];
   let conflicts = [...(options.conflicts ?? [])];
   const devices: Device[] = [];

@@ -203,7 +203,7 @@ describe('sync machine: push', () => {
         d.send({ type: 'pushAnswered', op: d.last('sendPush').op, answer: { kind: 'ok', body: { lastMutationId: 1, results: [] } } });
       },
       when: (d) => ({ type: 'pushStored', op: d.last('storePushAnswer').op, removed: 1 }),
-      effects: [{ type: 'notifyFeed' }, { type: 'takeBatch', op: 6, size: 1000, byAuthor: false }],
+      effects: [{ type: 'notifyFeed', collections: ['visit'] }, { type: 'takeBatch', op: 6, size: 1000, byAuthor: false }],
     },
     {
       name: '413: the batch is halved (and stays so)',
@@ -237,7 +237,7 @@ describe('sync machine: push', () => {
         d.send({ type: 'pushAnswered', op: d.last('sendPush').op, answer: { kind: 'gap', expected: 1 } });
       },
       when: (d) => ({ type: 'gapStored', op: d.last('storeGap').op, plan: { kind: 'renumber', expected: 1, mapping: [[5, 1]] } }),
-      effects: [{ type: 'notifyFeed' }, { type: 'takeBatch', op: 6, size: 1000, byAuthor: false }],
+      effects: [{ type: 'notifyFeed', collections: ['visit'] }, { type: 'takeBatch', op: 6, size: 1000, byAuthor: false }],
     },
     {
       name: 'a database error while storing the answer: the run fails',
@@ -260,7 +260,7 @@ describe('sync machine: push', () => {
     };
     expect(spin().map((e) => e.type)).toEqual(['notifyFeed', 'takeBatch']);
     expect(spin().map((e) => e.type)).toEqual(['notifyFeed', 'takeBatch']);
-    expect(spin()).toEqual([{ type: 'notifyFeed' }, { type: 'releaseLock' }]);
+    expect(spin()).toEqual([{ type: 'notifyFeed', collections: ['visit'] }, { type: 'releaseLock' }]);
   });
 
   it('a gap at the start of the batch, over and over: the third one ends the run', () => {
@@ -272,7 +272,7 @@ describe('sync machine: push', () => {
     };
     gap();
     gap();
-    expect(gap()).toEqual([{ type: 'notifyFeed' }, { type: 'releaseLock' }]);
+    expect(gap()).toEqual([{ type: 'notifyFeed', collections: ['visit'] }, { type: 'releaseLock' }]);
   });
 
   it('a shared tablet: the author run goes with the author token, or the session one when the author has none', () => {
