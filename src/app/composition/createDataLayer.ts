@@ -101,7 +101,13 @@ export async function createDataLayer(options: DataLayerOptions): Promise<DataLa
   const { db, feed, storage, parser } = store;
   const sync = createSyncEngine({
     db, feed, fetch: options.fetch, baseUrl: options.baseUrl ?? '', territoryId: options.territoryId,
-    getAuth: options.getAuth ?? (() => { const token = store.sessionToken(); return token ? { token } : undefined; }), now,
+    getAuth: options.getAuth ?? (async () => {
+      // A shared tablet pulls under the aidant at the tablet (their own scope), else under
+      // the device's sign-in (forgetOtherAidants.ts, docs/privacy.md).
+      const acting = store.pullingAccount();
+      const token = (acting !== undefined ? await options.tokenFor?.(acting) : undefined) ?? store.sessionToken();
+      return token ? { token } : undefined;
+    }), now,
     storageFull: storage.storageFull,
     guardWrite: (write) => storage.guardWrite(write),
     onPageStored: (rows) => parser.prime(rows),
