@@ -128,7 +128,9 @@ export async function createDataLayer(options: DataLayerOptions): Promise<DataLa
     }
   })());
   sync.status.subscribe((s) => {
-    if (s.kind === 'actionNeeded' && s.reason === 'deviceRevoked') void wipe().catch((err: unknown) => console.error('[data] wipe of a revoked device failed', err));
+    // Once per revocation: after a wipe, only a sign-in (which clears the notice) arms it
+    // again, so a device still refused after its wipe does not wipe in a loop.
+    if (s.kind === 'actionNeeded' && s.reason === 'deviceRevoked' && !wiped.value) void wipe().catch((err: unknown) => console.error('[data] wipe of a revoked device failed', err));
   });
   await sync.refreshStatus();
   return {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FetchLike } from '../../../src/app/data/fetchLike';
 import { isOwnRecord } from '../../../src/app/data/forgetOtherAidants';
 import { freshDbName, openClient, until } from '../sync/support/clients';
 import { makeVisit } from '../sync/support/fixtures';
@@ -32,7 +33,7 @@ describe('one aidant at a time on a shared tablet', () => {
     const tokens: Record<string, string> = { [a.userId]: a.token, [b.userId]: b.token };
     // Both signed in on this tablet earlier (their tokens are in their profiles).
     let online = true;
-    const fetch = async (input: string, init?: RequestInit) => {
+    const fetch: FetchLike = async (input, init) => {
       if (!online) throw new TypeError('offline');
       return server.fetch(input, init);
     };
