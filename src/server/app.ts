@@ -18,6 +18,7 @@ import type { PushHooks } from './sync/push/applyPush';
 import { NoteCipher, parseNotesKey } from './sync/store/NoteCipher';
 import { randomBytes } from 'node:crypto';
 import { noteRoutes } from './http/noteRoutes';
+import { importRoutes } from './http/importRoutes';
 
 export interface AppDeps {
   db: Database;
@@ -59,6 +60,7 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/api/admin', adminRoutes(ctx));
   app.route('/api/sync', syncRoutes(ctx));
   app.route('/api/notes', noteRoutes(ctx));
+  app.route('/api/import', importRoutes(ctx));
   app.all('/api/*', () => {
     throw new ApiFailure('not_found', 'Adresse d’API inconnue.');
   });

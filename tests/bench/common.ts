@@ -33,6 +33,8 @@ export interface BenchContext {
 export interface Bench {
   name: string;
   description: string;
+  /** Run only when named (`npm run bench -- scale`), not by a bare `npm run bench`. */
+  onlyByName?: boolean;
   run(ctx: BenchContext): Promise<Row[]>;
 }
 

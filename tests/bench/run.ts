@@ -18,9 +18,10 @@ import { coldStartBench } from './coldStart';
 import { chaosBench } from './chaos';
 import { lighthouseBench } from './lighthouse';
 import { sync3gBench } from './sync3g';
+import { scaleBench } from './scale';
 import { REPO_ROOT } from '../support/server';
 
-const BENCHES: Bench[] = [bundleBench, nearestBench, serverBench, firstSyncBench, coldStartBench, chaosBench, lighthouseBench, sync3gBench];
+const BENCHES: Bench[] = [bundleBench, nearestBench, serverBench, firstSyncBench, coldStartBench, chaosBench, lighthouseBench, sync3gBench, scaleBench];
 
 /**
  * Builds the app into `outDir`. By default from a snapshot of the last commit (git
@@ -83,12 +84,12 @@ function printTable(rows: Row[]): void {
 async function main(): Promise<void> {
   const args = process.argv.slice(2).filter((a) => a !== '--');
   if (args.includes('--help') || args.includes('-h')) {
-    console.log(`npm run bench [-- name …]\n${BENCHES.map((b) => `  ${b.name.padEnd(11)} ${b.description}`).join('\n')}`);
+    console.log(`npm run bench [-- name …]\n${BENCHES.map((b) => `  ${b.name.padEnd(11)} ${b.description}${b.onlyByName ? ' (only when named)' : ''}`).join('\n')}`);
     return;
   }
   const unknown = args.filter((a) => !BENCHES.some((b) => b.name === a));
   if (unknown.length) throw new Error(`unknown benchmark(s): ${unknown.join(', ')}; known: ${BENCHES.map((b) => b.name).join(', ')}`);
-  const selected = args.length ? BENCHES.filter((b) => args.includes(b.name)) : BENCHES;
+  const selected = args.length ? BENCHES.filter((b) => args.includes(b.name)) : BENCHES.filter((b) => !b.onlyByName);
 
   const tmp = await mkdtemp(join(tmpdir(), 'escale-bench-'));
   const started = Date.now();

@@ -81,6 +81,37 @@ async function unlock(): Promise<void> {
   await unlockAidant(page, { ...AIDANT, pin: PIN });
 }
 
+/**
+ * Issue 22: the banner, the "À envoyer" button and the day's list say one number of visits
+ * waiting (other items apart), the list marks each visit waiting or sent, and the button's
+ * words stay inside its box, at the tablet's width and at a phone's.
+ */
+async function pendingAgree(visits: number, others: number): Promise<void> {
+  const words = visits === 0
+    ? others === 0 ? 'Aucune visite à envoyer' : `${others} élément${others > 1 ? 's' : ''} à envoyer (aucune visite)`
+    : `${visits} visite${visits > 1 ? 's' : ''} à envoyer${others > 0 ? ` et ${others} autre${others > 1 ? 's' : ''} élément${others > 1 ? 's' : ''}` : ''}`;
+  const button = visits === 0 ? 'À envoyer' : `À envoyer : ${visits} visite${visits > 1 ? 's' : ''}`;
+  await nav(/Aujourd’hui/);
+  await heading('Aujourd’hui');
+  const line = page.locator('.network-status');
+  if (visits + others > 0) await line.filter({ hasText: `${words}.` }).waitFor({ timeout: 15_000 });
+  else await page.waitForFunction(() => !/envoyer|élément/.test(document.querySelector('.network-status')?.textContent ?? ''), undefined, { timeout: 15_000 });
+  const sendButton = page.locator('.aidant-nav a[href="/aidant/envoi"]');
+  await page.locator('.pending-line').filter({ hasText: new RegExp(`^${words}$`) }).waitFor({ timeout: 15_000 });
+  expect((await sendButton.textContent())?.trim()).toBe(button);
+  expect(await page.locator('.visit-item.visit-waiting').count()).toBe(visits);
+  expect(await page.locator('.visit-item .visit-state').allTextContents()).toEqual(
+    await page.locator('.visit-item').evaluateAll((items) => items.map((i) => (i.classList.contains('visit-waiting') ? 'En attente d’envoi' : 'Envoyée'))),
+  );
+  for (const width of [820, 360]) {
+    await page.setViewportSize({ width, height: width === 820 ? 1180 : 640 });
+    const box = await sendButton.evaluate((a) => ({ fits: a.scrollWidth <= a.clientWidth && a.scrollHeight <= a.clientHeight + 1, right: a.getBoundingClientRect().right, page: document.documentElement.clientWidth }));
+    expect(box.fits, `"${button}" inside its box at ${width} px`).toBe(true);
+    expect(box.right).toBeLessThanOrEqual(box.page);
+  }
+  await page.setViewportSize({ width: 820, height: 1180 });
+}
+
 async function nav(name: RegExp): Promise<void> {
   await page.getByRole('navigation', { name: 'Menu de l’espace aidant' }).getByRole('link', { name }).click();
 }
@@ -161,6 +192,11 @@ async function day(): Promise<void> {
     await unlock();
     await nav(/Aujourd’hui/);
     await page.getByText(`Visites du jour : ${VISITS}`).waitFor({ timeout: 15_000 });
+    // Offline with 10 visits, the session's opening and its first network measure waiting.
+    await pendingAgree(VISITS, 2);
+    // Today's visits first, under the part of the day they were logged in.
+    expect(await page.locator('.visit-group h3').first().textContent()).toMatch(/^Aujourd’hui, (ce matin|cet après-midi|ce soir)$/);
+    expect(await page.locator('.visit-run').first().textContent()).toMatch(/ : 0 sur \d+ étapes?, 1 sur \d+ papiers? apportés?$/);
     await page.getByRole('button', { name: 'Verrouiller' }).click();
     await unlock();
     await nav(/Annuaire/);
@@ -172,9 +208,11 @@ async function day(): Promise<void> {
     await nav(/Aujourd’hui/);
     await page.getByRole('button', { name: 'Fermer la session' }).click();
     await page.getByText('Session fermée. Merci !').waitFor();
+    // Closed: a second network measure and the closing join the session's opening.
+    await pendingAgree(VISITS, 4);
     await nav(/À envoyer/);
     await heading('À envoyer');
-    await page.getByText(/changement\(s\) pas encore envoyé/).waitFor();
+    await page.locator('.waiting-count').filter({ hasText: `${VISITS} visites à envoyer et 4 autres éléments` }).waitFor();
     await audit('waiting');
     // Logout is refused while anything waits.
     await page.getByRole('button', { name: 'Déconnecter ce compte de la tablette' }).click();
@@ -184,6 +222,9 @@ async function day(): Promise<void> {
     await setOffline(browser.context, false);
     await page.getByRole('button', { name: 'Synchroniser maintenant' }).click();
     await page.getByText('Tout est envoyé.').waitFor({ timeout: 60_000 });
+    // Sent: every visit marked so, nothing counted any more, in the three places.
+    await pendingAgree(0, 0);
+    expect(await page.locator('.visit-item.visit-sent').count()).toBe(VISITS);
 
     const staff = await login(TEST_ADMIN_LOGIN, TEST_ADMIN_PASSWORD);
     const all = await pullAll(staff);

@@ -1,4 +1,4 @@
-import { useEffect } from 'preact/hooks';
+import { useEffect, useLayoutEffect } from 'preact/hooks';
 import { Route, Router, useLocation } from 'preact-iso';
 import { useServices } from '../services/services';
 import { controllerFor, type AidantController } from './aidantController';
@@ -6,6 +6,9 @@ import { COVERAGE_EVERY_MS, coverageObservation, newId, readNetwork } from './co
 import { AidantContext } from './aidantContext';
 import { GateScreen } from './GateScreen';
 import { useAidantT } from './i18n/aidantMessages';
+import { pendingText, waitingButtonText } from './i18n/pendingText';
+import { pendingCount } from '../../shared/sync/pendingCount';
+import { statusDetail } from '../ui/statusDetail';
 import { openSessionOf } from './today';
 import { useAidantLists } from './useAidantLists';
 import { TodayScreen } from './screens/TodayScreen';
@@ -73,10 +76,10 @@ function AuthBanner({ controller }: { controller: AidantController }) {
   const status = useServices().syncStatus.value;
   const lists = useAidantLists(controller);
   if (status?.kind !== 'actionNeeded' || (status.reason !== 'deviceRevoked' && status.reason !== 'sessionExpired')) return null;
-  const count = lists?.pending.length ?? 0;
+  const pending = pendingText(pendingCount(lists?.pending ?? []));
   return (
     <div class="notice notice-warn aidant-auth" role="alert">
-      <p>{status.reason === 'deviceRevoked' ? t('status.revoked', { count }) : t('status.expired', { count })}</p>
+      <p>{status.reason === 'deviceRevoked' ? t('status.revoked', { pending }) : t('status.expired', { pending })}</p>
       {controller.current.value && status.reason === 'sessionExpired' && (
         <p><button type="button" class="button" onClick={() => controller.lock('signin')}>{t('status.reconnect')}</button></p>
       )}
@@ -92,13 +95,14 @@ function Space({ controller, authProblem }: { controller: AidantController; auth
   const services = useServices();
   const session = lists ? openSessionOf(lists.sessions, me.userId, services.now()) : undefined;
   useCoverageWhileOpen(controller, session?.id, lists);
-  const pending = lists?.pending.length ?? 0;
+  const count = pendingCount(lists?.pending ?? []);
+  usePendingInBanner(lists ? pendingText(count) : undefined, count.visits + count.others > 0);
   const links: Array<[string, string]> = [
     ['/aidant', t('nav.today')],
     ['/aidant/visite', t('nav.visit')],
     ['/aidant/demarche', t('nav.checklist')],
     ['/aidant/annuaire', t('nav.directory')],
-    ['/aidant/envoi', pending > 0 ? `${t('nav.waiting')} (${pending})` : t('nav.waiting')],
+    ['/aidant/envoi', waitingButtonText(count)],
   ];
   const current = (href: string) => (href === '/aidant' ? path === '/aidant' || path === '/aidant/' : path.startsWith(href));
   return (
@@ -132,6 +136,16 @@ function Space({ controller, authProblem }: { controller: AidantController; auth
       </AidantContext.Provider>
     </div>
   );
+}
+
+/** The network line says what waits here, in this space's words, while the space is open. */
+function usePendingInBanner(text: string | undefined, anything: boolean) {
+  const detail = text !== undefined && anything ? `${text}.` : undefined;
+  // Before the paint, so the line and the button never show two numbers side by side.
+  useLayoutEffect(() => {
+    statusDetail.value = detail;
+  }, [detail]);
+  useEffect(() => () => void (statusDetail.value = undefined), []);
 }
 
 /** A coverage observation every ~10 minutes while this aidant's session is open. */

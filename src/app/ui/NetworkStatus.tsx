@@ -6,10 +6,20 @@ import { t } from '../i18n/i18n';
 import { useServices } from '../services/services';
 import { Icon } from './Icon';
 import type { IconName } from './icons';
+import { statusDetail } from './statusDetail';
+
+type Described = { text: string; icon: IconName; tone: 'calm' | 'busy' | 'attention' };
 
 /** What the status line says: calm words, a pictogram, and a tone that is never the
- *  only carrier of meaning. Pure, for tests. */
-export function describeStatus(status: SyncStatus | undefined, online: boolean): { text: string; icon: IconName; tone: 'calm' | 'busy' | 'attention' } {
+ *  only carrier of meaning. `detail` is the open space's own count of what waits
+ *  (./statusDetail.ts): said after the state, and instead of the generic count. Pure, for tests. */
+export function describeStatus(status: SyncStatus | undefined, online: boolean, detail?: string): Described {
+  const base = baseStatus(status, online, detail !== undefined);
+  if (detail === undefined) return base;
+  return { ...base, text: base.text ? `${base.text} ${detail}` : detail };
+}
+
+function baseStatus(status: SyncStatus | undefined, online: boolean, hasDetail: boolean): Described {
   // "Pending, nothing pending" is the engine's word for "not synced yet": say nothing odd.
   if (!status || (status.kind === 'pending' && status.pending === 0)) return online ? { text: t('net.online'), icon: 'online', tone: 'calm' } : { text: t('net.offline'), icon: 'offline', tone: 'calm' };
   switch (status.kind) {
@@ -24,7 +34,7 @@ export function describeStatus(status: SyncStatus | undefined, online: boolean):
     case 'upToDate':
       return { text: t('net.upToDate', { date: formatDateTime(status.at) }), icon: 'check', tone: 'calm' };
     case 'pending':
-      return { text: t('net.pending', { count: status.pending }), icon: 'sync', tone: 'busy' };
+      return { text: hasDetail ? '' : t('net.pending', { count: status.pending }), icon: 'sync', tone: 'busy' };
     case 'actionNeeded':
       return { text: status.reason === 'storageFull' ? t('net.storageFull') : t('net.actionNeeded'), icon: 'warning', tone: 'attention' };
   }
@@ -43,7 +53,7 @@ export function NetworkStatus() {
       removeEventListener('offline', update);
     };
   }, []);
-  const { text, icon, tone } = describeStatus(syncStatus.value, online.value);
+  const { text, icon, tone } = describeStatus(syncStatus.value, online.value, statusDetail.value);
   return (
     <div class={`network-status tone-${tone}`} role="status">
       <Icon name={icon} />

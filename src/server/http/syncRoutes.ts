@@ -7,6 +7,7 @@ import { pullChanges } from '../sync/pull/pullChanges';
 import { decodeCursor } from '../sync/pull/pullCursor';
 import { scopeOf } from '../sync/pull/PullScope';
 import { applyPush } from '../sync/push/applyPush';
+import { PushBatcher } from '../sync/push/PushBatcher';
 import { ensureNoteKey } from '../sync/push/noteKey';
 import { ApiFailure } from './ApiFailure';
 import { pickEncoding } from './compression';
@@ -15,13 +16,18 @@ import { readJsonBody } from './readJsonBody';
 
 export function syncRoutes(app: AppContext): Hono {
   const r = new Hono();
+  // Concurrent pushes share one transaction (group commit); a test hook inside the
+  // transaction needs each push alone.
+  const batcher = app.hooks.beforeCommit ? undefined : new PushBatcher(app.db, app.notes);
 
   r.post('/push', async (c) => {
     const user = await requireUser(app, c);
     const push = await readJsonBody(c, pushRequestSchema, { limit: MAX_PUSH_BYTES, checkText: false });
     // The outbox of one device is pushed only with that device's own session.
     if (push.clientId !== user.clientId) throw new ApiFailure('client_mismatch', 'Cet envoi ne vient pas de l’appareil de cette session.');
-    const outcome = await applyPush(app.db, user, push, app.now(), app.notes, app.hooks);
+    const outcome = batcher
+      ? await batcher.apply(user, push, app.now())
+      : await applyPush(app.db, user, push, app.now(), app.notes, app.hooks);
     if (outcome.kind === 'revoked') throw new ApiFailure('device_revoked', 'Cet appareil a été révoqué par un administrateur.');
     if (outcome.kind === 'gap') {
       return c.json({

@@ -29,6 +29,9 @@ const OK_OR_AUTH = (ok: Expect): Record<Identity, Expect> => ({
 const ADMIN_ONLY = (ok: Expect): Record<Identity, Expect> => ({
   ...OK_OR_AUTH(ok), aidant: [403, 'forbidden'], staff: [403, 'forbidden'],
 });
+const STAFF_ONLY = (ok: Expect): Record<Identity, Expect> => ({ ...OK_OR_AUTH(ok), aidant: [403, 'forbidden'] });
+/** A valid data·inclusion structure in the test territory's one commune. */
+const diStructure = (n: number) => ({ source: 'test', id: `di-matrice-${n}`, nom: `Lieu importé ${n}`, date_maj: '2026-10-01', code_insee: '86070' });
 const ANYONE = (ok: Expect): Record<Identity, Expect> => Object.fromEntries(IDENTITIES.map((i) => [i, ok])) as Record<Identity, Expect>;
 
 const MATRIX: Row[] = [
@@ -71,6 +74,17 @@ const MATRIX: Row[] = [
     expect: { ...OK_OR_AUTH(200), aidant: [403, 'forbidden'] },
   },
   { endpoint: 'DELETE /api/notes/:visitId', request: (_, c) => ({ method: 'DELETE', path: `/api/notes/${c.note}` }), expect: ADMIN_ONLY(200) },
+  // The data·inclusion import writes the directory: the office only (staff, admin).
+  {
+    endpoint: 'POST /api/import/datainclusion?dryRun=1',
+    request: (_, c) => ({ method: 'POST', path: '/api/import/datainclusion?dryRun=1', body: { structures: [diStructure(c.n)] } }),
+    expect: STAFF_ONLY(200),
+  },
+  {
+    endpoint: 'POST /api/import/datainclusion',
+    request: (_, c) => ({ method: 'POST', path: '/api/import/datainclusion', body: { structures: [diStructure(c.n)] } }),
+    expect: STAFF_ONLY(200),
+  },
   { endpoint: 'POST /api/auth/logout', request: () => ({ method: 'POST', path: '/api/auth/logout' }), expect: OK_OR_AUTH(200) },
   { endpoint: 'GET /api/unknown', route: 'ALL /api/*', request: () => ({ method: 'GET', path: '/api/unknown' }), expect: ANYONE([404, 'not_found']) },
   { endpoint: 'DELETE /api/sync/push', route: 'ALL /api/*', request: () => ({ method: 'DELETE', path: '/api/sync/push' }), expect: ANYONE([404, 'not_found']) },

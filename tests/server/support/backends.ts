@@ -19,7 +19,8 @@ import { openPostgres } from '../../../src/server/db/openPostgres';
  */
 export interface Backend {
   name: 'pglite' | 'postgres';
-  open(): Promise<{ db: Database; drop: () => Promise<void> }>;
+  /** `url`: the PostgreSQL database's address, for a command run in another process. */
+  open(): Promise<{ db: Database; drop: () => Promise<void>; url?: string }>;
 }
 
 const MAINTENANCE_URL = process.env.ESCALE_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -90,6 +91,7 @@ export const postgresBackend: Backend = {
     const db = openPostgres(url.toString(), 30);
     return {
       db,
+      url: url.toString(),
       async drop() {
         await db.close();
         await maintenance((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));

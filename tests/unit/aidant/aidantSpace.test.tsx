@@ -303,7 +303,7 @@ describe('aidant space: logging a visit', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Enregistrer la visite' }));
     await screen.findByText('Visite enregistrée. Prête pour la suivante.');
     (view.services.syncStatus as Signal<SyncStatus | undefined>).value = { kind: 'actionNeeded', reason: 'deviceRevoked', count: 1 };
-    await screen.findByText(/Cette tablette a été retirée par le bureau : le serveur la refuse \(1 en attente\)/);
+    await screen.findByText(/Cette tablette a été retirée par le bureau : le serveur la refuse \(1 visite à envoyer\)\. Ses données vont être effacées\./);
     await backend.wipe(TUESDAY_MORNING);
     const notice = await screen.findByRole('alert', { name: 'Tablette retirée par le bureau' });
     expect(notice.textContent).toContain('1 changement(s) pas encore envoyé(s) ont été effacés');
@@ -333,9 +333,9 @@ describe('aidant space: logging a visit', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Enregistrer la visite' }));
     await screen.findByText('Visite enregistrée. Prête pour la suivante.');
     fireEvent.click(screen.getByRole('link', { name: /À envoyer/ }));
-    await screen.findByText('1 changement(s) pas encore envoyé(s).');
+    await screen.findByText('1 visite à envoyer', { selector: '.waiting-count' });
     fireEvent.click(screen.getByRole('button', { name: 'Déconnecter ce compte de la tablette' }));
-    await screen.findByText(/Déconnexion impossible : 1 changement/);
+    await screen.findByText('Déconnexion impossible : 1 élément pas encore envoyé. Connectez la tablette à internet et synchronisez d’abord.');
     expect(backend.outbox).toHaveLength(1);
     expect(await backend.profiles.list()).toHaveLength(1);
   });

@@ -23,6 +23,13 @@ describe('the shell', () => {
     expect(describeStatus(undefined, false).text).toMatch(/^Hors connexion/);
   });
 
+  test('a space\'s own count of what waits is said after the state, instead of the generic count', () => {
+    const detail = '3 visites à envoyer et 2 autres éléments.';
+    expect(describeStatus({ kind: 'offline', pending: 5 }, false, detail).text).toBe(`Hors connexion — vos données sont gardées sur l’appareil. ${detail}`);
+    expect(describeStatus({ kind: 'pending', pending: 5 }, true, detail)).toMatchObject({ text: detail, icon: 'sync' });
+    expect(describeStatus({ kind: 'pending', pending: 5 }, true).text).toBe('5 changement(s) en attente d’envoi.');
+  });
+
   test('switches to English, keeps the choice, and updates <html lang>', async () => {
     const { services } = await renderApp('/');
     fireEvent.click(await screen.findByRole('button', { name: 'Read in English' }));

@@ -1,4 +1,5 @@
-import { defineCatalogue, type Translate, type VocabSection } from '../../i18n/catalogue';
+import { defineCatalogue, type Params, type Translate, type VocabSection } from '../../i18n/catalogue';
+import { plural, type PluralBase } from '../../i18n/plural';
 import { fr } from './fr';
 
 // The aidant space's catalogue (src/app/i18n/README.md): French in ./fr.ts, in the aidant
@@ -12,6 +13,12 @@ export type AidantVocab = VocabSection<typeof fr>;
 
 /** The aidant message in the interface language, `{name}` filled. */
 export const at: AidantT = catalogue.t;
+
+/** The bases of the aidant's counted messages (`pending.visits` for `pending.visits.one`…). */
+export type AidantCounted = PluralBase<AidantKey>;
+
+/** A counted aidant message, its form chosen by `count` (src/app/i18n/plural.ts). */
+export const atCount = (base: AidantCounted, count: number, params?: Params): string => plural<typeof fr.ui, AidantCounted>(at, base, count, params);
 
 /** A visit vocabulary's label (`themes`, `procedures`…) in the interface language. */
 export const aidantLabel: (section: AidantVocab, slug: string) => string = catalogue.label;

@@ -1,18 +1,28 @@
+import type { JSX } from 'preact';
 import { useSignal } from '@preact/signals';
 import { useLocation } from 'preact-iso';
 import { canCorrect } from '../../../shared/visits/canCorrect';
 import { draftFromVisit } from '../../../shared/visits/visitFormReducer';
-import type { VisitLog } from '../../../shared/domain/visitLog';
+import type { Checklist } from '../../../shared/domain/checklist';
+import type { ChecklistRun, VisitLog } from '../../../shared/domain/visitLog';
+import { waitingVisitIds } from '../../../shared/sync/pendingCount';
 import { noteWarnings } from '../../../shared/visits/noteMinimisation';
+import { formatDay } from '../../i18n/format';
+import { lang } from '../../i18n/i18n';
 import { useAppState, useServices } from '../../services/services';
+import { Icon } from '../../ui/Icon';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { useAidant } from '../aidantContext';
 import { decryptNote } from '../crypto/noteBox';
 import { coverageObservation, newId, readNetwork } from '../coverage';
-import { aidantLabel, useAidantT } from '../i18n/aidantMessages';
+import { aidantLabel, at, atCount, useAidantT } from '../i18n/aidantMessages';
+import { pendingText } from '../i18n/pendingText';
 import { parisDate, parisTime } from '../today';
+import { usePendingCount } from '../usePendingCount';
+import { groupVisits, type VisitGroup } from '../visitGroups';
 
-/** The day at a glance: the open session (or "open one"), today's visits, what waits. */
+/** The day at a glance: the open session (or "open one"), the visits saved on this tablet
+ *  (today's first, by part of the day, each sent or waiting), and what waits. */
 export function TodayScreen() {
   const t = useAidantT();
   usePageTitle(t('today.title'));
@@ -21,9 +31,20 @@ export function TodayScreen() {
   const state = useAppState();
   const closed = useSignal(false);
   const communeName = (insee: string) => state.territory.value?.communes.find((c) => c.insee === insee)?.name ?? insee;
-  const today = parisDate(now());
-  const visits = (lists?.visits ?? []).filter((v) => v.aidantId === me.userId && parisDate(new Date(v.createdAt)) === today)
-    .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  const at = now();
+  const today = parisDate(at);
+  const pending = lists?.pending ?? [];
+  const count = usePendingCount();
+  const waiting = waitingVisitIds(pending);
+  const mine = (lists?.visits ?? []).filter((v) => v.aidantId === me.userId);
+  const todayCount = mine.filter((v) => parisDate(new Date(v.createdAt)) >= today).length;
+  const groups = groupVisits(mine, at, waiting);
+  const earlier = groups.filter((g) => g.kind === 'day');
+  const othersWaiting = (lists?.visits ?? []).filter((v) => v.aidantId !== me.userId && waiting.has(v.id)).length;
+  const item = (v: VisitLog) => (
+    <VisitItem key={v.id} visit={v} waiting={waiting.has(v.id)}
+      queued={pending.some((p) => p.name.startsWith('visit.create@') && p.recordId === v.id && !p.taken)} />
+  );
 
   async function close() {
     if (!session) return;
@@ -58,21 +79,52 @@ export function TodayScreen() {
           </div>
         </div>
       )}
-      <h2>{t('today.visits', { count: visits.length })}</h2>
-      {(lists?.pending.length ?? 0) > 0 && <p><a href="/aidant/envoi">{t('today.waiting', { count: lists?.pending.length ?? 0 })}</a></p>}
-      {visits.length === 0 ? <p>{t('today.noVisit')}</p> : (
-        <ul class="plain-list visit-list">
-          {visits.map((v) => (
-            <VisitItem key={v.id} visit={v}
-              queued={(lists?.pending ?? []).some((p) => p.name.startsWith('visit.create@') && p.recordId === v.id && !p.taken)} />
-          ))}
-        </ul>
+      <h2>{t('today.visits', { count: todayCount })}</h2>
+      <p class="pending-line">
+        {count.visits + count.others > 0 ? <a href="/aidant/envoi">{pendingText(count)}</a> : pendingText(count)}
+      </p>
+      {todayCount === 0 && <p>{t('today.noVisit')}</p>}
+      {groups.filter((g) => g.kind === 'today').map((g) => <Group key={groupKey(g)} group={g} item={item} />)}
+      {othersWaiting > 0 && <p>{atCount('today.othersWaiting', othersWaiting)}</p>}
+      {earlier.length > 0 && (
+        <>
+          <h2>{t('today.earlier')}</h2>
+          {earlier.map((g) => <Group key={groupKey(g)} group={g} item={item} />)}
+        </>
       )}
     </section>
   );
 }
 
-function VisitItem({ visit, queued }: { visit: VisitLog; queued: boolean }) {
+const groupKey = (g: VisitGroup) => (g.kind === 'today' ? g.part : g.date);
+
+/** One part of today, or one earlier day: its heading and its visits. */
+function Group({ group, item }: { group: VisitGroup; item: (v: VisitLog) => JSX.Element }) {
+  const t = useAidantT();
+  const id = `visits-${groupKey(group)}`;
+  const title = group.kind === 'today' ? t(`today.${group.part}`) : group.yesterday ? t('today.yesterday') : formatDay(new Date(group.visits[0]!.createdAt));
+  return (
+    <section class="visit-group" aria-labelledby={id}>
+      <h3 id={id}>{title}</h3>
+      <ul class="plain-list visit-list">{group.visits.map(item)}</ul>
+    </section>
+  );
+}
+
+const text = (l: { fr: string; en?: string | undefined }): string => (lang.value === 'en' && l.en ? l.en : l.fr);
+
+/** "RSA : 3 sur 4 étapes, 2 sur 8 papiers apportés", from the checklist as the tablet has it. */
+function runText(run: ChecklistRun, checklist: Checklist | undefined): string {
+  const steps = checklist ? checklist.steps.map((s) => s.id) : run.stepsDone;
+  const docs = checklist ? checklist.documents.map((d) => d.id) : run.documentsChecked;
+  return at('today.run', {
+    checklist: checklist ? text(checklist.title) : run.checklistId,
+    steps: atCount('today.runSteps', steps.length, { done: run.stepsDone.filter((id) => steps.includes(id)).length }),
+    documents: atCount('today.runDocs', docs.length, { done: run.documentsChecked.filter((id) => docs.includes(id)).length }),
+  });
+}
+
+function VisitItem({ visit, queued, waiting }: { visit: VisitLog; queued: boolean; waiting: boolean }) {
   const t = useAidantT();
   const { controller, me } = useAidant();
   const { route } = useLocation();
@@ -116,13 +168,16 @@ function VisitItem({ visit, queued }: { visit: VisitLog; queued: boolean }) {
     controller.changed.value++;
   }
   const warnings = noteWarnings(message.value);
+  const checklists = useAppState().checklists.value;
   return (
-    <li class="card visit-item">
+    <li class={`card visit-item ${waiting ? 'visit-waiting' : 'visit-sent'}`}>
       <p class="visit-line">{t('today.visitLine', {
         time: parisTime(new Date(visit.createdAt)),
         themes: visit.themes.map((th) => aidantLabel('themes', th)).join(', '),
         minutes: visit.durationMinutes,
       })}</p>
+      <p class="visit-state"><Icon name={waiting ? 'sync' : 'check'} />{waiting ? t('today.queued') : t('today.sent')}</p>
+      {visit.checklistRuns.map((run) => <p class="visit-run" key={run.checklistId}>{runText(run, checklists.find((c) => c.id === run.checklistId))}</p>)}
       <div class="button-row">
         {hasNote.value && note.value === undefined && <button type="button" class="button button-quiet" onClick={open}>{t('today.note')}</button>}
         {route_.editable && <button type="button" class="button" onClick={edit}>{t('today.edit')}</button>}

@@ -10,6 +10,8 @@ import { usePageTitle } from '../../ui/usePageTitle';
 import { useAidant } from '../aidantContext';
 import { newId } from '../coverage';
 import { useAidantT } from '../i18n/aidantMessages';
+import { pendingText } from '../i18n/pendingText';
+import { usePendingCount } from '../usePendingCount';
 import { visitErrorTexts } from '../i18n/visitErrorText';
 import { HelpGiven } from './visit/HelpGiven';
 import { KindGroup } from './visit/KindGroup';
@@ -34,6 +36,7 @@ export function VisitScreen() {
   const { now } = useServices();
   const state = useAppState();
   const draft = controller.visitDraft;
+  const pending = usePendingCount();
   const errors = useSignal<VisitErrors>({});
   const saved = useSignal(false);
   const busy = useSignal(false);
@@ -111,6 +114,7 @@ export function VisitScreen() {
       <h1 id="visit-title">{editing ? t('visit.editTitle') : t('visit.title')}</h1>
       <div role="status" class="visit-status">
         {saved.value && <p class="notice notice-ok">{t('visit.saved')}</p>}
+        {saved.value && <p class="visit-pending"><a href="/aidant/envoi">{pendingText(pending)}</a></p>}
         {errorCount > 0 && <p class="notice notice-warn">{t('visit.errors', { count: errorCount })}</p>}
       </div>
       <p class="hint">{session ? t('visit.anonymous') : t('visit.noSession')}</p>

@@ -3,12 +3,16 @@ import { useServices } from '../../services/services';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { useAidant } from '../aidantContext';
 import { errorText } from '../../i18n/errors/errorText';
-import { isAidantKey, useAidantT } from '../i18n/aidantMessages';
+import { makesVisit } from '../../../shared/sync/mutations';
+import { atCount, isAidantKey, useAidantT } from '../i18n/aidantMessages';
+import { pendingText } from '../i18n/pendingText';
+import { usePendingCount } from '../usePendingCount';
 
-const KINDS = new Set(['visit.create@1', 'visit.create@2', 'session.open@1', 'session.close@1', 'coverage.record@1', 'correction.propose@1']);
+const KINDS = new Set(['session.open@1', 'session.close@1', 'coverage.record@1', 'correction.propose@1']);
 const DATE_TIME = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'medium', timeStyle: 'short' });
 
-/** What is waiting: the changes not sent yet, the last sync, "sync now", and a safe logout. */
+/** What is waiting: the visits not sent yet (then the other items, by kind), the last sync,
+ *  "sync now", and a safe logout. */
 export function WaitingScreen() {
   const t = useAidantT();
   /** A change's kind in words; "Changement" for a kind this version does not name. */
@@ -23,10 +27,12 @@ export function WaitingScreen() {
   const message = useSignal<string | undefined>(undefined);
   const status = syncStatus.value;
   const pending = lists?.pending ?? [];
+  const count = usePendingCount();
   const last = status?.kind === 'upToDate' ? status.at : status && 'lastSyncedAt' in status ? status.lastSyncedAt : undefined;
   const counts = new Map<string, number>();
   for (const p of pending) {
-    const key = p.name === 'visit.create@2' ? 'visit.create@1' : KINDS.has(p.name) ? p.name : 'other';
+    if (makesVisit(p.name)) continue; // counted first, as visits
+    const key = KINDS.has(p.name) ? p.name : 'other';
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
 
@@ -49,19 +55,22 @@ export function WaitingScreen() {
       controller.lock();
     } catch (err) {
       const code = (err as { code?: string }).code;
-      message.value = code === 'logout_refused' ? t('waiting.logoutRefused', { count: pending.length }) : t('error.generic', { message: errorText(err) });
+      message.value = code === 'logout_refused' ? atCount('waiting.logoutRefused', pending.length) : t('error.generic', { message: errorText(err) });
     }
   }
   return (
     <section class="page aidant-page" aria-labelledby="waiting-title">
       <h1 id="waiting-title">{t('waiting.title')}</h1>
       <div role="status">
-        <p class="waiting-count">{pending.length > 0 ? t('waiting.count', { count: pending.length }) : t('waiting.none')}</p>
+        <p class="waiting-count">{count.visits + count.others > 0 ? pendingText(count) : t('waiting.none')}</p>
       </div>
-      {pending.length > 0 && (
-        <ul class="tags waiting-kinds">
-          {[...counts].map(([name, n]) => <li key={name}>{t('waiting.kindCount', { kind: kindLabel(name), count: n })}</li>)}
-        </ul>
+      {counts.size > 0 && (
+        <>
+          <p>{t('waiting.othersKinds')}</p>
+          <ul class="tags waiting-kinds">
+            {[...counts].map(([name, n]) => <li key={name}>{t('waiting.kindCount', { kind: kindLabel(name), count: n })}</li>)}
+          </ul>
+        </>
       )}
       <p>{last ? t('waiting.lastSync', { when: DATE_TIME.format(last) }) : t('waiting.neverSynced')}</p>
       <p class="hint">{t('waiting.kept')}</p>

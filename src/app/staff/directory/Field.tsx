@@ -33,7 +33,7 @@ export function Field({ def, prefix, values, set, ctx }: FieldProps) {
       body = <ListEditor def={def} id={id} path={path} items={(values[def.key] as FormValues[] | undefined) ?? []} set={(v) => set(def.key, v)} ctx={ctx} Field={Field} />;
       break;
     default:
-      body = <FormField def={def} id={id} value={values[def.key] as string | boolean | undefined} error={error} communes={ctx.communes}
+      body = <FormField def={def} id={id} value={values[def.key] as string | boolean | undefined} error={error} communes={ctx.communes} holidays={ctx.holidays}
         onChange={(v) => set(def.key, v)} />;
   }
   return heading ? <>{heading}{body}</> : body;

@@ -1,9 +1,8 @@
-import type { Commune } from '../../../shared/domain/territory';
-import { label as vocabLabel, lang } from '../../i18n/i18n';
-import { useServices } from '../../services/services';
+import type { Commune, SchoolHolidayPeriod } from '../../../shared/domain/territory';
+import { label as vocabLabel } from '../../i18n/i18n';
 import { useStaffT } from '../i18n/staffMessages';
-import { useHoursCheck } from '../schedule/useHoursCheck';
 import type { FieldDef } from './formModel';
+import { HoursField } from './HoursField';
 
 interface Props {
   def: FieldDef;
@@ -11,11 +10,12 @@ interface Props {
   value: string | boolean | undefined;
   error?: string | undefined;
   communes: readonly Commune[];
+  holidays?: readonly SchoolHolidayPeriod[] | undefined;
   onChange: (value: string | boolean) => void;
 }
 
 /** One labelled field with its error read out with it (aria-describedby). */
-export function FormField({ def, id, value, error, communes, onChange }: Props) {
+export function FormField({ def, id, value, error, communes, holidays, onChange }: Props) {
   const t = useStaffT();
   const errorId = `${id}-error`;
   const common = {
@@ -35,7 +35,7 @@ export function FormField({ def, id, value, error, communes, onChange }: Props) 
       </div>
     );
   }
-  if (def.kind === 'hours') return <HoursField id={id} label={t(def.label)} value={text} error={error} onChange={onChange} />;
+  if (def.kind === 'hours') return <HoursField id={id} label={t(def.label)} value={text} error={error} holidays={holidays} onChange={onChange} />;
   const section = def.vocab;
   return (
     <div class="field">
@@ -57,27 +57,6 @@ export function FormField({ def, id, value, error, communes, onChange }: Props) 
           inputMode={def.kind === 'number' ? 'decimal' : def.type === 'email' ? 'email' : def.type === 'url' ? 'url' : def.type === 'tel' ? 'tel' : undefined} value={text} onInput={(e) => onChange(e.currentTarget.value)} />
       )}
       {errorLine}
-    </div>
-  );
-}
-
-/** An opening_hours string (a place's hours) with the live check and next openings. */
-function HoursField({ id, label, value, error, onChange }: { id: string; label: string; value: string; error?: string | undefined; onChange: (v: string) => void }) {
-  const t = useStaffT();
-  const { now } = useServices();
-  const check = useHoursCheck(value, now());
-  const live = !value.trim() ? '' : !check ? t('sched.checking') : check.ok ? t('sched.valid') : t('sched.invalid', { error: check.error ?? '' });
-  const shown = error ?? (check && !check.ok ? live : undefined);
-  const fmt = new Intl.DateTimeFormat(lang.value === 'en' ? 'en-GB' : 'fr-FR', { timeZone: 'Europe/Paris', weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' });
-  return (
-    <div class="field">
-      <label for={id}>{label}</label>
-      <input id={id} type="text" class="mono" value={value} aria-invalid={shown ? 'true' : undefined} aria-describedby={`${id}-check`}
-        onInput={(e) => onChange(e.currentTarget.value)} />
-      <p id={`${id}-check`} class={shown ? 'field-error' : 'field-ok'} aria-live="polite">{shown ? `✗ ${shown}` : live ? `✓ ${live}` : ''}</p>
-      {check?.ok && check.passages.length > 0 && (
-        <p class="hint">{t('sched.nextList', { times: check.passages.slice(0, 3).map((p) => fmt.format(p.start)).join(t('sched.timesSeparator')) })}</p>
-      )}
     </div>
   );
 }

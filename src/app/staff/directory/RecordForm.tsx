@@ -99,7 +99,7 @@ export function RecordForm({ collection, loaded, territory }: { collection: Edit
       {base && opened.version !== undefined && <p class="hint">{t('form.versionNote', { version: opened.version })}</p>}
       <form onSubmit={save} noValidate class="staff-form">
         {FIELDS[collection].map((def) => (
-          <Field key={def.key} def={def} prefix="" values={values} set={set} ctx={{ communes, places: loaded.places, errors }} />
+          <Field key={def.key} def={def} prefix="" values={values} set={set} ctx={{ communes, places: loaded.places, errors, holidays: territory?.schoolHolidays }} />
         ))}
         {collection === 'tour' && (
           <StopsEditor stops={stops} onChange={setStops} territory={territory} errors={errors}

@@ -1,5 +1,5 @@
 import type { ComponentType } from 'preact';
-import type { Commune } from '../../../shared/domain/territory';
+import type { Commune, SchoolHolidayPeriod } from '../../../shared/domain/territory';
 import type { FieldDef } from './formFields';
 import type { FormValue, FormValues } from './formModel';
 
@@ -12,6 +12,8 @@ export interface FieldContext {
   /** The places a checklist may point to (id and name). */
   places: ReadonlyArray<{ id: string; name: string }>;
   errors: Record<string, string>;
+  /** The territory's school-holiday calendar: what `SH` in an hours field is read against. */
+  holidays?: readonly SchoolHolidayPeriod[] | undefined;
 }
 
 export interface FieldProps {

@@ -244,15 +244,8 @@ export function explainIssues(
   return [...out.values()];
 }
 
-/** The changed top-level fields, for editRecord (a removed optional field is undefined). */
-export function diffPatch(before: Record<string, unknown>, after: Record<string, unknown>): Record<string, unknown> {
-  const patch: Record<string, unknown> = {};
-  for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
-    if (key === 'id') continue;
-    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) patch[key] = after[key];
-  }
-  return patch;
-}
+/** The changed top-level fields, for editRecord (shared with the data·inclusion import). */
+export { diffPatch } from '../../../shared/datainclusion/planImport';
 
 /** A readable, valid id for a new record: `maison-france-services-civray-4f2a`. */
 export function newId(name: string, random: () => number = Math.random): string {

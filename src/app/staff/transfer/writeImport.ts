@@ -1,8 +1,7 @@
 import type { ImportResult } from '../../../shared/datainclusion/importDataInclusion';
-import type { Place } from '../../../shared/domain/place';
+import { planImport, type CurrentPlace } from '../../../shared/datainclusion/planImport';
 import { errorText } from '../../i18n/errors/errorText';
 import type { StaffServices } from '../../services/staffServices';
-import { diffPatch } from '../directory/formModel';
 import type { StaffT } from '../i18n/staffMessages';
 
 type RecordChange = Parameters<StaffServices['writes']['writeRecords']>[0][number];
@@ -15,23 +14,17 @@ export type ImportOutcome = { ok: true; count: number } | { ok: false; text: str
  * The outcome is the French (or English) sentence for the report.
  */
 export async function writeImport(staff: Pick<StaffServices, 'directory' | 'writes'>, result: ImportResult, t: StaffT): Promise<ImportOutcome> {
-  const ok = result.records.filter((r) => r.status === 'ok' && r.place);
-  const current = new Map((await staff.directory.list('place')).map((r) => [r.record.id, r]));
-  const changes: RecordChange[] = [];
-  const names: string[] = [];
-  for (const record of ok) {
-    const place = record.place as Place;
-    const row = current.get(place.id);
-    const version = row ? await staff.directory.versionOf('place', place.id) : undefined;
-    if (row && version !== undefined) {
-      const patch = diffPatch(row.record as unknown as Record<string, unknown>, place as unknown as Record<string, unknown>);
-      if (Object.keys(patch).length === 0) continue;
-      changes.push({ op: 'edit', collection: 'place', id: place.id, baseVersion: version, patch });
-    } else {
-      changes.push({ op: 'create', collection: 'place', record: place });
-    }
-    names.push(record.name || place.name);
+  const current = new Map<string, CurrentPlace>();
+  for (const row of await staff.directory.list('place')) {
+    const version = await staff.directory.versionOf('place', row.record.id);
+    if (version !== undefined) current.set(row.record.id, { record: row.record, version });
   }
+  // The same plan as the command line and the HTTP endpoint (shared/datainclusion/planImport.ts).
+  const plan = planImport(result, current);
+  const changes: RecordChange[] = plan.changes.map((c) => (c.op === 'create'
+    ? { op: 'create', collection: 'place', record: c.place }
+    : { op: 'edit', collection: 'place', id: c.id, baseVersion: c.baseVersion, patch: c.patch }));
+  const names = plan.changeLine.map((i) => plan.lines[i]!.name || plan.lines[i]!.placeId || '');
   if (changes.length === 0) return { ok: true, count: 0 };
   try {
     await staff.writes.writeRecords(changes);

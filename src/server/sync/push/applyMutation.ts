@@ -9,7 +9,7 @@ import {
 } from './deviceMutations';
 import { directoryCreate, directoryDelete, directoryUpdate } from './directoryMutations';
 import { reject, type MutationContext, type Outcome } from './MutationContext';
-import type { OwnedInserts } from './OwnedInserts';
+import type { InsertQueue } from './OwnedInserts';
 
 /**
  * What the server does for one mutation, once its role and arguments are checked:
@@ -67,7 +67,7 @@ export const DEFERRED = Symbol('deferred');
  * comes from `inserts.flush()`), and any other mutation first flushes what is queued, so
  * it sees every earlier mutation's effect, in order.
  */
-export async function applyMutation(ctx: MutationContext, mutation: Mutation, inserts?: OwnedInserts): Promise<Outcome | typeof DEFERRED> {
+export async function applyMutation(ctx: MutationContext, mutation: Mutation, inserts?: InsertQueue): Promise<Outcome | typeof DEFERRED> {
   const declaration = declarationOf(mutation.name);
   if (!declaration) {
     return reject('unknown_mutation', `Action inconnue du serveur : ${mutation.name}. Mettez l’application à jour.`);

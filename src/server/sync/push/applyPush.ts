@@ -37,6 +37,12 @@ async function storedResult(tx: Queryable, clientId: string, id: number): Promis
   return rows[0]?.result ?? { id, status: 'rejected', reason: { code: 'not_found', message: 'Résultat introuvable.' } };
 }
 
+/** One device's push, as the route received it. */
+export interface PushItem {
+  user: SessionUser;
+  push: PushRequest;
+}
+
 /**
  * Applies a push exactly once per (client, mutation id) (I1, I11). The whole batch is one
  * transaction: each mutation's effect, its stored result and the client's new
@@ -47,71 +53,112 @@ export async function applyPush(
   db: Database, user: SessionUser, push: PushRequest, now: Date, notes: NoteCipher, hooks: PushHooks = {},
 ): Promise<PushOutcome> {
   try {
-    return await db.transaction((tx) => pushIn(tx, user, push, { now, notes }, hooks));
+    const [outcome] = await db.transaction((tx) => pushesIn(tx, [{ user, push }], { now, notes }, hooks));
+    return outcome!;
   } catch (error) {
     if (error instanceof DeviceRevoked) return { kind: 'revoked' };
     throw error;
   }
 }
 
-/** The push's transaction: `tx` is already open, and committed when this resolves. */
-async function pushIn(tx: Queryable, user: SessionUser, push: PushRequest, at: { now: Date; notes: NoteCipher }, hooks: PushHooks): Promise<PushOutcome> {
+/**
+ * Applies the pushes of several devices in ONE transaction, in order, each with exactly
+ * the outcome it would have had alone after the ones before it (PushBatcher: pushes that
+ * arrive while a transaction runs are written together: one lock, one client upsert, one
+ * INSERT of every device's visit logs, one INSERT of the results). At most one push per
+ * device. Throws DeviceRevoked when one of the devices is revoked, rolling all back: the
+ * caller then applies each alone.
+ */
+export async function applyPushes(db: Database, items: readonly PushItem[], now: Date, notes: NoteCipher): Promise<PushOutcome[]> {
+  return db.transaction((tx) => pushesIn(tx, items, { now, notes }, {}));
+}
+
+export { DeviceRevoked };
+
+/** One push's progress inside the transaction. */
+interface PushState extends PushItem {
+  start: number;
+  last: number;
+  /** Results in push order; a deferred create's slot (its id) is filled when flushed. */
+  results: Array<MutationResult | number>;
+  /** Results decided by this transaction, stored in one statement at the end. */
+  fresh: Map<number, MutationResult>;
+  gap?: number;
+}
+
+/** The pushes' transaction: `tx` is already open, and committed when this resolves. */
+async function pushesIn(tx: Queryable, items: readonly PushItem[], at: { now: Date; notes: NoteCipher }, hooks: PushHooks): Promise<PushOutcome[]> {
   const { now, notes } = at;
   // Taken first: it also serializes pushes of one client, so "last" cannot move under us.
   await lockSyncWrites(tx);
-  const { rows } = await tx.query<{ last_mutation_id: unknown; revoked_at: Date | null }>(
-    `INSERT INTO sync_client (client_id, user_id, last_seen) VALUES ($1, $2, $3)
+  const { rows } = await tx.query<{ client_id: string; last_mutation_id: unknown; revoked_at: Date | null }>(
+    `INSERT INTO sync_client (client_id, user_id, last_seen)
+       SELECT c, u, $3 FROM unnest($1::uuid[], $2::text[]) AS x(c, u)
        ON CONFLICT (client_id) DO UPDATE SET user_id = EXCLUDED.user_id, last_seen = EXCLUDED.last_seen
-       RETURNING last_mutation_id, revoked_at`,
-    [push.clientId, user.id, now],
+       RETURNING client_id, last_mutation_id, revoked_at`,
+    [items.map((i) => i.push.clientId), items.map((i) => i.user.id), now],
   );
-  if (rows[0]!.revoked_at) throw new DeviceRevoked();
-  let last = toNumber(rows[0]!.last_mutation_id);
-  const start = last;
-  // Results in push order; a deferred create's slot is filled when its run is flushed.
-  const results: Array<MutationResult | number> = [];
-  // Results of this push, stored in one statement at the end (half the round trips).
-  const fresh = new Map<number, MutationResult>();
-  // Consecutive creates of device records (visit logs…) go in one INSERT (OwnedInserts).
-  const inserts = new OwnedInserts(tx, { userId: user.id, clientId: push.clientId, now, notes });
+  const clients = new Map(rows.map((r) => [r.client_id, r]));
+  const states: PushState[] = items.map((item) => {
+    const row = clients.get(item.push.clientId)!;
+    if (row.revoked_at) throw new DeviceRevoked();
+    const last = toNumber(row.last_mutation_id);
+    return { ...item, start: last, last, results: [], fresh: new Map() };
+  });
+  const byClient = new Map(states.map((s) => [s.push.clientId, s]));
+  // Consecutive creates of device records (visit logs…) go in one INSERT (OwnedInserts),
+  // across the devices of the batch.
+  const inserts = new OwnedInserts(tx, { now, notes });
   const flush = async () => {
-    for (const [id, outcome] of await inserts.flush()) fresh.set(id, withId(id, outcome));
+    for (const { clientId, mutationId, outcome } of await inserts.flush()) {
+      byClient.get(clientId)!.fresh.set(mutationId, withId(mutationId, outcome));
+    }
   };
-  let gap: number | undefined;
-  for (const mutation of push.mutations) {
-    if (mutation.id <= last) {
-      if (inserts.size) await flush();
-      results.push(fresh.get(mutation.id) ?? (await storedResult(tx, push.clientId, mutation.id)));
-      continue;
+  for (const state of states) {
+    const { user, push } = state;
+    const queue = inserts.forOwner({ userId: user.id, clientId: push.clientId });
+    for (const mutation of push.mutations) {
+      if (mutation.id <= state.last) {
+        if (inserts.size) await flush();
+        state.results.push(state.fresh.get(mutation.id) ?? (await storedResult(tx, push.clientId, mutation.id)));
+        continue;
+      }
+      if (mutation.id > state.last + 1) {
+        state.gap = state.last + 1;
+        break;
+      }
+      if (inserts.size && !isOwnedCreate(mutation.name)) await flush();
+      const outcome = await applyMutation({ tx, user, clientId: push.clientId, mutationId: mutation.id, now, notes }, mutation, queue);
+      if (outcome === DEFERRED) {
+        state.results.push(mutation.id);
+      } else {
+        const result = withId(mutation.id, outcome);
+        state.fresh.set(mutation.id, result);
+        state.results.push(result);
+      }
+      state.last = mutation.id;
     }
-    if (mutation.id > last + 1) {
-      gap = last + 1;
-      break;
-    }
-    if (inserts.size && !isOwnedCreate(mutation.name)) await flush();
-    const outcome = await applyMutation({ tx, user, clientId: push.clientId, mutationId: mutation.id, now, notes }, mutation, inserts);
-    if (outcome === DEFERRED) {
-      results.push(mutation.id);
-    } else {
-      const result = withId(mutation.id, outcome);
-      fresh.set(mutation.id, result);
-      results.push(result);
-    }
-    last = mutation.id;
   }
   await flush();
-  if (fresh.size) {
-    const stored = [...fresh.values()].sort((a, b) => a.id - b.id);
+  const stored = states.flatMap((s) => [...s.fresh.values()].sort((a, b) => a.id - b.id).map((r) => ({ clientId: s.push.clientId, r })));
+  if (stored.length) {
     await tx.query(
       `INSERT INTO mutation_result (client_id, mutation_id, status, result)
-         SELECT $1, id, status, result FROM unnest($2::bigint[], $3::text[], $4::jsonb[]) AS r(id, status, result)`,
-      [push.clientId, stored.map((r) => r.id), stored.map((r) => r.status), stored.map((r) => JSON.stringify(r))],
+         SELECT * FROM unnest($1::uuid[], $2::bigint[], $3::text[], $4::jsonb[])`,
+      [stored.map((x) => x.clientId), stored.map((x) => x.r.id), stored.map((x) => x.r.status), stored.map((x) => JSON.stringify(x.r))],
     );
   }
-  if (last !== start) {
-    await tx.query('UPDATE sync_client SET last_mutation_id = $2 WHERE client_id = $1', [push.clientId, last]);
+  const moved = states.filter((s) => s.last !== s.start);
+  if (moved.length) {
+    await tx.query(
+      `UPDATE sync_client SET last_mutation_id = m.last
+         FROM unnest($1::uuid[], $2::bigint[]) AS m(client_id, last) WHERE sync_client.client_id = m.client_id`,
+      [moved.map((s) => s.push.clientId), moved.map((s) => s.last)],
+    );
   }
-  await hooks.beforeCommit?.({ clientId: push.clientId, lastMutationId: last });
-  const body = { lastMutationId: last, results: results.map((r) => (typeof r === 'number' ? fresh.get(r)! : r)) };
-  return gap === undefined ? { kind: 'ok', body } : { kind: 'gap', expected: gap, body };
+  for (const s of states) await hooks.beforeCommit?.({ clientId: s.push.clientId, lastMutationId: s.last });
+  return states.map((s) => {
+    const body = { lastMutationId: s.last, results: s.results.map((r) => (typeof r === 'number' ? s.fresh.get(r)! : r)) };
+    return s.gap === undefined ? { kind: 'ok', body } : { kind: 'gap', expected: s.gap, body };
+  });
 }
