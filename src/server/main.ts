@@ -12,7 +12,7 @@ import { openDatabase } from './db/openDatabase';
 import { ensureFirstAdmin } from './seed/ensureFirstAdmin';
 import { seedTerritory } from './seed/seedTerritory';
 import { upgradeVocabularies } from './seed/upgradeVocabularies';
-import { ensureNoteKey } from './sync/push/noteKey';
+import { ensureNoteKey, wrapNoteKeys } from './sync/push/noteKey';
 import { purgeTombstones } from './sync/store/purgeTombstones';
 import { moveClearNotes, purgeVisitNotes } from './sync/store/visitNotes';
 import { loadNoteCipher } from './notesKeys';
@@ -41,11 +41,15 @@ async function main(): Promise<void> {
   if (upgraded) console.log(`[escale] ${upgraded} records moved to data·inclusion v1 vocabularies`);
 
   for (const territoryId of served) await seedAndAdmin(db, config, territoryId);
-  // The key tablets seal visit notes for (generated once, kept in the database).
-  await ensureNoteKey(db);
   // The key notes rest under (ESCALE_NOTES_KEY, or the key file made at the first start).
   const notes = loadNoteCipher(config, { create: true });
   if (!config.notesKey) console.log(`[escale] visit notes key: ${config.notesKeyFile} (set ESCALE_NOTES_KEY in production, see docs/privacy.md)`);
+  // The key tablets seal visit notes for (generated once, kept in the database), its
+  // private half wrapped under the notes key (a database from before migration 007 has it
+  // in clear: wrapped now).
+  const wrapped = await wrapNoteKeys(db, notes);
+  if (wrapped.wrapped) console.log(`[escale] ${wrapped.wrapped} note sealing keys wrapped under the notes key`);
+  await ensureNoteKey(db, notes);
   const moved = await moveClearNotes(db, notes, new Date());
   if (moved) console.log(`[escale] ${moved} visit notes moved out of the replicated rows, encrypted`);
 

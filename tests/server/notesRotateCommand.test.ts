@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
+import { sealForServer } from '../../src/app/aidant/crypto/serverSeal';
 import { newNotesKey } from '../../src/server/sync/store/NoteCipher';
+import { noteServerKeySchema } from '../../src/shared/domain/sealedNote';
 import { postgresAvailable } from './support/backends';
 import { killLeftoverServers, runScript, signIn, startEscale, type EscaleProcess } from './support/escaleProcess';
 
@@ -41,6 +43,32 @@ async function pushNote(server: EscaleProcess): Promise<string> {
   return id;
 }
 
+/**
+ * A visit whose note is sealed for the server's published key (what a tablet's outbox
+ * holds), pushed: the server opens it only if it unwraps its sealing key with its notes key.
+ */
+async function pushSealedNote(server: EscaleProcess, note: string): Promise<string> {
+  const admin = await signIn(server.url, 'chef', ADMIN.ESCALE_ADMIN_PASSWORD, randomUUID());
+  const login = `aidant-${randomUUID().slice(0, 6)}`;
+  await fetch(`${server.url}/api/admin/accounts`, {
+    method: 'POST', headers: admin.headers, body: JSON.stringify({ login, displayName: 'Aidante', role: 'aidant', password: 'mot-de-passe-aidant' }),
+  });
+  const clientId = randomUUID();
+  const aidant = await signIn(server.url, login, 'mot-de-passe-aidant', clientId);
+  const key = noteServerKeySchema.parse(await (await fetch(`${server.url}/api/sync/note-key`)).json());
+  const id = randomUUID();
+  const visit = {
+    id, territoryId: 'civraisien-en-poitou', aidantId: aidant.userId, createdAt: new Date().toISOString(), kind: 'individuel',
+    participants: 1, durationMinutes: 20, themes: ['courriels'], procedures: [], autonomy: 'autonome', referral: [],
+    ageBand: '60-69', equipment: [], checklistRuns: [], sealedNotes: await sealForServer(key, note, id),
+  };
+  const res = await fetch(`${server.url}/api/sync/push`, {
+    method: 'POST', headers: aidant.headers, body: JSON.stringify({ protocol: 1, clientId, mutations: [{ id: 1, name: 'visit.create@2', args: visit }] }),
+  });
+  expect(await res.json()).toMatchObject({ results: [{ status: 'applied' }] });
+  return id;
+}
+
 async function readNote(server: EscaleProcess, visitId: string): Promise<unknown> {
   const admin = await signIn(server.url, 'chef', ADMIN.ESCALE_ADMIN_PASSWORD, randomUUID());
   return (await fetch(`${server.url}/api/notes/${visitId}`, { headers: admin.headers })).json();
@@ -64,12 +92,16 @@ describe('npm run notes:rotate-key', () => {
 
       const done = await runScript('notes:rotate-key', [], env);
       expect(done.stdout, done.stderr).toMatch(/Notes re-encrypted under key nk[0-9a-f]{12}: 1\./);
+      // The tablets' sealing key, wrapped under the notes key, moved with the notes.
+      expect(done.stdout).toMatch(/Tablet sealing keys wrapped under key nk[0-9a-f]{12}: 1\./);
       expect(done.code).toBe(0);
       const newKey = readFileSync(keyFile, 'utf8').trim();
       expect(newKey).toMatch(/^[A-Za-z0-9+/]{43}=$/);
       expect(newKey).not.toBe(oldKey);
       const second = await startEscale(env);
       expect(await readNote(second, visitId)).toMatchObject({ note: NOTE });
+      // A box sealed for the same published key still opens: its private half unwraps under the new notes key.
+      expect(await readNote(second, await pushSealedNote(second, 'Scellée après la rotation'))).toMatchObject({ note: 'Scellée après la rotation' });
       expect(await second.stop()).toBe(0);
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -99,6 +131,7 @@ describe('npm run notes:rotate-key', () => {
       // The old key forgotten: the note still reads; a server given only the old key does not read it.
       const after = await startEscale({ ...base, ESCALE_NOTES_KEY: newKey });
       expect(await readNote(after, visitId)).toMatchObject({ note: NOTE });
+      expect(await readNote(after, await pushSealedNote(after, 'Scellée après la rotation'))).toMatchObject({ note: 'Scellée après la rotation' });
       expect(await after.stop()).toBe(0);
       const stale = await startEscale({ ...base, ESCALE_NOTES_KEY: oldKey });
       expect(await readNote(stale, visitId)).toMatchObject({ code: 'internal_error' });

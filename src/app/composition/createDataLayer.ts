@@ -101,7 +101,13 @@ export async function createDataLayer(options: DataLayerOptions): Promise<DataLa
   const { db, feed, storage, parser } = store;
   const sync = createSyncEngine({
     db, feed, fetch: options.fetch, baseUrl: options.baseUrl ?? '', territoryId: options.territoryId,
-    getAuth: options.getAuth ?? (() => { const token = store.sessionToken(); return token ? { token } : undefined; }), now,
+    getAuth: options.getAuth ?? (async () => {
+      // A shared tablet pulls under the aidant at the tablet (their own scope), else under
+      // the device's sign-in (forgetOtherAidants.ts, docs/privacy.md).
+      const acting = store.pullingAccount();
+      const token = (acting !== undefined ? await options.tokenFor?.(acting) : undefined) ?? store.sessionToken();
+      return token ? { token } : undefined;
+    }), now,
     storageFull: storage.storageFull,
     guardWrite: (write) => storage.guardWrite(write),
     onPageStored: (rows) => parser.prime(rows),
@@ -122,7 +128,9 @@ export async function createDataLayer(options: DataLayerOptions): Promise<DataLa
     }
   })());
   sync.status.subscribe((s) => {
-    if (s.kind === 'actionNeeded' && s.reason === 'deviceRevoked') void wipe().catch((err: unknown) => console.error('[data] wipe of a revoked device failed', err));
+    // Once per revocation: after a wipe, only a sign-in (which clears the notice) arms it
+    // again, so a device still refused after its wipe does not wipe in a loop.
+    if (s.kind === 'actionNeeded' && s.reason === 'deviceRevoked' && !wiped.value) void wipe().catch((err: unknown) => console.error('[data] wipe of a revoked device failed', err));
   });
   await sync.refreshStatus();
   return {

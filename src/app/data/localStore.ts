@@ -19,6 +19,7 @@ import { createPreferences } from './preferences';
 import { RecordParser } from './recordParser';
 import { createReplicaReader, type ReplicaReader } from './replicaReader';
 import { createStorageMonitor, type StorageManagerLike, type StorageMonitor } from './storage';
+import { forgetOtherAidants } from './forgetOtherAidants';
 import { readWipeNotice, wipeRevokedDevice, type WipeNotice } from './wipeRevokedDevice';
 
 // The local store: the device database opened, its repositories wired, and nothing of the
@@ -93,6 +94,11 @@ export interface LocalStore {
   noteServerKey(): Promise<NoteServerKey | undefined>;
   setActingAccount(userId: string | undefined): void;
   /**
+   * Whose scope a shared tablet pulls: the aidant at the tablet, or while it is locked the
+   * last one who was (undefined: nobody opened it since the app started).
+   */
+  pullingAccount(): string | undefined;
+  /**
    * The server said this device is revoked: wipe what it holds of its accounts
    * (wipeRevokedDevice.ts, then `wipeAlso`); resolves with the notice kept for the screens.
    */
@@ -116,6 +122,7 @@ export async function openLocalStore(options: LocalStoreOptions, hooks: LocalSto
   const baseUrl = options.baseUrl ?? '';
   const session = createAccountSession(db, options.fetch, baseUrl);
   let actingAs: string | undefined;
+  let lastActing: string | undefined;
   await session.load();
   const parser = options.parser ?? new RecordParser(COLLECTION_SCHEMAS, now);
   parser.connect(COLLECTION_SCHEMAS, (row) => db.quarantine.add(row));
@@ -161,9 +168,17 @@ export async function openLocalStore(options: LocalStoreOptions, hooks: LocalSto
     noteServerKey: noteKey.read,
     setActingAccount(userId) {
       actingAs = userId;
+      if (userId !== undefined) lastActing = userId;
+      // Another aidant's pulled records leave the replica before this one's screens read
+      // it (forgetOtherAidants.ts); the change feed then tells the screens.
+      if (userId !== undefined) {
+        void forgetOtherAidants(db, userId).then((n) => { if (n > 0) feed.notify(); }, (err: unknown) => console.error('[data] could not forget the other aidants\' records', err));
+      }
     },
+    pullingAccount: () => actingAs ?? lastActing,
     async wipe() {
       actingAs = undefined;
+      lastActing = undefined;
       const fresh = randomUUID();
       const notice = await wipeRevokedDevice(db, now(), fresh);
       clientId = fresh;

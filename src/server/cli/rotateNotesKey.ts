@@ -5,6 +5,7 @@ import { migrate } from '../db/migrate';
 import { openDatabase } from '../db/openDatabase';
 import { readKeyFile, writeKeyFile } from '../notesKeys';
 import { newNotesKey, NoteCipher, notesKeyId, parseNotesKey } from '../sync/store/NoteCipher';
+import { noteKeysByKey, wrapNoteKeys } from '../sync/push/noteKey';
 import { notesByKey, rotateVisitNotes } from '../sync/store/visitNotes';
 import { CliError } from './CliError';
 import { findPgliteHolder } from './findPgliteHolder';
@@ -54,9 +55,15 @@ runCli(async () => {
   try {
     await migrate(db);
     const report = await rotateVisitNotes(db, cipher);
-    const left = [...(await notesByKey(db))].filter(([kid]) => kid !== cipher.currentKid);
+    // The private half of the note key tablets seal for rests under the notes key too.
+    const keys = await wrapNoteKeys(db, cipher);
+    const counts = new Map(await notesByKey(db));
+    for (const [kid, n] of await noteKeysByKey(db)) counts.set(kid, (counts.get(kid) ?? 0) + n);
+    const left = [...counts].filter(([kid]) => kid !== cipher.currentKid);
     console.log(`Notes rechiffrées sous la clé ${cipher.currentKid} : ${report.rotated}.`);
     console.log(`Notes re-encrypted under key ${cipher.currentKid}: ${report.rotated}.`);
+    console.log(`Clés de scellement des tablettes, emballées sous la clé ${cipher.currentKid} : ${keys.rotated + keys.wrapped}.`);
+    console.log(`Tablet sealing keys wrapped under key ${cipher.currentKid}: ${keys.rotated + keys.wrapped}.`);
     if (left.length) {
       const list = left.map(([kid, n]) => `${kid} (${n})`).join(', ');
       console.error(`Restent sous une clé non fournie : ${list}. Ajoutez-la à ESCALE_NOTES_PREVIOUS_KEYS et relancez.`);

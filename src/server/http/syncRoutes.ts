@@ -41,7 +41,7 @@ export function syncRoutes(app: AppContext): Hono {
   });
 
   /** The server's public key for sealing visit notes (public: it only seals). */
-  r.get('/note-key', async (c) => c.json(await ensureNoteKey(app.db)));
+  r.get('/note-key', async (c) => c.json(await ensureNoteKey(app.db, app.notes)));
 
   // "Last seen" and the reported outbox count are written at most once a minute per
   // device by this process (the SQL keeps the same rule across instances): a caught-up

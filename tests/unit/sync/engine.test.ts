@@ -179,7 +179,7 @@ describe('sync engine, scripted', () => {
     });
   });
 
-  it('a revoked device: action needed, the outbox kept, no retry timer', async () => {
+  it('a revoked device: action needed, then it wipes itself once (a lost tablet), no retry timer', async () => {
     const server = scripted();
     const timers = manualTimers();
     const client = await openClient({ fetch: server.fetch, dbName: freshDbName('revoked'), timers, token: 't'.repeat(30) });
@@ -189,7 +189,31 @@ describe('sync engine, scripted', () => {
     server.deny('device_revoked');
     timers.fireAll();
     expect(await client.syncNow()).toBe('auth');
-    expect(client.syncStatus.value).toEqual({ kind: 'actionNeeded', reason: 'deviceRevoked', count: 1 });
+    // The wipe (wipeRevokedDevice.test.ts): the waiting change goes with the rest.
+    await until(() => client.wiped.value !== undefined);
+    expect(client.wiped.value?.dropped).toBe(1);
+    await client.engine.whenIdle();
+    expect(await client.pendingCount()).toBe(0);
+    // Still refused (this test's token is fixed): said, not retried, not wiped again.
+    expect(client.syncStatus.value).toEqual({ kind: 'actionNeeded', reason: 'deviceRevoked', count: 0 });
+    expect(timers.due()).toEqual([]);
+    const notice = client.wiped.value;
+    await client.syncNow();
+    expect(client.wiped.value).toBe(notice);
+    client.close();
+  });
+
+  it('an expired session: action needed, the outbox kept, no retry timer; a sign-in sends it', async () => {
+    const server = scripted();
+    const timers = manualTimers();
+    const client = await openClient({ fetch: server.fetch, dbName: freshDbName('expired'), timers, token: 't'.repeat(30) });
+    client.engine.start();
+    await client.engine.whenIdle();
+    await client.writes.createVisit(makeVisit(uuid(), 'aidant-1'));
+    server.deny('token_expired');
+    timers.fireAll();
+    expect(await client.syncNow()).toBe('auth');
+    expect(client.syncStatus.value).toEqual({ kind: 'actionNeeded', reason: 'sessionExpired', count: 1 });
     expect(timers.due()).toEqual([]);
     expect(await client.pendingCount()).toBe(1);
     server.deny(undefined);

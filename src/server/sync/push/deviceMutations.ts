@@ -67,7 +67,7 @@ export function planVisitCreate(ctx: MutationContext, visit: VisitLog): OwnedPla
 export async function planVisitCreateSealed(ctx: MutationContext, args: VisitCreateV2Args): Promise<OwnedPlan> {
   const { sealedNotes, ...visit } = args;
   if (!sealedNotes) return planVisitCreate(ctx, visit);
-  const key = await notePrivateKey(ctx.tx, sealedNotes.kid);
+  const key = await notePrivateKey(ctx.tx, sealedNotes.kid, ctx.notes);
   const notes = key ? await openSealedNote(key, sealedNotes, visit.id).catch(() => undefined) : undefined;
   const full = notes !== undefined && findUnstorableText(notes) === undefined ? visitLogSchema.safeParse({ ...visit, notes }) : undefined;
   return planVisitCreate(ctx, full?.success ? full.data : visit);
