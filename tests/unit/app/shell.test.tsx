@@ -33,7 +33,7 @@ describe('the shell', () => {
   test('switches to English, keeps the choice, and updates <html lang>', async () => {
     const { services } = await renderApp('/');
     fireEvent.click(await screen.findByRole('button', { name: 'Read in English' }));
-    await screen.findByRole('heading', { level: 1, name: 'Find help near you' });
+    await screen.findByRole('heading', { level: 1, name: 'Find help near you' }, { timeout: 10_000 });
     expect(document.documentElement.lang).toBe('en');
     await waitFor(async () => expect(await services.preferences.getLanguage()).toBe('en'));
     expect(screen.getByRole('navigation', { name: 'Main menu' })).toBeTruthy();

@@ -203,6 +203,8 @@ export const en: EnglishOf<typeof fr> = {
     'handoff.noHours': 'Opening hours not known: call before you go.',
     'handoff.itinerant': 'This service moves around: its stops and their times are on the place’s page (QR code).',
     'handoff.day': '{day}: {times}',
+    'handoff.twoDays': '{first} and {last}',
+    'handoff.dayRange': '{first} to {last}',
     'handoff.closed': 'closed',
     'handoff.bring': 'To bring for “{procedure}”',
     'handoff.missing': 'missing today',

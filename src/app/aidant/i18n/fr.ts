@@ -218,6 +218,8 @@ export const fr = {
     'handoff.noHours': 'Horaires non connus : appelez avant de venir.',
     'handoff.itinerant': 'Ce service se déplace : ses escales et leurs horaires sont sur la page du lieu (QR code).',
     'handoff.day': '{day} : {times}',
+    'handoff.twoDays': '{first} et {last}',
+    'handoff.dayRange': 'du {first} au {last}',
     'handoff.closed': 'fermé',
     'handoff.bring': 'À apporter pour « {procedure} »',
     'handoff.missing': 'manquait aujourd’hui',

@@ -9,6 +9,9 @@ import { useAppState } from '../../services/services';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { useAidant } from '../aidantContext';
 import { useAidantT, type AidantT } from '../i18n/aidantMessages';
+import { Icon } from '../../ui/Icon';
+import { HandoffSheet } from '../handoff/HandoffSheet';
+import { useHandoff } from '../handoff/useHandoff';
 
 const text = (l: { fr: string; en?: string | undefined } | undefined): string => (l ? (lang.value === 'en' && l.en ? l.en : l.fr) : '');
 
@@ -47,6 +50,7 @@ export function ChecklistRunScreen() {
   const steps = useSignal<string[]>([]);
   const missing = useSignal('');
   const showQr = useSignal(false);
+  const handoff = useHandoff();
   const checklist = state.checklists.value.find((c) => c.id === chosen.value);
 
   if (!checklist) {
@@ -67,6 +71,16 @@ export function ChecklistRunScreen() {
   const places = placesFor(checklist, state.places.value);
   const summary = summaryText(t, checklist, documents.value, steps.value, missing.value, places);
   const warnings = noteWarnings(missing.value);
+  // The hand-off sheet of one of the places to go, with the procedure's papers: the run's
+  // ticks stay as they are behind it (this screen stays mounted).
+  const sheetPlace = places.find((p) => p.id === handoff.placeId);
+  if (sheetPlace) {
+    const bring = {
+      procedure: text(checklist.title),
+      documents: checklist.documents.map((d) => ({ id: d.id, label: text(d.label), missing: !documents.value.includes(d.id) })),
+    };
+    return <HandoffSheet place={sheetPlace} bring={bring} onClose={handoff.close} />;
+  }
   function attach() {
     if (!checklist) return;
     const note = missing.value.trim();
@@ -102,6 +116,17 @@ export function ChecklistRunScreen() {
         <pre class="summary-text">{summary}</pre>
         {showQr.value && <QrCode text={summary} label={t('checklist.qrLabel')} />}
       </div>
+      {places.length > 0 && (
+        <ul class="plain-list handoff-choices no-print">
+          {places.map((p) => (
+            <li key={p.id}>
+              <button type="button" id={`handoff-${p.id}`} class="button" onClick={() => handoff.open(p.id, `handoff-${p.id}`)}>
+                <Icon name="qr" />{t('handoff.openFor', { name: p.name })}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
       <div class="button-row no-print">
         <button type="button" class="button" onClick={() => window.print()}>{t('checklist.print')}</button>
         <button type="button" class="button button-quiet" aria-pressed={showQr.value ? 'true' : 'false'} onClick={() => (showQr.value = !showQr.value)}>{t('checklist.qr')}</button>

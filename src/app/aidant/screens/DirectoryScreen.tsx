@@ -10,6 +10,9 @@ import { useAidant } from '../aidantContext';
 import { newId } from '../coverage';
 import { errorText } from '../../i18n/errors/errorText';
 import { useAidantT } from '../i18n/aidantMessages';
+import { Icon } from '../../ui/Icon';
+import { HandoffSheet } from '../handoff/HandoffSheet';
+import { useHandoff } from '../handoff/useHandoff';
 
 const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 
@@ -45,7 +48,8 @@ export function DirectoryScreen() {
   );
 }
 
-/** A place as the public sees it, plus the team-only details and "report a correction". */
+/** A place as the public sees it, plus the hand-off sheet (QR code, print), the team-only
+ *  details and "report a correction". */
 export function AidantPlaceScreen() {
   const t = useAidantT();
   const { params } = useRoute();
@@ -58,6 +62,8 @@ export function AidantPlaceScreen() {
   const message = useSignal('');
   const sent = useSignal(false);
   const error = useSignal<string | undefined>(undefined);
+  const handoff = useHandoff();
+  if (place && handoff.placeId === place.id) return <HandoffSheet place={place} onClose={handoff.close} />;
 
   async function send(e: Event) {
     e.preventDefault();
@@ -80,6 +86,13 @@ export function AidantPlaceScreen() {
   return (
     <div class="aidant-place">
       <p><a class="back-link aidant-back" href="/aidant/annuaire">← {t('directory.back')}</a></p>
+      {place && (
+        <p>
+          <button type="button" id="handoff-open" class="button" onClick={() => handoff.open(place.id, 'handoff-open')}>
+            <Icon name="qr" />{t('handoff.open')}
+          </button>
+        </p>
+      )}
       <PlaceScreen />
       {internal && (internal.notes || internal.directPhone) && (
         <section class="card internal" aria-labelledby="internal-title">
