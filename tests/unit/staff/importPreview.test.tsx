@@ -2,7 +2,8 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, test } from 'vitest';
 import { diFileWithOneInvalid } from './fixtures';
-import { createMemoryStaff, renderStaff } from './memoryStaff';
+import { importDataInclusion } from '../../../src/shared/datainclusion/importDataInclusion';
+import { createMemoryStaff, renderStaff, seed } from './memoryStaff';
 
 afterEach(cleanup);
 
@@ -73,5 +74,27 @@ describe('data·inclusion import', () => {
     await screen.findByText(/^Import annulé, rien n’a été enregistré : « .*\(import\) » n’a pas pu être écrit \(disque plein\)/);
     expect(calls).toEqual([]);
     expect(screen.getByRole('button', { name: 'Importer 2 lieu(x)' })).toBeTruthy();
+  });
+});
+
+describe('data·inclusion import: the preview says what confirming would change (the same plan as the command line)', () => {
+  test('a file already in the directory: every record « inchangé », nothing to confirm, nothing written', async () => {
+    const file = diFileWithOneInvalid();
+    const already = importDataInclusion(JSON.parse(JSON.stringify(file)), {
+      territoryId: seed.territory.id, communes: seed.territory.communes, existingPlaces: seed.places, today: '2026-12-01',
+    }).records.flatMap((r) => (r.place ? [r.place] : []));
+    expect(already).toHaveLength(2);
+    const { staff, calls } = createMemoryStaff({ records: { place: already } });
+    renderStaff('/bureau/import', staff);
+    await screen.findByRole('heading', { level: 1, name: 'Importer et exporter' });
+    chooseFile(file);
+    const table = await previewTable();
+    for (const name of already.map((p) => p.name)) {
+      const row = within(table).getByRole('rowheader', { name }).closest('tr') as HTMLTableRowElement;
+      expect(within(row).getByText('inchangé')).toBeTruthy();
+    }
+    await screen.findByText('Rien à changer : l’annuaire a déjà tout ce que dit ce fichier.');
+    expect(screen.queryByRole('button', { name: /^Importer / })).toBeNull();
+    expect(calls).toEqual([]);
   });
 });

@@ -327,6 +327,8 @@ export const en: EnglishOf<typeof fr> = {
     'transfer.duplicate': 'Duplicate',
     'transfer.create': 'new',
     'transfer.update': 'update',
+    'transfer.unchanged': 'unchanged',
+    'transfer.nothingToChange': 'Nothing to change: the directory already holds everything this file says.',
     'transfer.confirm': 'Import {count} place(s)',
     'transfer.cancel': 'Cancel the import',
     'transfer.cancelled': 'Import cancelled: nothing was saved.',

@@ -334,6 +334,8 @@ export const fr = {
     'transfer.duplicate': 'En double',
     'transfer.create': 'création',
     'transfer.update': 'mise à jour',
+    'transfer.unchanged': 'inchangé',
+    'transfer.nothingToChange': 'Rien à changer : l’annuaire a déjà tout ce que dit ce fichier.',
     'transfer.confirm': 'Importer {count} lieu(x)',
     'transfer.cancel': 'Annuler l’import',
     'transfer.cancelled': 'Import annulé : rien n’a été enregistré.',

@@ -3,11 +3,12 @@ import { exportDataInclusion } from '../../../shared/datainclusion/exportDataInc
 import { importDataInclusion, type ImportRecord, type ImportResult } from '../../../shared/datainclusion/importDataInclusion';
 import { useServices } from '../../services/services';
 import { usePageTitle } from '../../ui/usePageTitle';
-import { useStaffT } from '../i18n/staffMessages';
+import { useStaffT, type StaffKey } from '../i18n/staffMessages';
 import { SortableTable } from '../SortableTable';
 import { parisToday, useStaff } from '../useStaff';
 import { downloadFile } from './downloadFile';
-import { writeImport } from './writeImport';
+import { planImport, type ImportOutcome as PlannedOutcome, type ImportPlan } from '../../../shared/datainclusion/planImport';
+import { currentPlaces, writeImport } from './writeImport';
 
 const MARK: Record<ImportRecord['status'], [string, string]> = {
   ok: ['✓', 'state-ok'],
@@ -23,12 +24,15 @@ export function TransferScreen() {
   const { now } = useServices();
   usePageTitle(t('transfer.title'));
   const [preview, setPreview] = useState<ImportResult>();
+  /** What confirming would change, record by record (the command line's dry run, same code). */
+  const [plan, setPlan] = useState<ImportPlan>();
   const [message, setMessage] = useState<{ tone: 'ok' | 'warn'; text: string }>();
   const [busy, setBusy] = useState(false);
   const [inputKey, setInputKey] = useState(0);
 
   async function read(file: File | undefined) {
     setPreview(undefined);
+    setPlan(undefined);
     setMessage(undefined);
     if (!file) return;
     let json: unknown;
@@ -39,14 +43,17 @@ export function TransferScreen() {
       return;
     }
     const territory = await staff.directory.territory();
-    const places = (await staff.directory.list('place')).map((r) => r.record);
-    setPreview(importDataInclusion(json, {
-      territoryId: territory?.id ?? '', communes: territory?.communes ?? [], existingPlaces: places, today: parisToday(now()),
-    }));
+    const current = await currentPlaces(staff);
+    const result = importDataInclusion(json, {
+      territoryId: territory?.id ?? '', communes: territory?.communes ?? [], existingPlaces: [...current.values()].map((p) => p.record), today: parisToday(now()),
+    });
+    setPlan(planImport(result, current));
+    setPreview(result);
   }
 
   function cancel() {
     setPreview(undefined);
+    setPlan(undefined);
     setInputKey((k) => k + 1);
     setMessage({ tone: 'ok', text: t('transfer.cancelled') });
   }
@@ -61,6 +68,7 @@ export function TransferScreen() {
       return;
     }
     setPreview(undefined);
+    setPlan(undefined);
     setInputKey((k) => k + 1);
     setMessage({ tone: 'ok', text: t('transfer.done', { count: outcome.count }) });
   }
@@ -74,6 +82,9 @@ export function TransferScreen() {
   }
 
   const okCount = preview?.records.filter((r) => r.status === 'ok').length ?? 0;
+  const outcomeOf = new Map((plan?.lines ?? []).map((l): [number, PlannedOutcome] => [l.index, l.outcome]));
+  const changeCount = plan?.changes.length ?? okCount;
+  const ACTION: Record<PlannedOutcome, StaffKey | undefined> = { created: 'transfer.create', updated: 'transfer.update', unchanged: 'transfer.unchanged', refused: undefined };
   return (
     <section aria-labelledby="transfer-title">
       <h1 id="transfer-title">{t('transfer.title')}</h1>
@@ -104,7 +115,15 @@ export function TransferScreen() {
                   key: 'status', label: t('transfer.status'), sortValue: (r) => r.status,
                   render: (r) => <span class={MARK[r.status][1]}><span aria-hidden="true">{MARK[r.status][0]} </span>{t(`transfer.${r.status}`)}</span>,
                 },
-                { key: 'action', label: t('transfer.action'), render: (r) => (r.status === 'ok' && r.action ? t(`transfer.${r.action}`) : '—') },
+                {
+                  key: 'action', label: t('transfer.action'),
+                  render: (r) => {
+                    const outcome = outcomeOf.get(r.index);
+                    const key = outcome && ACTION[outcome];
+                    if (key) return t(key);
+                    return r.status === 'ok' && r.action && !outcome ? t(`transfer.${r.action}`) : '—';
+                  },
+                },
                 {
                   key: 'problems', label: t('transfer.problems'),
                   render: (r) => (r.problems.length ? <ul class="problems">{r.problems.map((p) => <li key={p}>{p}</li>)}</ul> : '—'),
@@ -113,8 +132,9 @@ export function TransferScreen() {
             />
           )}
           <div class="button-row">
-            {okCount > 0 && (
-              <button type="button" class="button" disabled={busy} onClick={() => void confirm(preview)}>{t('transfer.confirm', { count: okCount })}</button>
+            {okCount > 0 && changeCount === 0 && <p class="notice">{t('transfer.nothingToChange')}</p>}
+            {changeCount > 0 && (
+              <button type="button" class="button" disabled={busy} onClick={() => void confirm(preview)}>{t('transfer.confirm', { count: changeCount })}</button>
             )}
             <button type="button" class="button button-quiet" disabled={busy} onClick={cancel}>{t('transfer.cancel')}</button>
           </div>

@@ -13,14 +13,20 @@ export type ImportOutcome = { ok: true; count: number } | { ok: false; text: str
  * each a place.create, or a place.update of the fields that differ; all stored, or none.
  * The outcome is the French (or English) sentence for the report.
  */
-export async function writeImport(staff: Pick<StaffServices, 'directory' | 'writes'>, result: ImportResult, t: StaffT): Promise<ImportOutcome> {
+/** The places of this device's replica with their versions, for planImport. */
+export async function currentPlaces(staff: Pick<StaffServices, 'directory'>): Promise<Map<string, CurrentPlace>> {
   const current = new Map<string, CurrentPlace>();
   for (const row of await staff.directory.list('place')) {
     const version = await staff.directory.versionOf('place', row.record.id);
     if (version !== undefined) current.set(row.record.id, { record: row.record, version });
   }
-  // The same plan as the command line and the HTTP endpoint (shared/datainclusion/planImport.ts).
-  const plan = planImport(result, current);
+  return current;
+}
+
+export async function writeImport(staff: Pick<StaffServices, 'directory' | 'writes'>, result: ImportResult, t: StaffT): Promise<ImportOutcome> {
+  // The same plan as the command line and the HTTP endpoint (shared/datainclusion/planImport.ts),
+  // made again at confirmation against the versions held now.
+  const plan = planImport(result, await currentPlaces(staff));
   const changes: RecordChange[] = plan.changes.map((c) => (c.op === 'create'
     ? { op: 'create', collection: 'place', record: c.place }
     : { op: 'edit', collection: 'place', id: c.id, baseVersion: c.baseVersion, patch: c.patch }));
