@@ -183,6 +183,23 @@ async function inBatches<T, R>(items: T[], size: number, work: (item: T) => Prom
   return out;
 }
 
+/**
+ * Waits until the server has worked off what the previous scenario left queued (requests
+ * the load generator gave up on still run on the server): a caught-up public pull must
+ * answer in under 100 ms three times in a row, or 60 s pass. Without it, a slow
+ * scenario's backlog is measured as the next one's time (as in server.ts).
+ */
+async function drain(url: string, path: string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  let fast = 0;
+  while (fast < 3 && Date.now() < deadline) {
+    const t0 = performance.now();
+    await fetch(`${url}${path}`).then((r) => r.arrayBuffer(), () => undefined);
+    fast = performance.now() - t0 < 100 ? fast + 1 : 0;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 interface StepFigures {
   territories: number;
   counts: { places: number; devices: number; visits: number; mutationResults: number };
@@ -255,6 +272,10 @@ async function measureStep(ctx: BenchContext, plan: ScalePlan, databaseUrl: stri
     const aidants = spread(plan, territories, Math.min(plan.connections, territories * plan.sizes.devicesPerTerritory));
     const aidantPaths = await inBatches(aidants, 10, (d) => pagePaths(server.url, '', d.token));
     const pushers = spread(plan, territories, plan.pushConnections);
+    // The end of territory 1's directory: what a caught-up device asks.
+    const lastPage = publicPaths[0]!.at(-1)!;
+    const end = ((await (await fetch(`${server.url}${lastPage}`)).json()) as { cursor: string }).cursor;
+    const settle = () => drain(server.url, `/api/sync/pull?territory=${territoryOf(1, plan.sizes).id}&limit=${PAGE}&cursor=${end}`);
     // Warm-up (JIT, pools, PostgreSQL's caches), not counted.
     let w = 0;
     await autocannon({ url: server.url, connections: Math.min(20, plan.connections), duration: Math.min(2, plan.seconds), setupClient: (c) => c.setRequests(publicPaths[w++ % publicPaths.length]!.map((path) => ({ method: 'GET', path, headers: BROWSER_HEADERS }))) });
@@ -265,11 +286,13 @@ async function measureStep(ctx: BenchContext, plan: ScalePlan, databaseUrl: stri
     };
     for (let run = 0; run < plan.runs; run++) {
       ctx.log(`${label}: run ${run + 1}/${plan.runs}: public pull, aidant pull, push (${plan.seconds} s each), staff indicators, retention`);
+      await settle();
       let p = 0;
       figures.public.push(await load(plan, {
         url: server.url, connections: plan.connections,
         setupClient: (c) => c.setRequests(publicPaths[p++ % publicPaths.length]!.map((path) => ({ method: 'GET', path, headers: BROWSER_HEADERS }))),
       }));
+      await settle();
       let a = 0;
       figures.aidant.push(await load(plan, {
         url: server.url, connections: plan.connections,
@@ -279,6 +302,7 @@ async function measureStep(ctx: BenchContext, plan: ScalePlan, databaseUrl: stri
           c.setRequests(aidantPaths[i]!.map((path) => ({ method: 'GET', path, headers })));
         },
       }));
+      await settle();
       // Each device goes on from the server's lastMutationId, as a real one would.
       const { rows } = await db.query<{ client_id: string; last_mutation_id: string }>(
         'SELECT client_id::text, last_mutation_id FROM sync_client WHERE client_id = ANY($1::uuid[])', [pushers.map((d) => d.clientId)],
@@ -300,6 +324,7 @@ async function measureStep(ctx: BenchContext, plan: ScalePlan, databaseUrl: stri
           c.on('response', () => c.setRequests(body()));
         },
       }));
+      await settle();
       figures.staff.push(await staffIndicators(server.url, territoryOf(1, plan.sizes).staff));
       const config = defaultConfig();
       const t0 = performance.now();

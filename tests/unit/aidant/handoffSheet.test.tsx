@@ -73,6 +73,17 @@ describe('aidant space: the hand-off sheet (QR code, print), with no network', (
     await waitFor(() => expect(document.activeElement?.id).toBe(`handoff-${place.id}`));
   });
 
+  test('the bus (an itinerant place with no phone, not verified) says where its times are and what is not known', async () => {
+    const bus = seed.places.find((p) => p.itinerant && !p.openingHours && !p.phone)!;
+    await signInWith(memoryAidant(), `/aidant/lieu/${bus.id}`);
+    fireEvent.click(await screen.findByRole('button', { name: 'Fiche à remettre : QR code et impression' }));
+    await screen.findByRole('heading', { level: 1, name: bus.name });
+    expect(sheet().querySelector('.handoff-phone')!.textContent).toBe('Pas de numéro connu');
+    expect(sheet().textContent).toContain('Ce service se déplace : ses escales et leurs horaires sont sur la page du lieu (QR code).');
+    expect(sheet().querySelector('.handoff-foot')!.textContent).toMatch(/^Ces informations n’ont pas encore été vérifiées\./);
+    expect(sheet().querySelector('.handoff-url')!.textContent).toBe(`${location.origin}/lieu/${bus.id}`);
+  });
+
   test('in English, every word of the sheet', async () => {
     await signInWith(memoryAidant(), `/aidant/lieu/${GENCAY.id}`);
     await applyLanguage('en');
