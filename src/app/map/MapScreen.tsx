@@ -107,7 +107,7 @@ export function MapScreen() {
         <NoDataYet />
       ) : (
         <>
-          <p><a href="#map-list">{t('map.skipToList')}</a></p>
+          <p><a class="link-target" href="#map-list">{t('map.skipToList')}</a></p>
           {!config.value && <Loading text={t('map.loading')} />}
           <div ref={box} class="map-box" role="region" aria-label={t('map.label')} />
           <p class="small map-legend">

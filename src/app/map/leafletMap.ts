@@ -4,6 +4,7 @@ import './map.css';
 import type { Place } from '../../shared/domain/place';
 import type { Territory } from '../../shared/domain/territory';
 import type { AppConfig } from '../config/appConfig';
+import { fanOut } from './fanOut';
 
 // The only file that talks to Leaflet. The commune outlines are drawn as vectors so the
 // map reads with no tile at all (offline, first visit); tiles come from the configured
@@ -86,10 +87,10 @@ export function createLeafletMap(
   const markers = L.layerGroup().addTo(map);
   const byPlace = new Map<Place, L.Marker>();
   const escapeWired = new WeakSet<HTMLElement>();
-  const markerFor = (place: Place): L.Marker => {
+  const markerFor = (place: Place, [dx, dy]: readonly [number, number]): L.Marker => {
     const kind = place.itinerant ? 'map-marker map-marker-itinerant' : 'map-marker';
     const marker = L.marker([place.lat, place.lon], {
-      icon: L.divIcon({ className: kind, html: '<span class="map-marker-dot" aria-hidden="true"></span>', iconSize: [44, 44] }),
+      icon: L.divIcon({ className: kind, html: '<span class="map-marker-dot" aria-hidden="true"></span>', iconSize: [44, 44], iconAnchor: [22 - dx, 22 - dy] }),
       keyboard: true,
       title: place.name,
       riseOnHover: true,
@@ -130,8 +131,9 @@ export function createLeafletMap(
     drawn = key;
     markers.clearLayers();
     byPlace.clear();
-    for (const place of next) {
-      const marker = markerFor(place);
+    const offsets = fanOut(next);
+    for (const [i, place] of next.entries()) {
+      const marker = markerFor(place, offsets[i]!);
       marker.addTo(markers);
       byPlace.set(place, marker);
     }
@@ -174,3 +176,4 @@ export function createLeafletMap(
 
   return { relabel, setPlaces, destroy: () => map.remove() };
 }
+

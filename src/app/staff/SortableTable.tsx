@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { useStaffT } from './i18n/staffMessages';
+import { TableScroll } from './TableScroll';
 
 export interface Column<T> {
   key: string;
@@ -40,7 +41,7 @@ export function SortableTable<T>({ caption, columns, rows, rowKey, initialSort, 
   const toggle = (key: string) =>
     setSort((s) => ({ key, dir: s?.key === key && s.dir === 'ascending' ? 'descending' : 'ascending' }));
   return (
-    <div class="staff-table-wrap">
+    <TableScroll label={caption}>
       <table class="staff-table">
         <caption>{caption}</caption>
         <thead>
@@ -78,6 +79,6 @@ export function SortableTable<T>({ caption, columns, rows, rowKey, initialSort, 
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

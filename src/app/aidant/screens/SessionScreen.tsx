@@ -12,6 +12,7 @@ import { errorText } from '../../i18n/errors/errorText';
 import { useAidantT } from '../i18n/aidantMessages';
 import { parisDate, parisTime } from '../today';
 import { ToggleGroup } from '../ToggleGroup';
+import { meetingPointDetail } from '../../../shared/domain/meetingPointDetail';
 
 interface StopToday { tour: Tour; stop: Stop; start?: Date; end?: Date }
 
@@ -57,6 +58,11 @@ export function SessionScreen() {
 
   const communes = state.territory.value?.communes ?? [];
   const communeName = (insee: string) => communes.find((c) => c.insee === insee)?.name ?? insee;
+  const stopName = (stop: Stop) => {
+    const commune = communeName(stop.insee);
+    const point = meetingPointDetail(stop.meetingPoint, commune);
+    return point ? t('session.stopAt', { commune, point }) : commune;
+  };
   const chooseStop = (tour: Tour, stop: Stop) => {
     where.value = { kind: 'stop', tour, stop };
     vehicle.value = tour.vehicle;
@@ -103,7 +109,7 @@ export function SessionScreen() {
     <li key={`${tour.id}-${stop.id}`}>
       <button type="button" class="need-button toggle stop-button" aria-pressed={isStop(stop) ? 'true' : 'false'} onClick={() => chooseStop(tour, stop)}>
         <span>
-          <strong>{t('session.stopAt', { commune: communeName(stop.insee), point: stop.meetingPoint })}</strong>
+          <strong>{stopName(stop)}</strong>
           {s && end && <span class="stop-time">{t('session.stopTime', { start: parisTime(s), end: parisTime(end) })}</span>}
           {tours.length > 1 && <span class="stop-time">{tour.name}</span>}
         </span>

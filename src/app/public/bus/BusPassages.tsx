@@ -16,7 +16,7 @@ const PASSAGES_PER_STOP = 3;
  * warning when it is only an example timetable, what is on board, its notes) is said once
  * per tour, then each stop's meeting point and dates, so nothing repeats on every line.
  */
-export function BusPassages({ stops, headingLevel = 3 }: { stops: readonly TourStop[]; headingLevel?: 2 | 3 }) {
+export function BusPassages({ stops, headingLevel = 3, about = true }: { stops: readonly TourStop[]; headingLevel?: 2 | 3; about?: boolean }) {
   const api = useHoursEvaluator();
   if (!api) return <p class="loading">{t('hours.loading')}</p>;
   const tours = [...new Map(stops.map(({ tour }) => [tour.id, tour])).values()];
@@ -24,7 +24,7 @@ export function BusPassages({ stops, headingLevel = 3 }: { stops: readonly TourS
     <>
       {tours.map((tour) => (
         <div class="tour-passages" key={tour.id}>
-          <TourAbout tour={tour} headingLevel={headingLevel} />
+          {about && <TourAbout tour={tour} headingLevel={headingLevel} />}
           <ul class="passages-by-stop card-list">
             {stops.filter((entry) => entry.tour.id === tour.id).map(({ stop }) => <StopPassages key={`${tour.id}/${stop.id}`} api={api} tour={tour} stop={stop} />)}
           </ul>
@@ -34,8 +34,8 @@ export function BusPassages({ stops, headingLevel = 3 }: { stops: readonly TourS
   );
 }
 
-/** What a tour is, once above its stops. */
-function TourAbout({ tour, headingLevel }: { tour: Tour; headingLevel: 2 | 3 }) {
+/** What a tour is, once above its stops (the bus screen says it once above all its communes). */
+export function TourAbout({ tour, headingLevel }: { tour: Tour; headingLevel: 2 | 3 }) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const notes = localized(tour.notes);
   return (

@@ -5,6 +5,7 @@ import { isStaffKey, useStaffT, type StaffKey } from '../i18n/staffMessages';
 import { collectionHref } from '../routes';
 import { useStaff } from '../useStaff';
 import { adminProblem } from './adminProblem';
+import { TableScroll } from '../TableScroll';
 
 type AuditEntry = Awaited<ReturnType<AdminApi['audit']>>['entries'][number];
 
@@ -91,7 +92,7 @@ export function AuditLog({ generation }: { generation: number }) {
       {problem && <p role="alert" class="notice notice-warn">{problem}</p>}
       {entries && entries.length === 0 && <p>{t('audit.empty')}</p>}
       {entries && entries.length > 0 && (
-        <div class="staff-table-wrap">
+        <TableScroll label={t('audit.caption')}>
           <table class="staff-table">
             <caption>{t('audit.caption')}</caption>
             <thead>
@@ -113,7 +114,7 @@ export function AuditLog({ generation }: { generation: number }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       {next !== null && (
         <button type="button" class="button button-quiet" disabled={busy} onClick={() => void more()}>{t('audit.more')}</button>

@@ -7,6 +7,7 @@ import { useStaff } from '../useStaff';
 import { ConflictFieldRow } from './ConflictFieldRow';
 import { fieldLabel, type Choice, type ConflictView, type Labels } from './conflictFields';
 import { mergeConflict } from './mergeConflict';
+import { TableScroll } from '../TableScroll';
 
 /** One refused edit: what differs, field by field, and the ways out (merge my choices, redo
  *  mine, keep the server's, or open the record). */
@@ -46,7 +47,7 @@ export function ConflictCard({ view, labels, onDone }: { view: ConflictView; lab
       {!view.theirs && <p class="notice notice-warn">{t('conflicts.deleted')}</p>}
       {view.action === 'delete' && <p class="notice notice-warn">{t('conflicts.deleteMine')}</p>}
       {view.fields.length > 0 && (
-        <div class="staff-table-wrap">
+        <TableScroll label={name}>
           <table class="staff-table">
             <caption class="visually-hidden">{name}</caption>
             <thead>
@@ -64,7 +65,7 @@ export function ConflictCard({ view, labels, onDone }: { view: ConflictView; lab
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       {error && <p role="alert" class="notice notice-warn">{error}</p>}
       <div class="button-row">

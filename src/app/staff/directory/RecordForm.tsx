@@ -89,7 +89,7 @@ export function RecordForm({ collection, loaded, territory }: { collection: Edit
 
   return (
     <section aria-labelledby="edit-title">
-      <p class="no-print"><a href={collectionHref(collection)}>← {t(COLLECTION_NAV[collection])}</a></p>
+      <p class="no-print"><a class="back-link" href={collectionHref(collection)}>← {t(COLLECTION_NAV[collection])}</a></p>
       <h1 id="edit-title">{title}</h1>
       {loaded.correction && (
         <div class="notice">

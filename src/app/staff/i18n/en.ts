@@ -386,6 +386,7 @@ export const en: EnglishOf<typeof fr> = {
     'ind.visitsClass': '{from} to {to} visits',
     'ind.visitsOne': '{n} visit(s)',
     'table.empty': 'Nothing for this period.',
+    'table.region': 'Table: {caption}',
     'ind.noOutlines': 'No map: the outlines of this area’s villages and towns are not in Escale yet (the table gives the same figures).',
     'ind.mapVisits': 'Map: visits by commune of residence (the number is written on each commune)',
     'ind.mapVisitsOf': '{name}: {count} visits',

@@ -393,6 +393,7 @@ export const fr = {
     'ind.visitsClass': '{from} à {to} visites',
     'ind.visitsOne': '{n} visite(s)',
     'table.empty': 'Rien pour cette période.',
+    'table.region': 'Tableau : {caption}',
     'ind.noOutlines': 'Pas de carte : les contours des communes de ce territoire ne sont pas encore dans Escale (le tableau donne les mêmes chiffres).',
     'ind.mapVisits': 'Carte : visites par commune de résidence (le nombre est écrit sur chaque commune)',
     'ind.mapVisitsOf': '{name} : {count} visites',

@@ -1,4 +1,5 @@
 import { useStaffT } from '../i18n/staffMessages';
+import { TableScroll } from '../TableScroll';
 
 export interface Bar {
   key: string;
@@ -43,7 +44,7 @@ export function BarChart({ id, title, bars, valueLabel, extraLabel, hideZeros }:
       {shown.length > 0 && (
         <details>
           <summary>{t('ind.table', { title })}</summary>
-          <div class="staff-table-wrap">
+          <TableScroll label={title}>
             <table class="staff-table">
               <caption class="visually-hidden">{title}</caption>
               <thead>
@@ -63,7 +64,7 @@ export function BarChart({ id, title, bars, valueLabel, extraLabel, hideZeros }:
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </details>
       )}
     </section>
