@@ -1,5 +1,5 @@
 import { useSignal } from '@preact/signals';
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 
 /** Which place's hand-off sheet a screen shows, if any; closing it gives the focus back to
  *  the button that opened it (keyboard and screen-reader users land where they were). */
@@ -9,7 +9,10 @@ export function useHandoff(): { placeId: string | undefined; open: (placeId: str
   // Set by close() only: an effect queued before the sheet opened must not take the focus.
   const returnTo = useRef<string | undefined>(undefined);
   const placeId = shown.value;
-  useEffect(() => {
+  // Before the paint, in the render that brings the opener back: an effect after the paint
+  // leaves a moment where the focus is nowhere (on the body), and a screen reader or a
+  // fast keyboard user starts from the top of the page.
+  useLayoutEffect(() => {
     if (placeId !== undefined || !returnTo.current) return;
     document.getElementById(returnTo.current)?.focus();
     returnTo.current = undefined;
