@@ -50,6 +50,14 @@ export interface ServerConfig {
    * not the proxy's own (which would lock everyone out together).
    */
   trustedProxies: number;
+  /**
+   * ESCALE_PULL_CACHE_MB: the budget of each of the two pull caches of a process (public
+   * pages; the directory rows of aidant pages), in MB of page text. A territory of 500
+   * places needs about 0.4 MB in the first and 0.8 MB in the second; past the budget the
+   * least recently asked pages leave, and devices cycling through more pages than fit
+   * miss every time (docs/performance.md, "Scale").
+   */
+  pullCacheMb: number;
 }
 
 /** 32 bytes as base64 (the notes key's form; NoteCipher.ts parses it). */
@@ -82,6 +90,7 @@ export function defaultConfig(overrides: Partial<ServerConfig> = {}): ServerConf
     notesPreviousKeys: [],
     notesKeyFile: '.escale/notes.key',
     trustedProxies: 0,
+    pullCacheMb: 128,
     ...overrides,
   };
 }
@@ -174,6 +183,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     // of the database folder alone must not carry the key.
     notesKeyFile: env.ESCALE_NOTES_KEY_FILE || join(dirname(dataDir), 'notes.key'),
     trustedProxies: intVar(env, 'ESCALE_TRUSTED_PROXIES', base.trustedProxies, 0, 5, errors),
+    pullCacheMb: intVar(env, 'ESCALE_PULL_CACHE_MB', base.pullCacheMb, 1, 16384, errors),
   };
   if (errors.length) throw new ConfigError(`Invalid configuration:\n- ${errors.join('\n- ')}`);
   return config;

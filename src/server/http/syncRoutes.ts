@@ -50,7 +50,7 @@ export function syncRoutes(app: AppContext): Hono {
   // device by this process (the SQL keeps the same rule across instances): a caught-up
   // poll then costs one statement after authentication instead of three.
   const seenWritten = new Map<string, number>();
-  const caches = new PullCaches(app.db);
+  const caches = new PullCaches(app.db, app.config.pullCacheMb);
   const pendingWritten = new Map<string, { count: number; at: number }>();
 
   r.get('/pull', async (c) => {

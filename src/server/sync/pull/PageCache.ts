@@ -16,7 +16,7 @@ export class PageCache<V extends { readonly bytes: number } = EncodedPage> {
   private readonly values = new Map<string, { stamp: string; value: V }>();
   private bytes = 0;
 
-  constructor(private readonly maxBytes = 32 * 1024 * 1024) {}
+  constructor(private readonly maxBytes: number) {}
 
   /** The value kept for `key` if it was read in the state `stamp`. */
   get(key: string, stamp: string): V | undefined {

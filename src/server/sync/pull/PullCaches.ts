@@ -11,12 +11,15 @@ import { PageCache } from './PageCache';
  * tells whether a kept value still holds (read at most once at a time per territory).
  */
 export class PullCaches {
-  readonly publicPages = new PageCache<EncodedPage>();
-  readonly directoryParts = new PageCache<DirectoryPart>();
+  readonly publicPages: PageCache<EncodedPage>;
+  readonly directoryParts: PageCache<DirectoryPart>;
   private readonly stamps: FreshReads<string>;
   private readonly inFlight = new Map<string, Promise<unknown>>();
 
-  constructor(db: Database) {
+  /** `cacheMb`: each cache's budget (ESCALE_PULL_CACHE_MB). */
+  constructor(db: Database, cacheMb = 128) {
+    this.publicPages = new PageCache<EncodedPage>(cacheMb * 1024 * 1024);
+    this.directoryParts = new PageCache<DirectoryPart>(cacheMb * 1024 * 1024);
     this.stamps = new FreshReads((territoryId) => readDirectoryStamp(db, territoryId));
   }
 
