@@ -152,6 +152,40 @@ describe('a shared tablet seals the waiting changes of the aidant who left', () 
     tablet.close();
   });
 
+  it('a server restored from a backup (it lost what it had acknowledged): sealed entries are renumbered, keep their boxes and are applied once', async () => {
+    const { tablet, a, b, net } = await sharedTablet('seal-renumber');
+    tablet.setActingAccount(a.userId);
+    await tablet.refreshNoteServerKey();
+    const clientId = await tablet.clientId();
+    for (let i = 0; i < 3; i++) await tablet.writes.createVisit(makeVisit(randomUUID(), a.userId));
+    await tablet.syncNow();
+    expect(await tablet.pendingCount()).toBe(0);
+    net.online = false;
+    const waiting = [makeVisit(randomUUID(), a.userId), makeVisit(randomUUID(), a.userId)];
+    for (const v of waiting) await tablet.writes.createVisit(v);
+    tablet.setActingAccount(undefined);
+    tablet.setActingAccount(b.userId);
+    await until(async () => (await tablet.db.outbox.toArray()).every((e) => e.sealed !== undefined));
+    expect((await tablet.db.outbox.toArray()).map((e) => [e.id, e.sealed!.mid])).toEqual([[4, 4], [5, 5]]);
+    // The server's database goes back to when it had acknowledged mutation 1 only.
+    await server.db.query('UPDATE sync_client SET last_mutation_id = 1 WHERE client_id = $1', [clientId]);
+    await server.db.query('DELETE FROM record WHERE client_id = $1 AND mutation_id > 1', [clientId]);
+    await server.db.query('DELETE FROM mutation_result WHERE client_id = $1 AND mutation_id > 1', [clientId]);
+    net.online = true;
+    await tablet.syncNow();
+    await tablet.syncNow();
+    expect(await tablet.pendingCount()).toBe(0);
+    expect(await tablet.issues.rejections()).toEqual([]);
+    // Pushed as 2 and 3, each box opened below its own id: each visit once, as A's.
+    const { rows } = await server.db.query<{ mutation_id: unknown; status: string }>(
+      'SELECT mutation_id, status FROM mutation_result WHERE client_id = $1 AND mutation_id > 1 ORDER BY mutation_id', [clientId],
+    );
+    expect(rows.map((r) => [Number(r.mutation_id), r.status])).toEqual([[2, 'applied'], [3, 'applied']]);
+    expect(await visitOwners(waiting.map((v) => v.id))).toHaveLength(2);
+    expect((await visitOwners(waiting.map((v) => v.id))).every((r) => r.owner_id === a.userId)).toBe(true);
+    tablet.close();
+  });
+
   it('no key kept, or a key of a server that does not open sealed changes: the entries stay as they are', async () => {
     const { tablet, a } = await sharedTablet('seal-older');
     tablet.setActingAccount(a.userId);
