@@ -33,6 +33,12 @@ const SECONDS = Number(process.env.ESCALE_BENCH_SECONDS ?? 10);
 const EXTRA_PLACES = 2_000;
 const PAGE = 100;
 const PUSH_BATCH = 10;
+/**
+ * ESCALE_BENCH_SERVER_SCENARIOS=aidant,push (default: all four): to profile one scenario
+ * alone (with ESCALE_BENCH_SERVER_NODE_ARGS). Aidant pages without the push runs before
+ * them carry no own visit logs; the bars are judged on the full run only.
+ */
+const SCENARIOS = new Set((process.env.ESCALE_BENCH_SERVER_SCENARIOS ?? 'public,caughtUp,aidant,push').split(',').map((s) => s.trim()));
 /** What Chromium sends (docs/quality.md's devices are browsers). */
 const BROWSER_HEADERS = { 'accept-encoding': 'gzip, deflate, br, zstd' };
 
@@ -84,7 +90,8 @@ async function load(opts: autocannon.Options, serverPid?: number): Promise<LoadR
     const mb = rssMb(serverPid);
     if (mb !== undefined) rss.push(mb);
   }, 250);
-  const r = await autocannon({ connections: CONNECTIONS, duration: SECONDS, timeout: 10, ...opts }).finally(() => clearInterval(sampler));
+  // autocannon's answer is a thenable without finally().
+  const r = await Promise.resolve(autocannon({ connections: CONNECTIONS, duration: SECONDS, timeout: 10, ...opts })).finally(() => clearInterval(sampler));
   const wall = (performance.now() - t0) / 1000;
   const self = process.cpuUsage(self0);
   const server1 = cpuSeconds(serverPid);
@@ -166,12 +173,12 @@ async function scenarios(ctx: BenchContext, backend: 'pglite' | 'postgres'): Pro
       ctx.log(`server/${backend}: run ${run + 1}/${RUNS} (public pages, public caught up, aidant pages, push), ${SECONDS} s each`);
       const settle = () => drain(server, caughtUp[0]!.path);
       await settle();
-      results.public!.push(await load({ url: server.url, requests: publicRequests }, server.pid));
+      if (SCENARIOS.has('public')) results.public!.push(await load({ url: server.url, requests: publicRequests }, server.pid));
       await settle();
-      results.caughtUp!.push(await load({ url: server.url, requests: caughtUp }, server.pid));
+      if (SCENARIOS.has('caughtUp')) results.caughtUp!.push(await load({ url: server.url, requests: caughtUp }, server.pid));
       await settle();
       let a = 0;
-      results.aidant!.push(
+      if (SCENARIOS.has('aidant')) results.aidant!.push(
         await load({
           url: server.url,
           setupClient: (client) => {
@@ -193,7 +200,7 @@ async function scenarios(ctx: BenchContext, backend: 'pglite' | 'postgres'): Pro
         }),
       );
       await settle();
-      results.push!.push(
+      if (SCENARIOS.has('push')) results.push!.push(
         await load({
           url: server.url,
           setupClient: (client) => {
@@ -244,10 +251,10 @@ async function scenarios(ctx: BenchContext, backend: 'pglite' | 'postgres'): Pro
         note: [name === 'push' ? `${PUSH_BATCH} visit logs per request: ${fmt(rps * PUSH_BATCH)} visit logs/s` : '', cpuNote ?? ''].filter(Boolean).join('; ') || undefined,
       });
     };
-    summarize('public', `public pull, ${PAGE}/page, ${CONNECTIONS} conns`, results.public!, true);
-    summarize('caughtUp', `public pull, caught up (empty page), ${CONNECTIONS} conns`, results.caughtUp!, true);
-    summarize('aidant', `aidant pull, ${PAGE}/page, ${CONNECTIONS} conns`, results.aidant!, true);
-    summarize('push', `push ${PUSH_BATCH} visit logs/request, ${CONNECTIONS} devices`, results.push!, false);
+    if (SCENARIOS.has('public')) summarize('public', `public pull, ${PAGE}/page, ${CONNECTIONS} conns`, results.public!, true);
+    if (SCENARIOS.has('caughtUp')) summarize('caughtUp', `public pull, caught up (empty page), ${CONNECTIONS} conns`, results.caughtUp!, true);
+    if (SCENARIOS.has('aidant')) summarize('aidant', `aidant pull, ${PAGE}/page, ${CONNECTIONS} conns`, results.aidant!, true);
+    if (SCENARIOS.has('push')) summarize('push', `push ${PUSH_BATCH} visit logs/request, ${CONNECTIONS} devices`, results.push!, false);
     // Reported with no bar (docs/performance.md): what the server holds in memory under the push load.
     const rssRuns = results.push!.map((r) => r.rssMb).filter((m): m is NonNullable<typeof m> => m !== undefined);
     if (rssRuns.length) {

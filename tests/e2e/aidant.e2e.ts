@@ -18,6 +18,7 @@ import { aidantHeading, firstAidantSignIn, unlockAidant } from '../support/aidan
 import { dumpIndexedDb } from '../support/dumpIndexedDb';
 import { setOffline } from '../support/network';
 import { startEscaleServer, TEST_ADMIN_LOGIN, TEST_ADMIN_PASSWORD, type EscaleServer } from '../support/server';
+import { serverApi } from '../support/serverApi';
 
 const AIDANT = { login: 'marie.aidante', displayName: 'Marie Aidante', password: 'aidant-password-1' };
 const PIN = '4817';
@@ -30,19 +31,7 @@ let page: Page;
 const axeProblems: string[] = [];
 const shotsDir = process.env.ESCALE_SHOTS;
 
-async function api<T>(path: string, init: { method?: string; token?: string; body?: unknown } = {}): Promise<T> {
-  const res = await fetch(`${server.url}${path}`, {
-    method: init.method ?? 'GET',
-    headers: {
-      'content-type': 'application/json',
-      ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
-    },
-    ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
-  });
-  const body = (await res.json()) as T;
-  if (!res.ok) throw new Error(`${path}: HTTP ${res.status} ${JSON.stringify(body)}`);
-  return body;
-}
+const api = serverApi(() => server.url);
 
 const login = async (l: string, password: string) =>
   (await api<{ token: string }>('/api/auth/login', { method: 'POST', body: { login: l, password, clientId: randomUUID() } })).token;

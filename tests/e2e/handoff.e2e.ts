@@ -20,6 +20,7 @@ import { browserAvailable, launchChromium, type LaunchedChromium } from '../supp
 import { setOffline } from '../support/network';
 import { startEscaleServer, TEST_ADMIN_LOGIN, TEST_ADMIN_PASSWORD, type EscaleServer } from '../support/server';
 import { civraisienEnPoitouSeed as seed } from '../../src/territories/civraisien-en-poitou/seed';
+import { serverApi } from '../support/serverApi';
 
 const AIDANT = { login: 'jeanne.aidante', displayName: 'Jeanne Aidante', password: 'aidant-password-2', pin: '5931' };
 const GENCAY = seed.places.find((p) => p.id === 'place-france-services-gencay')!;
@@ -31,16 +32,7 @@ let server: EscaleServer;
 let browser: LaunchedChromium;
 let page: Page;
 
-async function api<T>(path: string, init: { method?: string; token?: string; body?: unknown } = {}): Promise<T> {
-  const res = await fetch(`${server.url}${path}`, {
-    method: init.method ?? 'GET',
-    headers: { 'content-type': 'application/json', ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) },
-    ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
-  });
-  const body = (await res.json()) as T;
-  if (!res.ok) throw new Error(`${path}: HTTP ${res.status} ${JSON.stringify(body)}`);
-  return body;
-}
+const api = serverApi(() => server.url);
 
 /** Pages of a PDF: its page objects (`/Type /Page`, not the `/Type /Pages` tree). */
 function pdfPageCount(pdf: Buffer): number {

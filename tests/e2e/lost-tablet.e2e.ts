@@ -15,6 +15,7 @@ import { browserAvailable, launchChromium, type LaunchedChromium } from '../supp
 import { dumpIndexedDb } from '../support/dumpIndexedDb';
 import { setOffline } from '../support/network';
 import { startEscaleServer, TEST_ADMIN_LOGIN, TEST_ADMIN_PASSWORD, type EscaleServer } from '../support/server';
+import { serverApi } from '../support/serverApi';
 
 const AIDANT = { login: 'lea.perdue', displayName: 'Léa Tablette', password: 'aidant-password-17', pin: '5093' };
 const NOTE = 'Dossier MANGOUSTE-5521 pour la retraite';
@@ -23,16 +24,7 @@ let server: EscaleServer;
 let browser: LaunchedChromium;
 let page: Page;
 
-async function api<T>(path: string, init: { token?: string; body?: unknown } = {}): Promise<T> {
-  const res = await fetch(`${server.url}${path}`, {
-    method: init.body === undefined ? 'GET' : 'POST',
-    headers: { 'content-type': 'application/json', ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) },
-    ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
-  });
-  const body = (await res.json()) as T;
-  if (!res.ok) throw new Error(`${path}: HTTP ${res.status} ${JSON.stringify(body)}`);
-  return body;
-}
+const api = serverApi(() => server.url);
 
 interface Dumped { db: string; store: string; rows: Array<Record<string, unknown>> }
 

@@ -14,6 +14,7 @@ import type { Page } from 'playwright-core';
 import { formatViolations, installAxe, runAxe } from '../support/axe';
 import { browserAvailable, launchChromium, type LaunchedChromium } from '../support/chromium';
 import { startEscaleServer, TEST_ADMIN_LOGIN, TEST_ADMIN_PASSWORD, type EscaleServer } from '../support/server';
+import { serverApi } from '../support/serverApi';
 
 const PASSWORD = 'bureau-mot-de-passe';
 // ASCII, so that it reads the same in every encoding a browser may store it in.
@@ -24,19 +25,7 @@ let server: EscaleServer;
 let browser: LaunchedChromium;
 let page: Page;
 
-async function api<T>(path: string, init: { token?: string; method?: string; body?: unknown } = {}): Promise<T> {
-  const res = await fetch(`${server.url}${path}`, {
-    method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
-    headers: {
-      ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
-      ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
-    },
-    ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
-  });
-  const body = (await res.json()) as T;
-  if (!res.ok) throw new Error(`${path}: ${res.status} ${JSON.stringify(body)}`);
-  return body;
-}
+const api = serverApi(() => server.url);
 const login = (name: string, password: string, clientId = randomUUID()) =>
   api<{ token: string; user: { id: string } }>('/api/auth/login', { body: { login: name, password, clientId } }).then((r) => ({ ...r, clientId }));
 

@@ -5,6 +5,11 @@
  * screens list none of A's visits, and, offline and again after B's pull, the
  * tablet's whole IndexedDB, read back, holds neither A's visit nor the note's text; A's
  * visit is on the server exactly once (docs/privacy.md, "A shared tablet").
+ *
+ * Then A's visits still waiting: C signs in and logs visits offline, locks; D opens the
+ * tablet with the PIN, offline. D's screens show none of them, and the raw IndexedDB holds
+ * none of their ids, answers or note: the outbox keeps them sealed for the server. Back
+ * online, each reaches the server once, as C's, and D's own visit as D's.
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -36,7 +41,7 @@ async function api<T>(path: string, init: { token?: string; body?: unknown } = {
 
 interface Dumped { db: string; store: string; rows: Array<Record<string, unknown>> }
 const visitRows = (dump: Dumped[]) => dump.find((s) => s.db === 'escale' && s.store === 'rows')!.rows.filter((r) => r.collection === 'visit');
-async function signInOnGate(who: typeof A): Promise<void> {
+async function signInOnGate(who: typeof A, page: Page = mainPage()): Promise<void> {
   await aidantHeading(page, 'Connexion de l’aidant');
   await page.locator('#aidant-login').fill(who.login);
   await page.locator('#aidant-password').fill(who.password);
@@ -47,7 +52,25 @@ async function signInOnGate(who: typeof A): Promise<void> {
   await page.getByRole('button', { name: 'Enregistrer le code' }).click();
   await page.getByText(`Connecté : ${who.displayName}`).waitFor({ timeout: 30_000 });
 }
-const nav = (name: RegExp) => page.getByRole('navigation', { name: 'Menu de l’espace aidant' }).getByRole('link', { name }).click();
+const mainPage = () => page;
+const nav = (name: RegExp, on: Page = page) => on.getByRole('navigation', { name: 'Menu de l’espace aidant' }).getByRole('link', { name }).click();
+const escaleStores = (dump: Dumped[]) => dump.filter((s) => s.db === 'escale');
+
+/** Logs one visit on the visit screen: online procedure, done with the person; `young`: age 12–17 (in "Plus de détails"). */
+async function logVisit(on: Page, options: { young?: boolean; note?: string } = {}): Promise<void> {
+  await nav(/Visite/, on);
+  await aidantHeading(on, 'Noter une visite');
+  await on.getByRole('button', { name: 'Démarche en ligne' }).click();
+  await on.getByRole('button', { name: 'Fait avec elle' }).click();
+  if (options.young) {
+    const age = on.getByRole('button', { name: '12–17 ans' });
+    if (!(await age.isVisible())) await on.getByText('Plus de détails (âge, commune, équipement)').click();
+    await age.click();
+  }
+  if (options.note) await on.locator('#visit-notes').fill(options.note);
+  await on.getByRole('button', { name: 'Enregistrer la visite' }).click();
+  await on.getByText('Visite enregistrée. Prête pour la suivante.').waitFor({ timeout: 15_000 });
+}
 
 describe.skipIf(!browserAvailable())('shared tablet: one aidant at a time', () => {
   let admin = '';
@@ -124,5 +147,91 @@ describe.skipIf(!browserAvailable())('shared tablet: one aidant at a time', () =
 
     const pulled = await api<{ changes: Array<{ collection: string; id: string }> }>('/api/sync/pull?limit=5000', { token: admin });
     expect(pulled.changes.filter((c) => c.collection === 'visit').map((c) => c.id)).toEqual([visitId]);
+  });
+
+  test('D, after C, reads none of C\'s visits still waiting, on screen or in IndexedDB; online, each is sent once, as C\'s', async () => {
+    const C = { login: 'chloe.aube', displayName: 'Chloé Aube', password: 'aidant-password-c3', pin: '7150' };
+    const D = { login: 'denis.midi', displayName: 'Denis Midi', password: 'aidant-password-d4', pin: '2861' };
+    const WAITING_NOTE = 'Dette LOUTRE-8842 chez le bailleur';
+    const idOf: Record<string, string> = {};
+    for (const who of [C, D]) idOf[who.login] = (await api<{ user: { id: string } }>('/api/admin/accounts', { token: admin, body: { ...who, role: 'aidant' } })).user.id;
+    // A tablet of its own (a fresh profile): D signed in on it earlier, then C, online.
+    const tablet = await launchChromium({ viewport: { width: 820, height: 1180 } });
+    try {
+      const on = await tablet.context.newPage();
+      await firstAidantSignIn(on, server.url, D);
+      await on.getByRole('button', { name: 'Changer d’aidant' }).click();
+      await aidantHeading(on, 'Qui utilise la tablette ?');
+      await on.getByRole('button', { name: 'Un autre aidant : se connecter' }).click();
+      await signInOnGate(C, on);
+
+      // Out of coverage, C logs two visits (a 12–17-year-old each, a note on the first): they wait.
+      await setOffline(tablet.context, true);
+      await logVisit(on, { young: true, note: WAITING_NOTE });
+      await logVisit(on, { young: true });
+      const before = JSON.parse(await on.evaluate(dumpIndexedDb)) as Dumped[];
+      const waitingIds = before.find((s) => s.db === 'escale' && s.store === 'pendingEdits')!.rows
+        .filter((r) => r.collection === 'visit').map((r) => String(r.id));
+      expect(waitingIds).toHaveLength(2);
+      // Waiting, in C's session: in clear in the outbox (C's answers) until someone else opens the tablet.
+      expect(JSON.stringify(escaleStores(before))).toContain('"ageBand":"12-17"');
+      await nav(/Aujourd’hui/, on);
+      await on.getByText('Visites du jour : 2').waitFor({ timeout: 15_000 });
+
+      // C hands over the tablet; D opens it with the PIN, still offline.
+      await on.getByRole('button', { name: 'Changer d’aidant' }).click();
+      await aidantHeading(on, 'Qui utilise la tablette ?');
+      await on.getByRole('button', { name: D.displayName }).click();
+      await unlockAidant(on, D);
+      await on.getByText('Visites du jour : 0').waitFor({ timeout: 15_000 });
+      await expect(on.getByRole('button', { name: 'Voir ma note' }).count()).resolves.toBe(0);
+      // The raw IndexedDB: C's entries sealed for the server, nothing of their content left.
+      await expect.poll(async () => {
+        const outbox = escaleStores(JSON.parse(await on.evaluate(dumpIndexedDb)) as Dumped[]).find((s) => s.store === 'outbox')!.rows;
+        return outbox.filter((e) => e.sealed !== undefined && e.args === undefined).length;
+      }, { timeout: 15_000 }).toBe(2);
+      const dump = await on.evaluate(dumpIndexedDb);
+      const stores = JSON.parse(dump) as Dumped[];
+      const escale = JSON.stringify(escaleStores(stores));
+      for (const id of waitingIds) expect(escale).not.toContain(id);
+      expect(escale).not.toContain('"ageBand":"12-17"');
+      expect(escale).not.toContain('"themes"');
+      expect(dump).not.toContain('LOUTRE');
+      expect(visitRows(stores)).toEqual([]);
+      const outbox = escaleStores(stores).find((s) => s.store === 'outbox')!.rows;
+      // The one with a note is visit.create@2 (its note sealed inside), the other @1.
+      expect(outbox.map((e) => [e.name, e.sealed !== undefined, e.authorId])).toEqual([['visit.create@2', true, idOf[C.login]], ['visit.create@1', true, idOf[C.login]]]);
+      // C's note stays on the tablet only as C's PIN-sealed box (D cannot open it).
+      const notes = stores.filter((s) => s.db === 'escale-aidant-notes').flatMap((s) => s.rows);
+      expect(notes).toEqual([expect.objectContaining({ box: expect.objectContaining({ ct: expect.any(String) }) })]);
+      expect(waitingIds).toContain(notes[0]!.visitId);
+
+      // D logs a visit of their own, offline too.
+      await logVisit(on);
+      await nav(/Aujourd’hui/, on);
+      await on.getByText('Visites du jour : 1').waitFor({ timeout: 15_000 });
+
+      // The waiting screen counts C's two as sealed, not shown.
+      await nav(/À envoyer/, on);
+      await on.getByText('Dont 2 d’un autre aidant, scellés pour le serveur', { exact: false }).waitFor({ timeout: 15_000 });
+
+      // Back in coverage: everything is sent.
+      await setOffline(tablet.context, false);
+      await on.getByRole('button', { name: 'Synchroniser maintenant' }).click();
+      await on.getByText('Tout est envoyé.').waitFor({ timeout: 60_000 });
+
+      const pulled = await api<{ changes: Array<{ collection: string; id: string; record?: { aidantId: string; ageBand: string; noteState?: string } }> }>('/api/sync/pull?limit=5000', { token: admin });
+      const visits = pulled.changes.filter((c) => c.collection === 'visit');
+      const ofC = visits.filter((v) => v.record?.aidantId === idOf[C.login]);
+      const ofD = visits.filter((v) => v.record?.aidantId === idOf[D.login]);
+      // Each of C's waiting visits once, as C's, with C's answers and the note received.
+      expect(ofC.map((v) => v.id).sort()).toEqual([...waitingIds].sort());
+      expect(ofC.map((v) => v.record!.ageBand)).toEqual(['12-17', '12-17']);
+      expect(ofC.filter((v) => v.record!.noteState === 'server')).toHaveLength(1);
+      expect(ofD).toHaveLength(1);
+      expect(ofD[0]!.record!.ageBand).not.toBe('12-17');
+    } finally {
+      await tablet.close();
+    }
   });
 });

@@ -20,6 +20,7 @@ import { browserAvailable, launchChromium, type LaunchedChromium } from '../supp
 import { setOffline } from '../support/network';
 import { startEscaleServer, TEST_ADMIN_LOGIN, TEST_ADMIN_PASSWORD, type EscaleServer } from '../support/server';
 import { diFileWithOneInvalid } from '../unit/staff/fixtures';
+import { serverApi } from '../support/serverApi';
 
 const PLACE_ID = 'place-france-services-gencay';
 const PASSWORD = 'bureau-mot-de-passe';
@@ -32,19 +33,7 @@ let pageA: Page;
 let pageB: Page;
 let adminToken: string;
 
-async function api<T>(path: string, init: { token?: string; method?: string; body?: unknown } = {}): Promise<T> {
-  const res = await fetch(`${server.url}${path}`, {
-    method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
-    headers: {
-      ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
-      ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
-    },
-    ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
-  });
-  const body = (await res.json()) as T;
-  if (!res.ok) throw new Error(`${path}: ${res.status} ${JSON.stringify(body)}`);
-  return body;
-}
+const api = serverApi(() => server.url);
 
 const login = (loginName: string, password: string, clientId = randomUUID()) =>
   api<{ token: string; user: { id: string } }>('/api/auth/login', { body: { login: loginName, password, clientId } }).then((r) => ({ ...r, clientId }));

@@ -23,6 +23,7 @@ import { aidantHeading, firstAidantSignIn, unlockAidant } from '../support/aidan
 import { setOffline } from '../support/network';
 import { startEscaleServer, TEST_ADMIN_LOGIN, TEST_ADMIN_PASSWORD, type EscaleServer } from '../support/server';
 import { DEFAULT_PULL_LIMIT, PROTOCOL_VERSION } from '../../src/shared/sync/protocol';
+import { serverApi } from '../support/serverApi';
 
 const TERRITORY = 'civraisien-en-poitou';
 const AIDANT = { login: 'paul.aidant', displayName: 'Paul Aidant', password: 'aidant-password-2' };
@@ -33,16 +34,7 @@ const EXTRA_PLACES = 2 * DEFAULT_PULL_LIMIT + 250;
 
 let server: EscaleServer;
 
-async function api<T>(path: string, init: { method?: string; token?: string; body?: unknown } = {}): Promise<T> {
-  const res = await fetch(`${server.url}${path}`, {
-    method: init.method ?? 'GET',
-    headers: { 'content-type': 'application/json', ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) },
-    ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
-  });
-  const body = (await res.json()) as T;
-  if (!res.ok) throw new Error(`${path}: HTTP ${res.status} ${JSON.stringify(body)}`);
-  return body;
-}
+const api = serverApi(() => server.url);
 
 const login = async (l: string, password: string, clientId: string = randomUUID()) =>
   (await api<{ token: string }>('/api/auth/login', { method: 'POST', body: { login: l, password, clientId } })).token;

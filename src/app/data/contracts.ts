@@ -60,6 +60,8 @@ export interface PendingChange {
   createdAt: string;
   /** A push has taken it: the server may already hold it (no correction in place). */
   taken: boolean;
+  /** Another aidant's change, sealed for the server when this one opened the tablet: no record id, unreadable here. */
+  sealed?: true;
 }
 
 /**

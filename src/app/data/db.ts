@@ -105,6 +105,11 @@ function declareVersions(db: Dexie): void {
     });
     await tx.table('meta').put({ key: META.newestSeq, value: newest });
   });
+  // 2026-12-07, no step: an outbox entry may be `sealed` (its `args` then absent, see
+  // ../replica/rows.ts). No store or index changes, and this build reads both forms. An
+  // older build would push a sealed entry without its arguments (the server rejects it):
+  // going back to an older app on a tablet holding another aidant's waiting changes loses
+  // them, which docs/sync.md says.
   // A new database holds no row: its newest seq is 0 (absent would mean unknown: every pull
   // page would read the rows it touches).
   db.on('populate', (tx) => {

@@ -19,7 +19,7 @@ import { createPreferences } from './preferences';
 import { RecordParser } from './recordParser';
 import { createReplicaReader, type ReplicaReader } from './replicaReader';
 import { createStorageMonitor, type StorageManagerLike, type StorageMonitor } from './storage';
-import { forgetOtherAidants } from './forgetOtherAidants';
+import { forgetOtherAidants, sealOtherAidants } from './forgetOtherAidants';
 import { readWipeNotice, wipeRevokedDevice, type WipeNotice } from './wipeRevokedDevice';
 
 // The local store: the device database opened, its repositories wired, and nothing of the
@@ -140,6 +140,20 @@ export async function openLocalStore(options: LocalStoreOptions, hooks: LocalSto
   });
   const directory = createReplicaReader(db, parser, feed, options.territoryId);
   const noteKey = noteServerKeyStore(db, options.fetch, baseUrl);
+  /** The aidant at the tablet when others' waiting changes could not be sealed (no usable note key yet). */
+  let leftInClear: string | undefined;
+  const switchedTo = async (userId: string): Promise<void> => {
+    try {
+      const { forgotten, toSeal } = await forgetOtherAidants(db, userId);
+      if (forgotten > 0) feed.notify();
+      const sealed = await sealOtherAidants(db, toSeal, await noteKey.read(), clientId);
+      leftInClear = typeof sealed === 'string' ? userId : undefined;
+      if (typeof sealed === 'string') console.warn(`[data] ${toSeal.length} waiting change(s) of another aidant left in clear: ${sealed}`);
+      else if (sealed > 0) feed.notify();
+    } catch (err) {
+      console.error('[data] could not put the other aidants\' records away', err);
+    }
+  };
   return {
     db, feed, storage, parser, directory, writes,
     preferences: createPreferences(options.preferencesStore),
@@ -162,18 +176,25 @@ export async function openLocalStore(options: LocalStoreOptions, hooks: LocalSto
     pendingCount: () => db.outbox.count(),
     pendingChanges: async () => (await db.outbox.orderBy('id').toArray()).map((e) => {
       const id = targetOf(e.name, e.args)?.id;
-      return { mutationId: e.id, name: e.name, createdAt: e.createdAt, taken: e.takenAt !== undefined, ...(id !== undefined ? { recordId: id } : {}) };
+      return {
+        mutationId: e.id, name: e.name, createdAt: e.createdAt, taken: e.takenAt !== undefined,
+        ...(id !== undefined ? { recordId: id } : {}), ...(e.sealed ? { sealed: true as const } : {}),
+      };
     }),
-    refreshNoteServerKey: noteKey.refresh,
+    async refreshNoteServerKey() {
+      const key = await noteKey.refresh();
+      // A key that opens sealed changes arrived: seal what was left in clear at the switch.
+      if (leftInClear !== undefined && leftInClear === actingAs && key?.sealedMutations === 1) void switchedTo(leftInClear);
+      return key;
+    },
     noteServerKey: noteKey.read,
     setActingAccount(userId) {
       actingAs = userId;
       if (userId !== undefined) lastActing = userId;
-      // Another aidant's pulled records leave the replica before this one's screens read
-      // it (forgetOtherAidants.ts); the change feed then tells the screens.
-      if (userId !== undefined) {
-        void forgetOtherAidants(db, userId).then((n) => { if (n > 0) feed.notify(); }, (err: unknown) => console.error('[data] could not forget the other aidants\' records', err));
-      }
+      // Another aidant's pulled records and pending edits leave the replica before this
+      // one's screens read it (forgetOtherAidants.ts: its transaction starts now, their
+      // reads wait for it); then their waiting changes are sealed for the server.
+      if (userId !== undefined) void switchedTo(userId);
     },
     pullingAccount: () => actingAs ?? lastActing,
     async wipe() {

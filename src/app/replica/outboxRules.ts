@@ -17,7 +17,9 @@ export function takeBatch(
   const batch: Mutation[] = [];
   let bytes = 0;
   for (const entry of sorted) {
-    const mutation: Mutation = { id: entry.id, name: entry.name, args: entry.args };
+    const mutation: Mutation = entry.sealed
+      ? { id: entry.id, name: entry.name, sealed: entry.sealed }
+      : { id: entry.id, name: entry.name, args: entry.args };
     const size = JSON.stringify(mutation).length + 1;
     if (batch.length > 0 && (batch.length >= maxCount || bytes + size > maxBytes)) break;
     // Ids must be consecutive: a hole would be a gap (409) on the server.

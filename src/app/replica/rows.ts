@@ -1,4 +1,5 @@
 import type { Collection } from '../../shared/sync/collections';
+import type { SealedMutation } from '../../shared/sync/sealedMutation';
 
 // The device's rows as plain data: what the replica rules (overlayPending, planPage,
 // outboxRules) take and return. The tables that hold them, and their versioned schema, are
@@ -36,7 +37,15 @@ export interface OutboxEntry {
   /** Per-client sequential mutation id, from 1, allocated in the write's transaction. */
   id: number;
   name: string;
-  args: unknown;
+  /** Absent once the entry is `sealed`. */
+  args?: unknown;
+  /**
+   * Set when another aidant opened a shared tablet while this entry waited: its arguments
+   * sealed for the server (src/shared/sync/sealedMutation.ts, bound to this id, its name
+   * and `authorId`), so no one at the tablet reads them back; it is pushed so, once.
+   * Kept as it is when the outbox is renumbered (the box keeps the id it was sealed under).
+   */
+  sealed?: SealedMutation;
   /** ISO instant. */
   createdAt: string;
   status?: 'pending';

@@ -1,5 +1,5 @@
 import {
-  apiErrorSchema, PROTOCOL_VERSION, pullResponseSchema, pushGapSchema, pushResponseSchema,
+  apiErrorSchema, pullResponseSchema, pushGapSchema, pushProtocolOf, pushResponseSchema,
   type Mutation, type PullResponse, type PushResponse,
 } from '../../shared/sync/protocol';
 import type { FetchLike } from '../data/fetchLike';
@@ -73,7 +73,8 @@ export async function postPush(
     res = await fetch(`${baseUrl}/api/sync/push`, {
       method: 'POST',
       headers: headers(token, true),
-      body: JSON.stringify({ protocol: PROTOCOL_VERSION, clientId, mutations }),
+      // 1 unless a change is sealed: an older server still takes every clear push.
+      body: JSON.stringify({ protocol: pushProtocolOf(mutations), clientId, mutations }),
     });
   } catch (err) {
     return { kind: 'retry', error: `network: ${String(err)}` };

@@ -40,8 +40,11 @@ export function syncRoutes(app: AppContext): Hono {
     return c.json(outcome.body);
   });
 
-  /** The server's public key for sealing visit notes (public: it only seals). */
-  r.get('/note-key', async (c) => c.json(await ensureNoteKey(app.db, app.notes)));
+  /**
+   * The server's public key for sealing visit notes (public: it only seals), and the
+   * waiting changes of a shared tablet: `sealedMutations: 1` says this server opens them.
+   */
+  r.get('/note-key', async (c) => c.json({ ...(await ensureNoteKey(app.db, app.notes)), sealedMutations: 1 }));
 
   // "Last seen" and the reported outbox count are written at most once a minute per
   // device by this process (the SQL keeps the same rule across instances): a caught-up

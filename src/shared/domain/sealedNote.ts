@@ -24,9 +24,15 @@ export type SealedNote = z.infer<typeof sealedNoteSchema>;
 
 export const NOTE_SEAL_INFO = 'escale visit note v1 ';
 
-/** The server's note key as it publishes it: an ECDH P-256 public JWK and its id. */
+/**
+ * The server's note key as it publishes it: an ECDH P-256 public JWK and its id.
+ * `sealedMutations: 1` (2026-12-07): this server also opens the waiting changes a shared
+ * tablet seals for it (../sync/sealedMutation.ts, push protocol 2); a tablet seals them only
+ * for a key that says so, so an older server is never sent a change it cannot open.
+ */
 export const noteServerKeySchema = z.object({
   kid: idSchema,
   publicKey: z.object({ kty: z.literal('EC'), crv: z.literal('P-256'), x: z.string().check(z.maxLength(64)), y: z.string().check(z.maxLength(64)) }),
+  sealedMutations: z.optional(z.literal(1)),
 });
 export type NoteServerKey = z.infer<typeof noteServerKeySchema>;

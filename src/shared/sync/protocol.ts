@@ -7,8 +7,14 @@ import { collectionSchema } from './collections';
  * History:
  * - 1 (2026-11-22): first version. Push with per-client mutation ids, pull with an opaque
  *   cursor carrying the scope and the last row's server sequence.
+ * - 2 (2026-12-07): a pushed mutation may carry `sealed` (sealedMutation.ts) instead of
+ *   `args`: a change another aidant left waiting on a shared tablet, sealed for the server.
+ *   A device sends `protocol: 2` only in a push that holds one, so a server of version 1
+ *   refuses that push whole (400, retried later, nothing lost) instead of rejecting the
+ *   change as invalid; a push without one is still sent as 1, and a server of version 2
+ *   accepts both.
  */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 /** Largest push body the server reads, and the most mutations per push. */
 export const MAX_PUSH_BYTES = 2 * 1024 * 1024;
@@ -22,12 +28,25 @@ export const mutationNameSchema = z.string().check(z.regex(/^[a-z]+\.[a-z]+@\d+$
 export const mutationSchema = z.object({
   id: z.int().check(z.gte(1)),
   name: mutationNameSchema,
-  args: z.unknown(),
+  /** Absent when `sealed` holds them. */
+  args: z.optional(z.unknown()),
+  /**
+   * Protocol 2: the arguments sealed for the server (a SealedMutation, sealedMutation.ts),
+   * and then no `args`. Parsed by the server per mutation, like the arguments, so a box that
+   * is malformed is that mutation's rejection, never the whole push's 400 (I12).
+   */
+  sealed: z.optional(z.unknown()),
 });
 export type Mutation = z.infer<typeof mutationSchema>;
 
+/** The protocol a push of these mutations says: 2 only when one is sealed (see PROTOCOL_VERSION). */
+export function pushProtocolOf(mutations: readonly Mutation[]): 1 | 2 {
+  return mutations.some((m) => m.sealed !== undefined) ? 2 : 1;
+}
+
 export const pushRequestSchema = z.object({
-  protocol: z.literal(PROTOCOL_VERSION),
+  /** 1 or 2: a server of version 2 accepts both (pushProtocolOf: a device says 2 when a mutation is sealed). */
+  protocol: z.union([z.literal(1), z.literal(PROTOCOL_VERSION)]),
   clientId: uuidSchema,
   mutations: z.array(mutationSchema).check(z.minLength(1), z.maxLength(MAX_MUTATIONS_PER_PUSH)),
 });

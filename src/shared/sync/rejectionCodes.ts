@@ -5,5 +5,7 @@
  */
 export const REJECTION_CODES = [
   'unknown_mutation', 'invalid_args', 'invalid_text', 'forbidden', 'not_found', 'already_exists', 'immutable_field',
+  // 2026-12-07 (protocol 2): a sealed mutation whose box this server cannot open (sealedMutation.ts).
+  'sealed_unopened',
 ] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];

@@ -10,7 +10,7 @@ export interface PushCall {
   body: unknown;
 }
 
-export async function pushRaw(server: TestServer, account: TestAccount, mutations: Array<{ id: number; name: string; args: unknown }>, clientId = account.clientId): Promise<PushCall> {
+export async function pushRaw(server: TestServer, account: TestAccount, mutations: Array<{ id: number; name: string; args?: unknown; sealed?: unknown }>, clientId = account.clientId): Promise<PushCall> {
   const res = await server.fetch('/api/sync/push', {
     method: 'POST',
     headers: { ...account.headers, 'content-type': 'application/json' },
@@ -20,7 +20,7 @@ export async function pushRaw(server: TestServer, account: TestAccount, mutation
 }
 
 /** Push that must succeed (200); returns the parsed answer. */
-export async function push(server: TestServer, account: TestAccount, mutations: Array<{ id: number; name: string; args: unknown }>): Promise<PushResponse> {
+export async function push(server: TestServer, account: TestAccount, mutations: Array<{ id: number; name: string; args?: unknown; sealed?: unknown }>): Promise<PushResponse> {
   const r = await pushRaw(server, account, mutations);
   expect(r.status, JSON.stringify(r.body)).toBe(200);
   return z.parse(pushResponseSchema, r.body);

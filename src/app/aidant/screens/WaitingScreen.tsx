@@ -29,6 +29,7 @@ export function WaitingScreen() {
   const pending = lists?.pending ?? [];
   const count = usePendingCount();
   const last = status?.kind === 'upToDate' ? status.at : status && 'lastSyncedAt' in status ? status.lastSyncedAt : undefined;
+  const sealed = pending.filter((p) => p.sealed).length;
   const counts = new Map<string, number>();
   for (const p of pending) {
     if (makesVisit(p.name)) continue; // counted first, as visits
@@ -64,6 +65,7 @@ export function WaitingScreen() {
       <div role="status">
         <p class="waiting-count">{count.visits + count.others > 0 ? pendingText(count) : t('waiting.none')}</p>
       </div>
+      {sealed > 0 && <p class="hint">{atCount('waiting.sealed', sealed)}</p>}
       {counts.size > 0 && (
         <>
           <p>{t('waiting.othersKinds')}</p>

@@ -9,6 +9,7 @@ import {
 } from './deviceMutations';
 import { directoryCreate, directoryDelete, directoryUpdate } from './directoryMutations';
 import { reject, type MutationContext, type Outcome } from './MutationContext';
+import { openSealedMutation } from './openSealedMutation';
 import type { InsertQueue } from './OwnedInserts';
 
 /**
@@ -67,12 +68,19 @@ export const DEFERRED = Symbol('deferred');
  * comes from `inserts.flush()`), and any other mutation first flushes what is queued, so
  * it sees every earlier mutation's effect, in order.
  */
-export async function applyMutation(ctx: MutationContext, mutation: Mutation, inserts?: InsertQueue): Promise<Outcome | typeof DEFERRED> {
-  const declaration = declarationOf(mutation.name);
+export async function applyMutation(ctx: MutationContext, sent: Mutation, inserts?: InsertQueue): Promise<Outcome | typeof DEFERRED> {
+  const declaration = declarationOf(sent.name);
   if (!declaration) {
-    return reject('unknown_mutation', `Action inconnue du serveur : ${mutation.name}. Mettez l’application à jour.`);
+    return reject('unknown_mutation', `Action inconnue du serveur : ${sent.name}. Mettez l’application à jour.`);
   }
-  if (!mayRun(ctx.user.role, mutation.name)) return reject('forbidden', 'Votre compte n’a pas le droit de faire cette action.');
+  if (!mayRun(ctx.user.role, sent.name)) return reject('forbidden', 'Votre compte n’a pas le droit de faire cette action.');
+  // A change sealed on a shared tablet is opened first, then checked like any other.
+  let mutation = sent;
+  if (sent.sealed !== undefined) {
+    const opened = await openSealedMutation(ctx, sent);
+    if ('outcome' in opened) return opened.outcome;
+    mutation = opened.mutation;
+  }
   const badKey = findForbiddenKey(mutation.args);
   if (badKey !== undefined) return reject('invalid_args', `Clé interdite dans les données : ${badKey.slice(0, 100)}.`);
   const parsed = z.safeParse(declaration.args, mutation.args);
