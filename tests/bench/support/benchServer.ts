@@ -9,6 +9,11 @@
  */
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { migrate } from '../../../src/server/db/migrate';
+import { openPglite } from '../../../src/server/db/openPglite';
 import { openPostgres } from '../../../src/server/db/openPostgres';
 import { insertRecord, lockSyncWrites } from '../../../src/server/sync/store/records';
 import { getTerritorySeed } from '../../../src/territories/index';
@@ -30,13 +35,29 @@ export interface BenchServerConfig {
   serverConfig?: Record<string, unknown>;
 }
 
+/**
+ * PGlite on a folder, as `npm start` runs it (ESCALE_DATA_DIR), in a fresh temporary one.
+ * ESCALE_BENCH_PGLITE=memory: in memory instead (the tests' template; what the benchmark
+ * measured until 2026-12-07), whose file system copies files to grow them and keeps all
+ * the data in the process's memory.
+ */
+const pgliteFolder: Backend = {
+  name: 'pglite',
+  async open() {
+    const dir = mkdtempSync(join(tmpdir(), 'escale-bench-pglite-'));
+    const db = await openPglite(join(dir, 'db'));
+    await migrate(db);
+    return { db, drop: async () => { await db.close(); rmSync(dir, { recursive: true, force: true }); } };
+  },
+};
+
 async function main(): Promise<void> {
   const config = JSON.parse(process.env.ESCALE_BENCH_SERVER ?? '{}') as BenchServerConfig;
   const seed = getTerritorySeed(config.territoryId);
   if (!seed) throw new Error(`unknown territory ${config.territoryId}`);
   const backend: Backend = config.databaseUrl
     ? { name: 'postgres', open: async () => { const db = openPostgres(config.databaseUrl!, 20); return { db, drop: () => db.close() }; } }
-    : pgliteBackend;
+    : process.env.ESCALE_BENCH_PGLITE === 'memory' ? pgliteBackend : pgliteFolder;
   const server = await createTestServer(backend, { seed, config: { territoryId: config.territoryId, ...(config.distDir ? { distDir: config.distDir } : {}), ...config.serverConfig } });
 
   const extra = config.extraPlaces ?? 0;
