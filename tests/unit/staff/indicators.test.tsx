@@ -22,18 +22,18 @@ const setPeriod = (from: string, to: string) => {
 
 describe('indicators screen', () => {
   // Issue 22: a wide table scrolls in a box a keyboard can reach (axe scrollable-region-focusable).
-  test('every table scrolls in a named region in the tab order', async () => {
+  test('every table scrolls in a named group in the tab order', async () => {
     setup();
     await screen.findByRole('heading', { level: 1, name: 'Indicateurs' });
     setPeriod(PERIOD.from, PERIOD.to);
     await waitFor(() => expect(document.querySelectorAll('.staff-table-wrap').length).toBeGreaterThan(3));
     for (const wrap of document.querySelectorAll<HTMLElement>('.staff-table-wrap')) {
       const caption = wrap.querySelector('caption')?.textContent ?? '';
-      expect(wrap.getAttribute('role')).toBe('region');
+      expect(wrap.getAttribute('role')).toBe('group');
       expect(wrap.tabIndex).toBe(0);
       expect(wrap.getAttribute('aria-label')).toBe(`Tableau : ${caption}`);
     }
-    expect(screen.getByRole('region', { name: 'Tableau : Visites par commune de résidence' })).toBeTruthy();
+    expect(screen.getByRole('group', { name: 'Tableau : Visites par commune de résidence' })).toBeTruthy();
   });
 
   test('shows the figures computed from the replicated visits, sessions and coverage', async () => {
