@@ -147,6 +147,20 @@ async function signInWithEnglish() {
 }
 
 describe('aidant space: an itinerant session', () => {
+  // Issue 22: the seed's meeting points are each "Centre de <commune>"; the list of stops
+  // says the commune once, not "Civray — Centre de Civray" on every line.
+  test('each stop is named by its commune alone when its meeting point only repeats it', async () => {
+    await signInAndChoosePin('/aidant/session');
+    await screen.findByRole('heading', { name: 'Ouvrir une session' });
+    const names = await waitFor(() => {
+      const found = [...document.querySelectorAll<HTMLButtonElement>('.stop-button strong')].map((b) => b.textContent ?? '');
+      expect(found.length).toBeGreaterThan(30);
+      return found;
+    }, { timeout: 10_000 });
+    const communes = new Set(seed.territory.communes.map((c) => c.name));
+    for (const name of names) expect(communes.has(name), name).toBe(true);
+  });
+
   test('opens at one of today\'s stops, prefilled from the tour, with a coverage observation; closes with another', async () => {
     const { backend } = await signInAndChoosePin('/aidant/session');
     await screen.findByRole('heading', { name: 'Ouvrir une session' });
