@@ -53,7 +53,17 @@ describe.skipIf(!browserAvailable())('home snapshot: the last home painted first
     await page.getByRole('button', { name: /^Gençay\b/ }).click();
     await page.getByRole('heading', { level: 2, name: 'Les lieux les plus proches de Gençay' }).waitFor();
     await page.waitForLoadState('networkidle');
-    await page.waitForFunction(() => (localStorage.getItem('escale-home-snapshot') ?? '').includes('Gençay'), undefined, { timeout: 15_000 });
+    // The snapshot of the list as it stands: the heading names Gençay as soon as the commune
+    // is chosen, and the list is ranked from it a moment later; saves are spaced by a second,
+    // so a snapshot that merely names Gençay can still hold the list before the ranking.
+    await page.waitForFunction(() => {
+      const raw = localStorage.getItem('escale-home-snapshot');
+      if (!raw) return false;
+      const held = document.createElement('div');
+      held.innerHTML = (JSON.parse(raw) as { html: string }).html;
+      const names = (root: ParentNode) => Array.from(root.querySelectorAll('.place-list .place-name'), (n) => n.textContent).slice(0, 8).join('|');
+      return raw.includes('Gençay') && names(held) !== '' && names(held) === names(document);
+    }, undefined, { timeout: 15_000 });
   });
 
   afterAll(async () => {
