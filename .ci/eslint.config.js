@@ -116,8 +116,8 @@ const fetchMessage = 'Screens never call fetch: go through a repository or the s
 //                  errors, keyValueStore) only
 //
 // services/ and state/ sit between the screens and the store's contracts: services/ may use
-// state/ and data/, state/ only data/ (no circle between them). ids/ is a leaf anyone may
-// use; src/shared is open to all (RUNTIME_BOUNDARIES keeps src/server out). A layer imports
+// state/ and data/, state/ only data/ (no circle between them). ids/ and crypto/ (Base64, the seal for the
+// server's key) are leaves anyone may use; src/shared is open to all (RUNTIME_BOUNDARIES keeps src/server out). A layer imports
 // only those below it. The boundaries rule is registered a second time, as 'app-layers', so
 // that these options do not replace RUNTIME_BOUNDARIES for src/app files (the hazard at the
 // top); likewise the package bans of replica/ use typescript-eslint's no-restricted-imports,
@@ -133,18 +133,18 @@ const appEntries = (dir) =>
 const appAllBut = (...allowed) => appEntries(APP).filter((e) => !allowed.map((a) => `${APP}/${a}`).includes(e));
 /** What of data/ the screens may import: the contracts they are handed, the errors they word, the small stores. */
 const SCREEN_DATA = ['contracts', 'errors', 'keyValueStore'].map((f) => `${APP}/data/${f}`);
-const NOT_SCREENS = ['replica', 'data', 'sync', 'composition', 'services', 'state', 'ids'];
+const NOT_SCREENS = ['replica', 'data', 'sync', 'composition', 'services', 'state', 'ids', 'crypto'];
 const SCREEN_FORBIDS = [
   ...['replica', 'sync', 'composition', 'wiring', 'main'].map((e) => `${APP}/${e}`),
   ...appEntries(`${APP}/data`).filter((e) => !SCREEN_DATA.includes(e)),
 ];
 const APP_LAYERS = [
   { from: `${APP}/replica`, forbid: appAllBut('replica') },
-  { from: `${APP}/data`, forbid: appAllBut('data', 'replica', 'ids') },
-  { from: `${APP}/sync`, forbid: appAllBut('sync', 'data', 'replica', 'ids') },
-  { from: `${APP}/composition`, forbid: appAllBut('composition', 'sync', 'data', 'replica', 'ids', 'services', 'state') },
-  { from: `${APP}/services`, forbid: appAllBut('services', 'state', 'data', 'ids') },
-  { from: `${APP}/state`, forbid: appAllBut('state', 'data', 'ids') },
+  { from: `${APP}/data`, forbid: appAllBut('data', 'replica', 'ids', 'crypto') },
+  { from: `${APP}/sync`, forbid: appAllBut('sync', 'data', 'replica', 'ids', 'crypto') },
+  { from: `${APP}/composition`, forbid: appAllBut('composition', 'sync', 'data', 'replica', 'ids', 'crypto', 'services', 'state') },
+  { from: `${APP}/services`, forbid: appAllBut('services', 'state', 'data', 'ids', 'crypto') },
+  { from: `${APP}/state`, forbid: appAllBut('state', 'data', 'ids', 'crypto') },
   ...readdirSync(resolve(ROOT, APP), { withFileTypes: true })
     .filter((d) => d.isDirectory() && !NOT_SCREENS.includes(d.name))
     .map((d) => ({ from: `${APP}/${d.name}`, forbid: SCREEN_FORBIDS })),

@@ -8,7 +8,7 @@ import { controllerFor } from '../../../src/app/aidant/aidantController';
 import { decryptNote } from '../../../src/app/aidant/crypto/noteBox';
 import { WrongPinError } from '../../../src/app/aidant/crypto/errors';
 import { deriveKey } from '../../../src/app/aidant/crypto/deriveKey';
-import { fromBase64 } from '../../../src/app/aidant/crypto/base64';
+import { fromBase64 } from '../../../src/app/crypto/base64';
 import { visitLogSchema } from '../../../src/shared/domain/visitLog';
 import { MARIE, PASSWORD, PIN, TUESDAY_MORNING, memoryAidant, renderAidant, seed, signInWith } from './support';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fromBase64, toBase64 } from '../../../src/app/aidant/crypto/base64';
+import { fromBase64, toBase64 } from '../../../src/app/crypto/base64';
 import { deriveKey, newSalt, PBKDF2_ITERATIONS } from '../../../src/app/aidant/crypto/deriveKey';
 import { CorruptNoteError, WrongPinError } from '../../../src/app/aidant/crypto/errors';
 import { decryptNote, encryptNote, type NoteBox } from '../../../src/app/aidant/crypto/noteBox';

@@ -1,4 +1,4 @@
-import { toBase64 } from './base64';
+import { toBase64 } from '../../crypto/base64';
 
 /**
  * PBKDF2-HMAC-SHA-256 iterations: OWASP's 2023 minimum for SHA-256. Measured on the dev

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { fromBase64, toBase64 } from './base64';
+import { fromBase64, toBase64 } from '../../crypto/base64';
 import { type PinKey, sameCheck } from './deriveKey';
 import { CorruptNoteError, WrongPinError } from './errors';
 

@@ -1,4 +1,4 @@
-import { toBase64 } from '../crypto/base64';
+import { toBase64 } from '../../crypto/base64';
 import { deriveKey, newSalt, PBKDF2_ITERATIONS, type PinKey } from '../crypto/deriveKey';
 import { mustWipeToken } from './attemptPolicy';
 import type { ProfileStore } from './localProfile';

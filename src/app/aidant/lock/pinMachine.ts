@@ -1,4 +1,4 @@
-import { fromBase64 } from '../crypto/base64';
+import { fromBase64 } from '../../crypto/base64';
 import { sameCheck, type PinKey } from '../crypto/deriveKey';
 import { delayAfterFailures, mustWipeToken, WIPE_AFTER_ATTEMPTS } from './attemptPolicy';
 import type { LocalProfile } from './localProfile';
