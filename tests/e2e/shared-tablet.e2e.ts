@@ -14,7 +14,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { aidantHeading, firstAidantSignIn, unlockAidant } from '../support/aidantSteps';
+import { aidantHeading, firstAidantSignIn, handOverTo, openGate } from '../support/aidantSteps';
 import { browserAvailable, launchChromium, type LaunchedChromium } from '../support/chromium';
 import { dumpIndexedDb } from '../support/dumpIndexedDb';
 import { setOffline } from '../support/network';
@@ -90,8 +90,7 @@ describe.skipIf(!browserAvailable())('shared tablet: one aidant at a time', () =
   test('B, after A, reads none of A\'s visits or notes, on screen or in IndexedDB; A\'s visit is sent once', async () => {
     // B signed in on this tablet earlier; then A signs in (the device's last sign-in is A's).
     await firstAidantSignIn(page, server.url, B);
-    await page.getByRole('button', { name: 'Changer d’aidant' }).click();
-    await aidantHeading(page, 'Qui utilise la tablette ?');
+    await openGate(page);
     await page.getByRole('button', { name: 'Un autre aidant : se connecter' }).click();
     await signInOnGate(A);
 
@@ -117,10 +116,7 @@ describe.skipIf(!browserAvailable())('shared tablet: one aidant at a time', () =
 
     // A hands over the tablet, out of coverage; B opens it with their PIN.
     await setOffline(browser.context, true);
-    await page.getByRole('button', { name: 'Changer d’aidant' }).click();
-    await aidantHeading(page, 'Qui utilise la tablette ?');
-    await page.getByRole('button', { name: B.displayName }).click();
-    await unlockAidant(page, B);
+    await handOverTo(page, B);
     await page.getByText('Visites du jour : 0').waitFor({ timeout: 15_000 });
     await expect(page.getByRole('button', { name: 'Voir ma note' }).count()).resolves.toBe(0);
     await expect.poll(async () => visitRows(JSON.parse(await page.evaluate(dumpIndexedDb)) as Dumped[]).length, { timeout: 15_000 }).toBe(0);
@@ -160,8 +156,7 @@ describe.skipIf(!browserAvailable())('shared tablet: one aidant at a time', () =
     try {
       const on = await tablet.context.newPage();
       await firstAidantSignIn(on, server.url, D);
-      await on.getByRole('button', { name: 'Changer d’aidant' }).click();
-      await aidantHeading(on, 'Qui utilise la tablette ?');
+      await openGate(on);
       await on.getByRole('button', { name: 'Un autre aidant : se connecter' }).click();
       await signInOnGate(C, on);
 
@@ -179,10 +174,7 @@ describe.skipIf(!browserAvailable())('shared tablet: one aidant at a time', () =
       await on.getByText('Visites du jour : 2').waitFor({ timeout: 15_000 });
 
       // C hands over the tablet; D opens it with the PIN, still offline.
-      await on.getByRole('button', { name: 'Changer d’aidant' }).click();
-      await aidantHeading(on, 'Qui utilise la tablette ?');
-      await on.getByRole('button', { name: D.displayName }).click();
-      await unlockAidant(on, D);
+      await handOverTo(on, D);
       await on.getByText('Visites du jour : 0').waitFor({ timeout: 15_000 });
       await expect(on.getByRole('button', { name: 'Voir ma note' }).count()).resolves.toBe(0);
       // The raw IndexedDB: C's entries sealed for the server, nothing of their content left.

@@ -21,7 +21,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { formatViolations, installAxe, runAxe } from '../support/axe';
-import { aidantHeading, firstAidantSignIn, unlockAidant } from '../support/aidantSteps';
+import { aidantHeading, firstAidantSignIn, openGate, unlockAidant } from '../support/aidantSteps';
 import { browserAvailable, launchChromium, type LaunchedChromium } from '../support/chromium';
 import { auditLayout } from '../support/layoutAudit';
 import { setOffline } from '../support/network';
@@ -259,8 +259,7 @@ describe.skipIf(!browserAvailable())('screenshot walkthrough: every screen, thre
       await nav(/À envoyer/);
       await aidantHeading(page, 'À envoyer');
       await walk.check('aidant-waiting');
-      await page.getByRole('button', { name: 'Changer d’aidant' }).click();
-      await aidantHeading(page, 'Qui utilise la tablette ?');
+      await openGate(page);
       await walk.check('aidant-gate');
     } finally {
       await walk.close();

@@ -43,6 +43,19 @@ export async function firstAidantSignIn(
 }
 
 /** The lock screen: types the PIN and waits for the aidant's space. */
+/** "Changer d'aidant": the tablet's gate ("Qui utilise la tablette ?"), with its list of aidants. */
+export async function openGate(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Changer d’aidant' }).click();
+  await aidantHeading(page, 'Qui utilise la tablette ?');
+}
+
+/** The tablet handed to an aidant who has used it before: the gate, their name, their PIN. */
+export async function handOverTo(page: Page, aidant: AidantAccount): Promise<void> {
+  await openGate(page);
+  await page.getByRole('button', { name: aidant.displayName }).click();
+  await unlockAidant(page, aidant);
+}
+
 export async function unlockAidant(page: Page, aidant: AidantAccount): Promise<void> {
   await aidantHeading(page, new RegExp(`Bonjour ${aidant.displayName}`));
   await page.locator('#pin-unlock').fill(aidant.pin);
