@@ -16,6 +16,15 @@ export class EncodedPage {
     this.bytes = (prefix?.bytes ?? 0) + rest.length;
   }
 
+  /**
+   * What keeping this page costs beyond a shared prefix (kept anyway for other devices):
+   * its own text, and the gzip stream it is sent as, about a quarter of the prefix's text
+   * (JSON of places gzips 4–6 times).
+   */
+  get ownBytes(): number {
+    return this.prefix ? this.rest.length + Math.ceil(this.prefix.bytes / 4) : this.bytes;
+  }
+
   get json(): string {
     return this.prefix ? this.prefix.text + this.rest : this.rest;
   }

@@ -34,7 +34,18 @@ export async function pullChanges(db: Database, req: PullRequest): Promise<PullO
     caches.publicPages.set(cacheKey, outcome.stamp, outcome.page);
     return { kind: 'page', page: outcome.page, kept: true };
   }
-  if (caches && req.scope.kind === 'aidant') return readAidantPage(db, req, caches, key, after);
-  const outcome = await readWholePage(db, req, key, after, false);
-  return outcome.kind === 'page' ? { kind: 'page', page: outcome.page } : outcome;
+  const devicePages = caches?.devicePages;
+  const deviceKey = `${req.clientId ?? ''}:${key}:${after}:${req.limit}`;
+  // Read before the page's own statement: see DevicePages.
+  const position = devicePages && req.clientId ? await devicePages.position() : undefined;
+  if (position !== undefined) {
+    const hit = devicePages!.get(deviceKey, position, req.ownSince);
+    if (hit) return { kind: 'page', page: hit };
+  }
+  const outcome = caches && req.scope.kind === 'aidant'
+    ? await readAidantPage(db, req, caches, key, after)
+    : await readWholePage(db, req, key, after, false);
+  if (outcome.kind !== 'page') return outcome;
+  if (position !== undefined) devicePages!.set(deviceKey, position, req.ownSince, outcome.page);
+  return { kind: 'page', page: outcome.page };
 }

@@ -1,0 +1,133 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../../src/server/db/Database';
+import { MAX_AGE_MS } from '../../../src/server/sync/pull/DevicePages';
+import { PullCaches } from '../../../src/server/sync/pull/PullCaches';
+import { pullChanges } from '../../../src/server/sync/pull/pullChanges';
+import type { PullRequest } from '../../../src/server/sync/pull/PullRequest';
+import { backends, pgliteBackend } from '../support/backends';
+import { createTestServer, type TestAccount, type TestServer } from '../support/createTestServer';
+import { makePlace, makeVisit } from '../support/fixtures';
+import { push } from '../support/syncClient';
+
+// On PGlite a device's whole page is kept and served again while the database has written
+// nothing since (DevicePages: the WAL insert position). Every write, from any code path,
+// must make the next ask read again, and a kept page must be the page read whole.
+
+describe('device pages kept on PGlite while nothing is written', () => {
+  let server: TestServer;
+  let staff: TestAccount;
+  let aidant: TestAccount;
+  let staffIds = 0;
+  let visitIds = 0;
+  beforeAll(async () => {
+    server = await createTestServer(pgliteBackend);
+    staff = await server.createAccount('staff');
+    aidant = await server.createAccount('aidant');
+  });
+  afterAll(() => server.close());
+
+  /** The server's database, recording each statement's text. */
+  function counting(db: Database): { db: Database; statements: string[] } {
+    const statements: string[] = [];
+    return {
+      statements,
+      db: { ...db, query: (sql, params) => (statements.push(sql), db.query(sql, params)) } as Database,
+    };
+  }
+  const request = (a: TestAccount, caches: PullCaches | undefined, since: Date, scope: PullRequest['scope'] = { kind: 'aidant', territoryId: server.territoryId, userId: a.user.id }): PullRequest =>
+    ({ scope, limit: 1000, clientId: a.clientId, ownSince: since, caches });
+  const pageOf = async (db: Database, req: PullRequest) => {
+    const outcome = await pullChanges(db, req);
+    if (outcome.kind !== 'page') throw new Error(outcome.kind);
+    return JSON.parse(outcome.page.json) as { changes: Array<{ collection: string; id: string }>; lastMutationId: number | null };
+  };
+  const pageStatements = (statements: string[]) => statements.filter((s) => !s.includes('pg_current_wal_insert_lsn'));
+
+  it('serves the same page again without its statement, the page read whole', async () => {
+    const { db, statements } = counting(server.db);
+    const caches = new PullCaches(db, 16);
+    expect(caches.devicePages).toBeDefined();
+    const since = new Date(0);
+    // The first read of rows just written can itself write: PGlite keeps data checksums,
+    // so PostgreSQL logs the hint bits it sets. Read once without the cache first.
+    await pageOf(server.db, request(aidant, undefined, since));
+    const first = await pageOf(db, request(aidant, caches, since));
+    const read = pageStatements(statements).length;
+    expect(read).toBeGreaterThan(0);
+    const again = await pageOf(db, request(aidant, caches, since));
+    expect(again).toEqual(first);
+    expect(pageStatements(statements)).toHaveLength(read);
+    expect(again).toEqual(await pageOf(server.db, request(aidant, undefined, since)));
+  });
+
+  it('reads again after any write: the device\'s own push, a staff edit, the devices screen\'s last seen', async () => {
+    const { db, statements } = counting(server.db);
+    const caches = new PullCaches(db, 16);
+    const since = new Date(0);
+    const ask = async () => {
+      const before = pageStatements(statements).length;
+      const page = await pageOf(db, request(aidant, caches, since));
+      expect(page).toEqual(await pageOf(server.db, request(aidant, undefined, since)));
+      return { page, read: pageStatements(statements).length > before };
+    };
+    expect((await ask()).read).toBe(true);
+    expect((await ask()).read).toBe(false);
+
+    await push(server, aidant, [{ id: ++visitIds, name: 'visit.create@1', args: makeVisit(server.territoryId, aidant.user.id) }]);
+    const afterPush = await ask();
+    expect(afterPush.read).toBe(true);
+    expect(afterPush.page.lastMutationId).toBe(visitIds);
+    expect(afterPush.page.changes.filter((c) => c.collection === 'visit')).toHaveLength(visitIds);
+    expect((await ask()).read).toBe(false);
+
+    const placeId = `${server.territoryId}-kept-${++staffIds}`;
+    await push(server, staff, [{ id: staffIds, name: 'place.create@1', args: { record: makePlace(server.territoryId, placeId) } }]);
+    const afterEdit = await ask();
+    expect(afterEdit.read).toBe(true);
+    expect(afterEdit.page.changes.some((c) => c.id === placeId)).toBe(true);
+
+    // A write no sync code knows about, straight to the database.
+    expect((await ask()).read).toBe(false);
+    await server.db.query('UPDATE sync_client SET last_seen = now() WHERE client_id = $1', [aidant.clientId]);
+    expect((await ask()).read).toBe(true);
+  });
+
+  it('reads again once the history window has moved a minute, and per device', async () => {
+    const { db, statements } = counting(server.db);
+    const caches = new PullCaches(db, 16);
+    const other = await server.createAccount('aidant');
+    const t0 = new Date('2026-01-01T00:00:00Z');
+    await pageOf(db, request(aidant, caches, t0));
+    const count = () => pageStatements(statements).length;
+    const n = count();
+    await pageOf(db, request(aidant, caches, new Date(t0.getTime() + MAX_AGE_MS - 1)));
+    expect(count()).toBe(n);
+    await pageOf(db, request(aidant, caches, new Date(t0.getTime() + MAX_AGE_MS)));
+    expect(count()).toBe(n + 1);
+    // Another device of another aidant never gets this one's page.
+    const theirs = await pageOf(db, request(other, caches, t0));
+    expect(count()).toBe(n + 2);
+    expect(theirs).toEqual(await pageOf(server.db, request(other, undefined, t0)));
+  });
+
+  it('keeps the office\'s pages too (the territory scope)', async () => {
+    const { db, statements } = counting(server.db);
+    const caches = new PullCaches(db, 16);
+    const scope = { kind: 'territory' as const, territoryId: server.territoryId };
+    const first = await pageOf(db, request(staff, caches, new Date(0), scope));
+    const n = pageStatements(statements).length;
+    expect(await pageOf(db, request(staff, caches, new Date(0), scope))).toEqual(first);
+    expect(pageStatements(statements)).toHaveLength(n);
+  });
+});
+
+describe.each(backends)('device pages on $name', (backend) => {
+  it(backend.name === 'pglite' ? 'are kept' : 'are not kept (another server\'s commit may be seen late)', async () => {
+    const { db, drop } = await backend.open();
+    try {
+      expect(new PullCaches(db, 16).devicePages !== undefined).toBe(backend.name === 'pglite');
+    } finally {
+      await drop();
+    }
+  });
+});
