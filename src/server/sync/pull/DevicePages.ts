@@ -4,28 +4,27 @@ import { FreshReads } from './FreshReads';
 import { PageCache } from './PageCache';
 
 /**
- * Whole pages of one device (an aidant's or the office's), kept per device on PGlite
- * only, and served again while the database has not written anything since.
+ * Whole pages of one device (an aidant's or the office's), kept per device and served
+ * again while no transaction that writes has ended since.
  *
- * Why: an aidant page costs one statement of its own (own rows, lastMutationId, stamp),
- * and PGlite runs every statement on the server's one thread: 100 aidant devices asking
+ * Why: an aidant page costs one statement of its own (own rows, lastMutationId, stamp);
+ * on PGlite every statement runs on the server's one thread, so 100 aidant devices asking
  * at once queued behind each other (p99 ~160 ms, docs/performance.md). A device asks the
- * same page again often (its caught-up poll, a first sync started over), and a small
+ * same page again often (its caught-up poll, a first sync started over), and a
  * territory's database is quiet most of the time.
  *
- * "Nothing written since" is the WAL insert position (`pg_current_wal_insert_lsn()`):
- * every change of a logged table moves it (Escale has no unlogged table), whatever code
- * made it: a push, a staff edit, a purge, the devices screen's `last_seen`. It is read
- * once for every request that arrived before the read started (FreshReads), so a hit
- * costs a share of one short statement. A page is kept with the position read BEFORE its
- * own statement: a write that lands between the two moves the position past the one
- * kept, and the page is never served again. Other things may move it (ANALYZE, pruning):
- * they only cost a miss.
- *
- * Not on PostgreSQL: there a transaction's commit record is written before it becomes
- * visible to other connections, so a position read in between could vouch for a snapshot
- * without that commit. PGlite runs one statement at a time: a commit is whole before the
- * next read starts.
+ * "Nothing written since" is the database's snapshot (`pg_current_snapshot()`: the
+ * transactions in progress and one past the last one ended). Every transaction that
+ * writes gets an id, and its end changes the snapshot, whatever code ran it (a push, a
+ * staff edit, a purge, the devices screen's `last_seen`) and whichever server instance
+ * on a shared PostgreSQL; reads change nothing. Two equal snapshots see the same
+ * committed rows. The snapshot is read once for every request that arrived before the
+ * read started (FreshReads), so a hit costs a share of one short statement. A page is
+ * kept with the snapshot read BEFORE its own statement: a transaction that ends between
+ * the two, or was in progress at the first, makes every later snapshot differ from the one
+ * kept, and the page is never served again (the WAL position was tried first: on
+ * PostgreSQL a commit is written to the WAL before other sessions see it, so it could
+ * vouch for rows a page did not have).
  *
  * Time moves the page too (own records older than the aidant's history window leave it):
  * a kept page serves for at most MAX_AGE_MS of that window's movement. A record ageing out
@@ -42,31 +41,31 @@ export interface KeptPage {
 
 export class DevicePages {
   private readonly pages: PageCache<KeptPage>;
-  private readonly positions: FreshReads<string>;
+  private readonly snapshots: FreshReads<string>;
 
   constructor(db: Database, maxBytes: number) {
     this.pages = new PageCache<KeptPage>(maxBytes);
-    this.positions = new FreshReads(async () => {
-      const { rows } = await db.query<{ lsn: string }>('SELECT pg_current_wal_insert_lsn()::text AS lsn');
-      return rows[0]!.lsn;
+    this.snapshots = new FreshReads(async () => {
+      const { rows } = await db.query<{ snapshot: string }>('SELECT pg_current_snapshot()::text AS snapshot');
+      return rows[0]!.snapshot;
     });
   }
 
-  /** The database's write position, read after this call. */
-  position(): Promise<string> {
-    return this.positions.get('');
+  /** The database's snapshot, read after this call. */
+  snapshot(): Promise<string> {
+    return this.snapshots.get('');
   }
 
-  /** The page kept for `key` if nothing was written since `position` and it is not too old. */
-  get(key: string, position: string, since: Date): EncodedPage | undefined {
-    const kept = this.pages.get(key, position);
+  /** The page kept for `key` if it was read in `snapshot` and is not too old. */
+  get(key: string, snapshot: string, since: Date): EncodedPage | undefined {
+    const kept = this.pages.get(key, snapshot);
     if (!kept) return undefined;
     const age = since.getTime() - kept.since;
     return age >= 0 && age < MAX_AGE_MS ? kept.page : undefined;
   }
 
-  /** Keep `page`, read after `position` was. */
-  set(key: string, position: string, since: Date, page: EncodedPage): void {
-    this.pages.set(key, position, { page, since: since.getTime(), bytes: page.ownBytes });
+  /** Keep `page`, read after `snapshot` was. */
+  set(key: string, snapshot: string, since: Date, page: EncodedPage): void {
+    this.pages.set(key, snapshot, { page, since: since.getTime(), bytes: page.ownBytes });
   }
 }

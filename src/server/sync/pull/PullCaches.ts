@@ -10,12 +10,12 @@ import { PageCache } from './PageCache';
  * What pulls share across devices, per server process: whole public pages (with their
  * compressed forms), the directory rows of aidant pages, and the directory stamp that
  * tells whether a kept value still holds (read at most once at a time per territory);
- * on PGlite, whole pages of each device while nothing is written (DevicePages).
+ * whole pages of each device while nothing is written (DevicePages).
  */
 export class PullCaches {
   readonly publicPages: PageCache<EncodedPage>;
   readonly directoryParts: PageCache<DirectoryPart>;
-  readonly devicePages?: DevicePages;
+  readonly devicePages: DevicePages;
   private readonly stamps: FreshReads<string>;
   private readonly inFlight = new Map<string, Promise<unknown>>();
 
@@ -23,7 +23,7 @@ export class PullCaches {
   constructor(db: Database, cacheMb = 128) {
     this.publicPages = new PageCache<EncodedPage>(cacheMb * 1024 * 1024);
     this.directoryParts = new PageCache<DirectoryPart>(cacheMb * 1024 * 1024);
-    if (db.kind === 'pglite') this.devicePages = new DevicePages(db, cacheMb * 1024 * 1024);
+    this.devicePages = new DevicePages(db, cacheMb * 1024 * 1024);
     this.stamps = new FreshReads((territoryId) => readDirectoryStamp(db, territoryId));
   }
 

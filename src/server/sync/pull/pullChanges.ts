@@ -37,15 +37,15 @@ export async function pullChanges(db: Database, req: PullRequest): Promise<PullO
   const devicePages = caches?.devicePages;
   const deviceKey = `${req.clientId ?? ''}:${key}:${after}:${req.limit}`;
   // Read before the page's own statement: see DevicePages.
-  const position = devicePages && req.clientId ? await devicePages.position() : undefined;
-  if (position !== undefined) {
-    const hit = devicePages!.get(deviceKey, position, req.ownSince);
+  const snapshot = devicePages && req.clientId ? await devicePages.snapshot() : undefined;
+  if (snapshot !== undefined) {
+    const hit = devicePages!.get(deviceKey, snapshot, req.ownSince);
     if (hit) return { kind: 'page', page: hit };
   }
   const outcome = caches && req.scope.kind === 'aidant'
     ? await readAidantPage(db, req, caches, key, after)
     : await readWholePage(db, req, key, after, false);
   if (outcome.kind !== 'page') return outcome;
-  if (position !== undefined) devicePages!.set(deviceKey, position, req.ownSince, outcome.page);
+  if (snapshot !== undefined) devicePages!.set(deviceKey, snapshot, req.ownSince, outcome.page);
   return { kind: 'page', page: outcome.page };
 }
