@@ -37,6 +37,7 @@ export async function authenticate(db: Queryable, header: string | undefined, no
        LEFT JOIN sync_client c ON c.client_id = t.client_id
       WHERE t.token_hash = $1`,
     [tokenHash],
+    { pagesUnchanged: true },
   );
   const row = rows[0];
   if (!row) throw new AuthFailure('invalid_token', 'Jeton de session inconnu. Reconnectez-vous.');

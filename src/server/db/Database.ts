@@ -18,9 +18,19 @@ export interface QueryResult<Row> {
  */
 export const PLAN_EACH_TIME = '/* plan each time */ ';
 
+export interface QueryOptions {
+  /**
+   * The caller's promise that this statement changes nothing a pull page holds: a read,
+   * or a write of bookkeeping no page shows (a device's `last_seen`). On PGlite it leaves
+   * `writeCount` as it is, so the pages kept for devices stay valid across it. A statement
+   * without it counts as a write (the safe side: a kept page is read again).
+   */
+  pagesUnchanged?: boolean;
+}
+
 export interface Queryable {
   /** One statement with `$1…` parameters. */
-  query<Row = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<QueryResult<Row>>;
+  query<Row = Record<string, unknown>>(sql: string, params?: readonly unknown[], options?: QueryOptions): Promise<QueryResult<Row>>;
   /** Several statements without parameters (migrations). */
   exec(sql: string): Promise<void>;
 }
@@ -35,6 +45,13 @@ export interface Database extends Queryable {
    * transaction to end on PGlite's single connection, and deadlocks.
    */
   transaction<T>(fn: (tx: Queryable) => Promise<T>, options?: { isolation?: Isolation }): Promise<T>;
+  /**
+   * PGlite only (one process holds the database, every statement goes through this
+   * object): how many operations that may have changed a pull page have ended. Equal
+   * counts, read before two reads, mean both saw the same rows, at no statement's cost
+   * (PullCaches, DevicePages). Absent where another process may write (PostgreSQL).
+   */
+  writeCount?(): number;
   close(): Promise<void>;
 }
 

@@ -133,15 +133,26 @@ export function wrapPglite(pg: PGlite): Database {
   const base = wrap(pg, prepared);
   const exclusive = turnQueue();
   const analyze = autoAnalyze((sql) => exclusive(() => pg.exec(sql)));
+  // Counted inside the queue, as each operation ends, before the next one runs: a read
+  // that starts after a write has ended sees a higher count (Database.writeCount).
+  let writes = 0;
+  const counted = <T>(run: () => Promise<T>) => async () => {
+    try {
+      return await run();
+    } finally {
+      writes++;
+    }
+  };
   return {
     kind: 'pglite',
-    query: (sql, params) => exclusive(() => base.query(sql, params)),
-    exec: (sql) => exclusive(() => base.exec(sql)),
+    query: (sql, params, options) => exclusive(options?.pagesUnchanged ? () => base.query(sql, params) : counted(() => base.query(sql, params))),
+    exec: (sql) => exclusive(counted(() => base.exec(sql))),
     transaction: async (fn) => {
-      const result = await exclusive(() => pg.transaction((tx) => fn(wrap(tx, prepared))));
+      const result = await exclusive(counted(() => pg.transaction((tx) => fn(wrap(tx, prepared)))));
       analyze.wrote();
       return result;
     },
+    writeCount: () => writes,
     close: async () => {
       await analyze.close();
       await exclusive(() => pg.close());

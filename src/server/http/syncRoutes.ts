@@ -97,6 +97,7 @@ export function syncRoutes(app: AppContext): Hono {
         await app.db.query(
           `UPDATE sync_client SET last_seen = $2 WHERE client_id = $1 AND (last_seen IS NULL OR last_seen < $2::timestamptz - interval '1 minute')`,
           [user.clientId, now],
+          { pagesUnchanged: true },
         );
         remember(seenWritten, user.clientId, at);
       }
@@ -109,6 +110,7 @@ export function syncRoutes(app: AppContext): Hono {
           await app.db.query(
             'UPDATE sync_client SET pending_count = $2, pending_reported_at = $3 WHERE client_id = $1 AND pending_count IS DISTINCT FROM $2',
             [user.clientId, count, now],
+            { pagesUnchanged: true },
           );
           remember(pendingWritten, user.clientId, { count, at });
         }

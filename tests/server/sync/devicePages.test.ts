@@ -4,7 +4,7 @@ import { MAX_AGE_MS } from '../../../src/server/sync/pull/DevicePages';
 import { PullCaches } from '../../../src/server/sync/pull/PullCaches';
 import { pullChanges } from '../../../src/server/sync/pull/pullChanges';
 import type { PullRequest } from '../../../src/server/sync/pull/PullRequest';
-import { backends } from '../support/backends';
+import { backends, pgliteBackend } from '../support/backends';
 import { createTestServer, type TestAccount, type TestServer } from '../support/createTestServer';
 import { makePlace, makeVisit } from '../support/fixtures';
 import { push } from '../support/syncClient';
@@ -31,7 +31,7 @@ describe.each(backends)('device pages kept while nothing is written, on $name', 
     const statements: string[] = [];
     return {
       statements,
-      db: { ...db, query: (sql, params) => (statements.push(sql), db.query(sql, params)) } as Database,
+      db: { ...db, query: (sql, params, options) => (statements.push(sql), db.query(sql, params, options)) } as Database,
     };
   }
   const request = (a: TestAccount, caches: PullCaches | undefined, since: Date, scope: PullRequest['scope'] = { kind: 'aidant', territoryId: server.territoryId, userId: a.user.id }): PullRequest =>
@@ -57,7 +57,7 @@ describe.each(backends)('device pages kept while nothing is written, on $name', 
     expect(again).toEqual(await pageOf(server.db, request(aidant, undefined, since)));
   });
 
-  it('reads again after any write: the device\'s own push, a staff edit, the devices screen\'s last seen', async () => {
+  it('reads again after any write: the device\'s own push, a staff edit, a statement no sync code knows', async () => {
     const { db, statements } = counting(server.db);
     const caches = new PullCaches(db, 16);
     const since = new Date(0);
@@ -139,5 +139,51 @@ describe.each(backends)('device pages kept while nothing is written, on $name', 
     const n = pageStatements(statements).length;
     await pageOf(db, request(aidant, caches, since));
     expect(pageStatements(statements)).toHaveLength(n + 1);
+  });
+});
+
+describe('PGlite\'s write count, what kept pages trust there', () => {
+  it('moves with every statement, transaction or script not promised read-only, and only then', async () => {
+    const { db, drop } = await pgliteBackend.open();
+    try {
+      const count = () => db.writeCount!();
+      const start = count();
+      await db.query('SELECT 1', [], { pagesUnchanged: true });
+      expect(count()).toBe(start);
+      await db.query('SELECT 1');
+      expect(count()).toBe(start + 1);
+      await db.transaction(async (tx) => {
+        await tx.query('SELECT 1');
+        await tx.query('SELECT 2');
+      });
+      expect(count()).toBe(start + 2);
+      await db.exec('SELECT 1');
+      expect(count()).toBe(start + 3);
+      // A failed write counts too: it may have changed something before failing.
+      await expect(db.query('SELECT * FROM no_such_table')).rejects.toThrow();
+      expect(count()).toBe(start + 4);
+    } finally {
+      await drop();
+    }
+  });
+
+  it('spares the public pages\' stamp statement while nothing is written', async () => {
+    const server = await createTestServer(pgliteBackend);
+    try {
+      const statements: string[] = [];
+      const db = { ...server.db, query: (sql: string, params?: readonly unknown[], options?: { pagesUnchanged?: boolean }) => (statements.push(sql), server.db.query(sql, params, options)) } as Database;
+      const caches = new PullCaches(db, 16);
+      const first = await caches.stamp(server.territoryId);
+      expect(statements).toHaveLength(1);
+      expect(await caches.stamp(server.territoryId)).toBe(first);
+      expect(statements).toHaveLength(1);
+      const staff = await server.createAccount('staff');
+      await push(server, staff, [{ id: 1, name: 'place.create@1', args: { record: makePlace(server.territoryId, `${server.territoryId}-stamp-1`) } }]);
+      const after = await caches.stamp(server.territoryId);
+      expect(statements).toHaveLength(2);
+      expect(after).not.toBe(first);
+    } finally {
+      await server.close();
+    }
   });
 });

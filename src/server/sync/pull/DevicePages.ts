@@ -24,7 +24,8 @@ import { PageCache } from './PageCache';
  * the two, or was in progress at the first, makes every later snapshot differ from the one
  * kept, and the page is never served again (the WAL position was tried first: on
  * PostgreSQL a commit is written to the WAL before other sessions see it, so it could
- * vouch for rows a page did not have).
+ * vouch for rows a page did not have). On PGlite, where this process makes every write,
+ * its count of them (Database.writeCount) says the same without asking the database.
  *
  * Time moves the page too (own records older than the aidant's history window leave it):
  * a kept page serves for at most MAX_AGE_MS of that window's movement. A record ageing out
@@ -43,17 +44,21 @@ export class DevicePages {
   private readonly pages: PageCache<KeptPage>;
   private readonly snapshots: FreshReads<string>;
 
-  constructor(db: Database, maxBytes: number) {
+  constructor(private readonly db: Database, maxBytes: number) {
     this.pages = new PageCache<KeptPage>(maxBytes);
     this.snapshots = new FreshReads(async () => {
-      const { rows } = await db.query<{ snapshot: string }>('SELECT pg_current_snapshot()::text AS snapshot');
+      const { rows } = await db.query<{ snapshot: string }>('SELECT pg_current_snapshot()::text AS snapshot', [], { pagesUnchanged: true });
       return rows[0]!.snapshot;
     });
   }
 
-  /** The database's snapshot, read after this call. */
-  snapshot(): Promise<string> {
-    return this.snapshots.get('');
+  /**
+   * The database's state, as of this call or later. On PGlite, its count of writes
+   * (Database.writeCount): no statement at all.
+   */
+  async snapshot(): Promise<string> {
+    const writes = this.db.writeCount?.();
+    return writes === undefined ? this.snapshots.get('') : `w${writes}`;
   }
 
   /** The page kept for `key` if it was read in `snapshot` and is not too old. */

@@ -17,10 +17,12 @@ export class PullCaches {
   readonly directoryParts: PageCache<DirectoryPart>;
   readonly devicePages: DevicePages;
   private readonly stamps: FreshReads<string>;
+  /** PGlite: each territory's last stamp read and the write count before it (see stamp()). */
+  private readonly stampAt = new Map<string, { writes: number; value: Promise<string> }>();
   private readonly inFlight = new Map<string, Promise<unknown>>();
 
   /** `cacheMb`: each cache's budget (ESCALE_PULL_CACHE_MB). */
-  constructor(db: Database, cacheMb = 128) {
+  constructor(private readonly db: Database, cacheMb = 128) {
     this.publicPages = new PageCache<EncodedPage>(cacheMb * 1024 * 1024);
     this.directoryParts = new PageCache<DirectoryPart>(cacheMb * 1024 * 1024);
     this.devicePages = new DevicePages(db, cacheMb * 1024 * 1024);
@@ -43,8 +45,21 @@ export class PullCaches {
     return p;
   }
 
-  /** The territory's directory stamp, read after this call (see FreshReads). */
+  /**
+   * The territory's directory stamp, read after this call (see FreshReads). On PGlite, the
+   * one read last while no write has ended since the write count taken before it: the
+   * database holds what it held then, so a public page kept costs no statement.
+   */
   stamp(territoryId: string): Promise<string> {
-    return this.stamps.get(territoryId);
+    const writes = this.db.writeCount?.();
+    if (writes === undefined) return this.stamps.get(territoryId);
+    const known = this.stampAt.get(territoryId);
+    if (known && known.writes === writes) return known.value;
+    const value = this.stamps.get(territoryId);
+    this.stampAt.set(territoryId, { writes, value });
+    value.catch(() => {
+      if (this.stampAt.get(territoryId)?.value === value) this.stampAt.delete(territoryId);
+    });
+    return value;
   }
 }

@@ -14,6 +14,7 @@ export async function readDirectoryStamp(db: Database, territoryId: string): Pro
   const { rows } = await db.query<{ max_seq: unknown; horizon: unknown }>(
     `SELECT ${directoryStamp('$1')} AS max_seq, (SELECT seq FROM tombstone_horizon WHERE id = 1) AS horizon`,
     [territoryId],
+    { pagesUnchanged: true },
   );
   return stampOf(rows[0]!);
 }

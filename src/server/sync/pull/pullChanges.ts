@@ -19,7 +19,7 @@ export async function pullChanges(db: Database, req: PullRequest): Promise<PullO
   const after = req.cursor?.seq ?? 0;
   if (req.cursor && req.cursor.scopeKey !== key) {
     if (req.checkTerritory) {
-      const known = await db.query<{ territory_known: boolean }>(`SELECT ${TERRITORY_EXISTS.replace('$3', '$1')} AS territory_known`, [req.scope.territoryId]);
+      const known = await db.query<{ territory_known: boolean }>(`SELECT ${TERRITORY_EXISTS.replace('$3', '$1')} AS territory_known`, [req.scope.territoryId], { pagesUnchanged: true });
       if (!known.rows[0]?.territory_known) return { kind: 'unknown_territory' };
     }
     return { kind: 'reset' };

@@ -22,7 +22,7 @@ export async function readAidantPage(db: Database, req: PullRequest, caches: Pul
   const full = known && known.value.seqs.length > req.limit;
   const params: unknown[] = [after, req.limit + 1, req.scope.territoryId];
   // Primary-key reads and the range of ownRowsSql: one plan whatever the values, prepared.
-  const { rows } = await db.query<PageSqlRow>(pageSql(req, params, ownRowsSql(req, params, full ? known.value.seqs.at(-1) : undefined), { stamp: true, planEachTime: false }), params);
+  const { rows } = await db.query<PageSqlRow>(pageSql(req, params, ownRowsSql(req, params, full ? known.value.seqs.at(-1) : undefined), { stamp: true, planEachTime: false }), params, { pagesUnchanged: true });
   const head = rows[0]!;
   const early = earlyOutcome(req, head, after);
   if (early) return early;
@@ -40,7 +40,7 @@ export async function readAidantPage(db: Database, req: PullRequest, caches: Pul
   // Not kept, or read in another directory state: both parts, one statement.
   const again: unknown[] = [after, req.limit + 1, req.scope.territoryId];
   const both = `(SELECT true AS dir, * FROM (${directoryRows}) d) UNION ALL (SELECT false AS dir, * FROM (${ownRowsSql(req, again)}) o)`;
-  const { rows: found } = await db.query<PageSqlRow>(pageSql(req, again, both, { stamp: true, dirColumn: true }), again);
+  const { rows: found } = await db.query<PageSqlRow>(pageSql(req, again, both, { stamp: true, dirColumn: true }), again, { pagesUnchanged: true });
   const first = found[0]!;
   const late = earlyOutcome(req, first, after);
   if (late) return late;
@@ -53,7 +53,7 @@ export async function readAidantPage(db: Database, req: PullRequest, caches: Pul
 /** The directory rows of an aidant page alone, with their stamp, kept for every aidant. */
 async function readDirectoryPart(db: Database, req: PullRequest, after: number, partKey: string, caches: PullCaches): Promise<{ stamp: string; part: DirectoryPart }> {
   const params: unknown[] = [after, req.limit + 1, req.scope.territoryId];
-  const { rows } = await db.query<PageSqlRow>(pageSql({ ...req, clientId: undefined, checkTerritory: false }, params, directoryRows, { stamp: true }), params);
+  const { rows } = await db.query<PageSqlRow>(pageSql({ ...req, clientId: undefined, checkTerritory: false }, params, directoryRows, { stamp: true }), params, { pagesUnchanged: true });
   const head = rows[0]!;
   const part = directoryPart(toPageRows(head.id === null ? [] : rows), req.limit);
   caches.directoryParts.set(partKey, stampOf(head), part);

@@ -19,7 +19,7 @@ export async function readWholePage(
   const rows = req.scope.kind === 'territory' ? `${territoryRows} ORDER BY server_seq LIMIT $2`
     : req.scope.kind === 'public' ? directoryRows
     : `SELECT * FROM ((${directoryRows}) UNION ALL (${ownRowsSql(req, params)})) AS scoped ORDER BY server_seq LIMIT $2`;
-  const { rows: found } = await db.query<PageSqlRow>(pageSql(req, params, rows, { stamp: stamped }), params);
+  const { rows: found } = await db.query<PageSqlRow>(pageSql(req, params, rows, { stamp: stamped }), params, { pagesUnchanged: true });
   const head = found[0]!;
   const early = earlyOutcome(req, head, after);
   if (early) return early;
