@@ -237,6 +237,27 @@ describe('sync engine, scripted', () => {
     client.close();
   });
 
+  it('abandons an answer whose body stalls after its headers (the deadline covers the body)', async () => {
+    const timers = manualTimers();
+    const stalling: FetchLike = async (_input, init) => {
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode('{"changes":['));
+          init?.signal?.addEventListener('abort', () => controller.error(new DOMException('aborted', 'AbortError')));
+        },
+      });
+      return new Response(body, { status: 200, headers: { 'content-type': 'application/json' } });
+    };
+    const client = await openClient({ fetch: stalling, dbName: freshDbName('stalled-body'), timers, requestTimeoutMs: 30_000 });
+    const run = client.syncNow();
+    await until(() => timers.due().length > 0);
+    expect(timers.due()).toEqual([30_000]);
+    timers.fireAll();
+    expect(await run).toBe('retry');
+    expect(await client.db.rows.count()).toBe(0);
+    client.close();
+  });
+
   it('a pull of several pages tells the screens once, at its end, with every page stored', async () => {
     const server = scripted([
       { changes: [put('a', 1, 1)], cursor: 'c1', hasMore: true, lastMutationId: null },
