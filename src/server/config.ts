@@ -51,8 +51,9 @@ export interface ServerConfig {
    */
   trustedProxies: number;
   /**
-   * ESCALE_PULL_CACHE_MB: the budget of each of the two pull caches of a process (public
-   * pages; the directory rows of aidant pages), in MB of page text. A territory of 500
+   * ESCALE_PULL_CACHE_MB: the budget of each of the three pull caches of a process (public
+   * pages; the directory rows of aidant pages; each device's last pages, DevicePages.ts),
+   * in MB of page text. A territory of 500
    * places needs about 0.4 MB in the first and 0.8 MB in the second; past the budget the
    * least recently asked pages leave, and devices cycling through more pages than fit
    * miss every time (docs/performance.md, "Scale").

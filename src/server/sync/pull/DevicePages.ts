@@ -21,8 +21,9 @@ import { PageCache } from './PageCache';
  * committed rows. The snapshot is read once for every request that arrived before the
  * read started (FreshReads), so a hit costs a share of one short statement. A page is
  * kept with the snapshot read BEFORE its own statement: a transaction that ends between
- * the two, or was in progress at the first, makes every later snapshot differ from the one
- * kept, and the page is never served again (the WAL position was tried first: on
+ * the two, or was in progress at the first and ends later, makes every snapshot taken
+ * after its end differ from the one kept, so the page is never served again once the
+ * transaction's rows are visible (the WAL position was tried first: on
  * PostgreSQL a commit is written to the WAL before other sessions see it, so it could
  * vouch for rows a page did not have). On PGlite, where this process makes every write,
  * its count of them (Database.writeCount) says the same without asking the database.
