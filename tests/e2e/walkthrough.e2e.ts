@@ -44,6 +44,14 @@ const DOC_SHOTS: Record<string, (typeof SIZES)[number]['name']> = {
   'staff-home': '1440x900', 'staff-indicators': '1440x900',
 };
 const docShots = process.env.ESCALE_DOC_SHOTS;
+/**
+ * Each audience's walk is tens of views, each laid out at three sizes and two themes and
+ * checked with axe. On the slower machine of 2026-12-07's afternoon the public walk took
+ * 45 s and the office's over 120 s (the whole file about 105 s on the morning's machine):
+ * a test's time here is its amount of work, not a hang (every wait inside has its own
+ * bound).
+ */
+const WALK_TIMEOUT_MS = 360_000;
 const AIDANT = { login: 'lea.aidante', displayName: 'Léa Aidante', password: 'aidant-password-3', pin: '2864' };
 
 let server: EscaleServer;
@@ -219,7 +227,7 @@ describe.skipIf(!browserAvailable())('screenshot walkthrough: every screen, thre
       await walk.close();
     }
     walk.expectNone();
-  });
+  }, WALK_TIMEOUT_MS);
 
   test('aidant screens: sign-in online, then every screen offline', async () => {
     const walk = new Walk('aidant');
@@ -265,7 +273,7 @@ describe.skipIf(!browserAvailable())('screenshot walkthrough: every screen, thre
       await walk.close();
     }
     walk.expectNone();
-  });
+  }, WALK_TIMEOUT_MS);
 
   test('staff screens: offline after the first sync, the online-only ones online', async () => {
     const walk = new Walk('staff');
@@ -316,5 +324,5 @@ describe.skipIf(!browserAvailable())('screenshot walkthrough: every screen, thre
       await walk.close();
     }
     walk.expectNone();
-  });
+  }, WALK_TIMEOUT_MS);
 });
