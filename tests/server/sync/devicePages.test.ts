@@ -9,6 +9,15 @@ import { createTestServer, type TestAccount, type TestServer } from '../support/
 import { makePlace, makeVisit } from '../support/fixtures';
 import { push } from '../support/syncClient';
 
+/** The server's database, recording each statement's text. */
+function counting(db: Database): { db: Database; statements: string[] } {
+  const statements: string[] = [];
+  return {
+    statements,
+    db: { ...db, query: (sql, params, options) => (statements.push(sql), db.query(sql, params, options)) } as Database,
+  };
+}
+
 // A device's whole page is kept and served again while no writing transaction has ended
 // (DevicePages: the database's snapshot). Every write, from any code path, must make the
 // next ask read again, and a kept page must be the page read whole.
@@ -26,14 +35,6 @@ describe.each(backends)('device pages kept while nothing is written, on $name', 
   });
   afterAll(() => server.close());
 
-  /** The server's database, recording each statement's text. */
-  function counting(db: Database): { db: Database; statements: string[] } {
-    const statements: string[] = [];
-    return {
-      statements,
-      db: { ...db, query: (sql, params, options) => (statements.push(sql), db.query(sql, params, options)) } as Database,
-    };
-  }
   const request = (a: TestAccount, caches: PullCaches | undefined, since: Date, scope: PullRequest['scope'] = { kind: 'aidant', territoryId: server.territoryId, userId: a.user.id }): PullRequest =>
     ({ scope, limit: 1000, clientId: a.clientId, ownSince: since, caches });
   const pageOf = async (db: Database, req: PullRequest) => {
@@ -170,8 +171,7 @@ describe('PGlite\'s write count, what kept pages trust there', () => {
   it('spares the public pages\' stamp statement while nothing is written', async () => {
     const server = await createTestServer(pgliteBackend);
     try {
-      const statements: string[] = [];
-      const db = { ...server.db, query: (sql: string, params?: readonly unknown[], options?: { pagesUnchanged?: boolean }) => (statements.push(sql), server.db.query(sql, params, options)) } as Database;
+      const { db, statements } = counting(server.db);
       const caches = new PullCaches(db, 16);
       const first = await caches.stamp(server.territoryId);
       expect(statements).toHaveLength(1);

@@ -223,17 +223,22 @@ describe('sync engine, scripted', () => {
     client.close();
   });
 
+  /** A sync whose request waits on the 30 s deadline: that one timer is due, fired, and the run's outcome. */
+  async function syncPastDeadline(client: Awaited<ReturnType<typeof openClient>>, timers: ReturnType<typeof manualTimers>) {
+    const run = client.syncNow();
+    await until(() => timers.due().length > 0);
+    expect(timers.due()).toEqual([30_000]);
+    timers.fireAll();
+    return run;
+  }
+
   it('abandons a request that never ends, so the push lock is released', async () => {
     const timers = manualTimers();
     const hanging: FetchLike = (_input, init) => new Promise((_resolve, reject) => {
       init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
     });
     const client = await openClient({ fetch: hanging, dbName: freshDbName('deadline'), timers, requestTimeoutMs: 30_000 });
-    const run = client.syncNow();
-    await until(() => timers.due().length > 0);
-    expect(timers.due()).toEqual([30_000]);
-    timers.fireAll();
-    expect(await run).toBe('retry');
+    expect(await syncPastDeadline(client, timers)).toBe('retry');
     client.close();
   });
 
@@ -249,11 +254,7 @@ describe('sync engine, scripted', () => {
       return new Response(body, { status: 200, headers: { 'content-type': 'application/json' } });
     };
     const client = await openClient({ fetch: stalling, dbName: freshDbName('stalled-body'), timers, requestTimeoutMs: 30_000 });
-    const run = client.syncNow();
-    await until(() => timers.due().length > 0);
-    expect(timers.due()).toEqual([30_000]);
-    timers.fireAll();
-    expect(await run).toBe('retry');
+    expect(await syncPastDeadline(client, timers)).toBe('retry');
     expect(await client.db.rows.count()).toBe(0);
     client.close();
   });

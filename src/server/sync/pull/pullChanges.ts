@@ -34,14 +34,12 @@ export async function pullChanges(db: Database, req: PullRequest): Promise<PullO
     caches.publicPages.set(cacheKey, outcome.stamp, outcome.page);
     return { kind: 'page', page: outcome.page, kept: true };
   }
-  const devicePages = caches?.devicePages;
-  const deviceKey = `${req.clientId ?? ''}:${key}:${after}:${req.limit}`;
+  const devicePages = req.clientId ? caches?.devicePages : undefined;
+  const deviceKey = `${req.clientId}:${key}:${after}:${req.limit}`;
   // Read before the page's own statement: see DevicePages.
-  const snapshot = devicePages && req.clientId ? await devicePages.snapshot() : undefined;
-  if (snapshot !== undefined) {
-    const hit = devicePages!.get(deviceKey, snapshot, req.ownSince);
-    if (hit) return { kind: 'page', page: hit };
-  }
+  const snapshot = await devicePages?.snapshot();
+  const hit = snapshot === undefined ? undefined : devicePages!.get(deviceKey, snapshot, req.ownSince);
+  if (hit) return { kind: 'page', page: hit };
   const outcome = caches && req.scope.kind === 'aidant'
     ? await readAidantPage(db, req, caches, key, after)
     : await readWholePage(db, req, key, after, false);
