@@ -1,16 +1,23 @@
 import type { IndexHtmlTransformContext, Plugin } from 'vite';
+import { ROUTE_PRELOADS_FILE, type RoutePreloadLists } from '../shared/build/routePreloadLists';
 
 /**
  * `<link rel="modulepreload">` in index.html for the public home's lazy chunk and the
- * chunks it imports (those the entry does not already import).
+ * chunks it imports (those the entry does not already import), and `route-preloads.json`
+ * beside it: the same list for each other public route, which the server puts in place of
+ * the home's when it answers a navigation to that route (src/server/routePreloads.ts).
  *
- * Why: the router asks for the home's chunk only once the entry has been evaluated and the
+ * Why: the router asks for a route's chunk only once the entry has been evaluated and the
  * app has rendered, and Vite's preload helper adds that chunk's dependencies at that same
  * moment; on a phone at 4× CPU that was ~1 s after navigation, then a round of 10–13
  * requests through the service worker before the list could render (the offline cold
  * start, docs/quality.md: < 1 s). Listed in the HTML, they are fetched and compiled while the
- * entry loads and runs. Other routes fetch them too (about 8 KB gzipped), which is what the
- * first-paint budget already counts for every visit (src/build/firstPaintBudget.ts).
+ * entry loads and runs. The service worker keeps index.html as built, with the home's list:
+ * the offline cold start is the home's. A page opened from the network (a first visit, a
+ * QR code on a poster) gets its own route's chunks instead, and the data layer's, which a
+ * first visit needs for its first sync: on a place page Lighthouse counted the home's chunks
+ * (about 16 KB) and two more round trips (the place's chunk, then the data layer's) before
+ * the place could show.
  */
 export interface HomePreloadOptions {
   /** The home route's module, a path suffix without extension. */
@@ -23,6 +30,8 @@ interface ChunkLike {
   isEntry: boolean;
   facadeModuleId: string | null;
   imports: string[];
+  /** The modules bundled in the chunk (a module imported both statically and lazily has no facade). */
+  moduleIds?: string[];
 }
 
 const stripExt = (id: string) => id.replace(/\?.*$/, '').replace(/\.[cm]?[jt]sx?$/, '');
@@ -44,10 +53,33 @@ export function homePreloadFiles(chunks: ChunkLike[], module: string): string[] 
   };
   const entries = chunks.filter((c) => c.isEntry && c.facadeModuleId !== null && /\.html$/.test(c.facadeModuleId));
   const loaded = new Set(closure((entries.length ? entries : chunks.filter((c) => c.isEntry)).map((c) => c.fileName)));
-  const home = chunks.find((c) => c.facadeModuleId !== null && stripExt(c.facadeModuleId).endsWith(module));
+  const isModule = (id: string | null) => id !== null && stripExt(id).endsWith(module);
+  const home = chunks.find((c) => isModule(c.facadeModuleId)) ?? chunks.find((c) => c.moduleIds?.some(isModule));
   if (!home) return [];
   return closure([home.fileName]).filter((f) => !loaded.has(f));
 }
+
+/** Pure: the lists of `route-preloads.json` (exported for tests). */
+export function routePreloads(chunks: ChunkLike[], home: string, routes: Record<string, string>, dataLayer: string, base = '/'): RoutePreloadLists {
+  const url = (file: string) => `${base}${file}`;
+  const data = homePreloadFiles(chunks, dataLayer);
+  return {
+    home: homePreloadFiles(chunks, home).map(url),
+    routes: Object.entries(routes).map(([path, module]) => {
+      const own = homePreloadFiles(chunks, module);
+      return { path, files: [...new Set([...own, ...data])].map(url) };
+    }),
+  };
+}
+
+/** The public routes other than the home, as App.tsx routes them, and their modules. */
+const PUBLIC_ROUTES: Record<string, string> = {
+  '/lieu/:id': 'src/app/public/place/PlaceScreen',
+  '/bus': 'src/app/public/bus/BusScreen',
+  '/trajets': 'src/app/public/mobility/MobilityScreen',
+  '/preparer': 'src/app/public/prepare/ChecklistsScreen',
+  '/preparer/:id': 'src/app/public/prepare/ChecklistScreen',
+};
 
 export function homePreload(options: HomePreloadOptions = {}): Plugin {
   const module = options.module ?? 'src/app/public/HomeScreen';
@@ -57,6 +89,11 @@ export function homePreload(options: HomePreloadOptions = {}): Plugin {
     apply: 'build',
     configResolved(config) {
       base = config.base;
+    },
+    generateBundle(_options, bundle) {
+      const chunks = Object.values(bundle).filter((o) => o.type === 'chunk') as unknown as ChunkLike[];
+      const lists = routePreloads(chunks, module, PUBLIC_ROUTES, 'src/app/composition/createDataLayer', base);
+      this.emitFile({ type: 'asset', fileName: ROUTE_PRELOADS_FILE, source: `${JSON.stringify(lists, null, 1)}\n` });
     },
     transformIndexHtml: {
       order: 'post',

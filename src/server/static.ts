@@ -4,6 +4,7 @@ import { extname, join, resolve, sep } from 'node:path';
 import type { Context } from 'hono';
 import { compress, type Encoding } from './compress/compress';
 import { isCompressible, pickEncoding } from './http/compression';
+import { readRoutePreloads, routeFor, swapPreloads, type RoutePreloadLists } from './routePreloads';
 import { isEntryPoint, rewriteEntryPoint, textTag, type PageTerritory } from './territoryPages';
 
 const TYPES: Record<string, string> = {
@@ -86,7 +87,9 @@ function packed(file: { path: string; stats: Stats }, encoding: Encoding, body: 
  * Serves the built PWA from `distDir`. A GET that matches no file and looks like a page
  * navigation (no file extension) gets index.html, so client-side routes survive a reload.
  * Returns undefined when there is nothing to serve (the caller answers 404). With
- * `territory`, the entry points name the territory of the address (territoryPages.ts).
+ * `territory`, the entry points name the territory of the address (territoryPages.ts). A
+ * navigation to a public route other than the home preloads that route's chunks
+ * (routePreloads.ts).
  */
 export async function serveStatic(c: Context, distDir: string, territory?: () => Promise<PageTerritory>): Promise<Response | undefined> {
   const root = resolve(distDir);
@@ -95,9 +98,15 @@ export async function serveStatic(c: Context, distDir: string, territory?: () =>
   if (/\.(?:br|gz)$/.test(path)) return undefined;
   let file = await fileAt(root, path);
   let servedPath = path;
+  let route: { path: string; files: string[]; home: string[] } | undefined;
   if (!file && !extname(path)) {
     file = await fileAt(root, '/index.html');
     servedPath = '/index.html';
+    if (file) {
+      const lists = await preloadLists(root, file.stats);
+      const own = lists && routeFor(lists, path);
+      if (own) route = { ...own, home: lists.home };
+    }
   }
   if (!file) return undefined;
   const type = TYPES[extname(file.path).toLowerCase()] ?? 'application/octet-stream';
@@ -111,8 +120,8 @@ export async function serveStatic(c: Context, distDir: string, territory?: () =>
   };
   const compressible = isCompressible(type);
   if (compressible) headers.Vary = 'Accept-Encoding';
-  if (territory && isEntryPoint(servedPath)) {
-    const rewritten = await rewrittenEntry(file, servedPath, await territory());
+  if ((territory || route) && isEntryPoint(servedPath)) {
+    const rewritten = await rewrittenEntry(file, servedPath, territory ? await territory() : undefined, route);
     if (rewritten) return sendRewritten(c, rewritten, headers);
   }
   if (c.req.header('if-none-match')?.split(',').some((t) => t.trim() === etag)) {
@@ -131,13 +140,30 @@ export async function serveStatic(c: Context, distDir: string, territory?: () =>
 /** Rewritten entry points by file version and territory: a few KB each. */
 const rewrittenCache = new Map<string, Promise<{ text: Uint8Array<ArrayBuffer>; etag: string; packed: Map<Encoding, Promise<Uint8Array<ArrayBuffer>>> } | undefined>>();
 
-/** The entry point as served for `territory`, or undefined when it is the built file unchanged. */
-function rewrittenEntry(file: { path: string; stats: Stats }, servedPath: string, territory: PageTerritory) {
-  const key = `${file.path}\0${file.stats.size}\0${file.stats.mtimeMs}\0${territory.id}\0${territory.name}`;
+/** The route preload lists of the build, read again when its index.html changes. */
+const listsCache = new Map<string, Promise<RoutePreloadLists | undefined>>();
+
+function preloadLists(root: string, index: Stats): Promise<RoutePreloadLists | undefined> {
+  const key = `${root}\0${index.size}\0${index.mtimeMs}`;
+  let hit = listsCache.get(key);
+  if (!hit) {
+    if (listsCache.size >= 16) listsCache.clear();
+    listsCache.set(key, (hit = readRoutePreloads(root)));
+  }
+  return hit;
+}
+
+/**
+ * The entry point as served for `territory` and, for a navigation to a public route,
+ * with that route's preloads; undefined when it is the built file unchanged.
+ */
+function rewrittenEntry(file: { path: string; stats: Stats }, servedPath: string, territory: PageTerritory | undefined, route?: { path: string; files: string[]; home: string[] }) {
+  const key = `${file.path}\0${file.stats.size}\0${file.stats.mtimeMs}\0${territory?.id}\0${territory?.name}\0${route?.path}`;
   let hit = rewrittenCache.get(key);
   if (!hit) {
     hit = readFile(file.path, 'utf8').then((original) => {
-      const text = rewriteEntryPoint(servedPath, original, territory);
+      const named = territory ? rewriteEntryPoint(servedPath, original, territory) : original;
+      const text = route ? swapPreloads(named, route.home, route.files) : named;
       if (text === original) return undefined;
       const bytes = new TextEncoder().encode(text) as Uint8Array<ArrayBuffer>;
       return { text: bytes, etag: textTag(text), packed: new Map<Encoding, Promise<Uint8Array<ArrayBuffer>>>() };
