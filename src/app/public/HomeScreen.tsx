@@ -46,12 +46,15 @@ export function HomeScreen() {
   useHomeSnapshot(state.loaded.value && territory !== undefined, [document.documentElement.lang, territory, state.places.value, commune?.insee, state.origin.value, need]);
 
   if (!state.loaded.value) return <Loading />;
+  // The same heading, first, in both shapes: when the first sync's data arrives the notice
+  // is replaced under a heading that stays put. Wrapped in a section, the notice's section
+  // became the commune picker's and moved down by the heading's height (a layout shift).
   if (!territory) {
     return (
-      <section class="page">
+      <>
         <h1>{t('home.title')}</h1>
         <NoDataYet />
-      </section>
+      </>
     );
   }
 
