@@ -98,7 +98,7 @@ export async function serveStatic(c: Context, distDir: string, territory?: () =>
   if (/\.(?:br|gz)$/.test(path)) return undefined;
   let file = await fileAt(root, path);
   let servedPath = path;
-  let route: { path: string; files: string[]; home: string[] } | undefined;
+  let route: ServedRoute | undefined;
   if (!file && !extname(path)) {
     file = await fileAt(root, '/index.html');
     servedPath = '/index.html';
@@ -140,6 +140,13 @@ export async function serveStatic(c: Context, distDir: string, territory?: () =>
 /** Rewritten entry points by file version and territory: a few KB each. */
 const rewrittenCache = new Map<string, Promise<{ text: Uint8Array<ArrayBuffer>; etag: string; packed: Map<Encoding, Promise<Uint8Array<ArrayBuffer>>> } | undefined>>();
 
+/** A navigation's route, with its preloads and the home's they replace (routePreloads.ts). */
+interface ServedRoute {
+  path: string;
+  files: string[];
+  home: string[];
+}
+
 /** The route preload lists of the build, read again when its index.html changes. */
 const listsCache = new Map<string, Promise<RoutePreloadLists | undefined>>();
 
@@ -157,7 +164,7 @@ function preloadLists(root: string, index: Stats): Promise<RoutePreloadLists | u
  * The entry point as served for `territory` and, for a navigation to a public route,
  * with that route's preloads; undefined when it is the built file unchanged.
  */
-function rewrittenEntry(file: { path: string; stats: Stats }, servedPath: string, territory: PageTerritory | undefined, route?: { path: string; files: string[]; home: string[] }) {
+function rewrittenEntry(file: { path: string; stats: Stats }, servedPath: string, territory: PageTerritory | undefined, route?: ServedRoute) {
   const key = `${file.path}\0${file.stats.size}\0${file.stats.mtimeMs}\0${territory?.id}\0${territory?.name}\0${route?.path}`;
   let hit = rewrittenCache.get(key);
   if (!hit) {
