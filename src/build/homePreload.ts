@@ -72,8 +72,8 @@ export function routePreloads(chunks: ChunkLike[], home: string, routes: Record<
   };
 }
 
-/** The public routes other than the home, as App.tsx routes them, and their modules. */
-const PUBLIC_ROUTES: Record<string, string> = {
+/** The public routes other than the home, as App.tsx routes them, and their modules (App.tsx's own table cannot be shared: its lazy imports must be literal; tests/unit/build/homePreload.test.ts checks the two agree). */
+export const PUBLIC_ROUTES: Record<string, string> = {
   '/lieu/:id': 'src/app/public/place/PlaceScreen',
   '/bus': 'src/app/public/bus/BusScreen',
   '/trajets': 'src/app/public/mobility/MobilityScreen',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { homePreloadFiles, routePreloads } from '../../../src/build/homePreload';
+import { readFileSync } from 'node:fs';
+import { homePreloadFiles, PUBLIC_ROUTES, routePreloads } from '../../../src/build/homePreload';
 
 const chunk = (fileName: string, imports: string[], extra: { isEntry?: boolean; facadeModuleId?: string | null; moduleIds?: string[] } = {}) => ({
   type: 'chunk' as const, fileName, imports, isEntry: extra.isEntry ?? false, facadeModuleId: extra.facadeModuleId ?? null, moduleIds: extra.moduleIds,
@@ -45,5 +46,15 @@ describe('routePreloads', () => {
       home: ['/app/assets/hours.js', '/app/assets/HomeScreen.js'],
       routes: [{ path: '/bus', files: ['/app/assets/hours.js', '/app/assets/dexie.js', '/app/assets/BusScreen.js', '/app/assets/createDataLayer.js'] }],
     });
+  });
+});
+
+describe('PUBLIC_ROUTES', () => {
+  it('names routes and modules as App.tsx routes them', () => {
+    const app = readFileSync(new URL('../../../src/app/App.tsx', import.meta.url), 'utf8');
+    for (const [path, module] of Object.entries(PUBLIC_ROUTES)) {
+      expect(app, path).toContain(`<Route path="${path}"`);
+      expect(app, module).toContain(`import('./${module.replace(/^src\/app\//, '')}')`);
+    }
   });
 });
