@@ -11,9 +11,10 @@ import { startBenchServer, type BenchServer } from './support/startBenchServer';
  * seed plus N generated places (~660 bytes of JSON each). For each page size of the
  * sweep, a fresh profile opens the built app at "/" and Escale's own sync engine pulls
  * everything into Dexie; the page size is set by rewriting `limit=` on the app's pull
- * requests (the app asks for DEFAULT_PULL_LIMIT). Runs until the `rows` store holds every
- * record (polled every 100 ms), timed in the page from the first pull request's start to
- * the sync engine's mark after the last page's commit.
+ * requests (the app asks for DEFAULT_PULL_LIMIT). Runs until the replica holds every
+ * record, one value each in `rows` or many per value in packs (src/app/replica/packs.ts),
+ * polled every 100 ms; timed in the page from the first pull request's start to the sync
+ * engine's mark after the last page's commit.
  * References, same browser, same run, fresh profile each:
  *  (a) raw IndexedDB: the same records (fetched beforehand) written with one `put` per
  *      record in transactions of 1,000, no Dexie; also a bare fetch-a-page-then-put loop;

@@ -1,6 +1,7 @@
 import type { RecordOf } from '../../shared/sync/collections';
 import { DIRECTORY_SCHEMAS, type DirectoryCollection } from '../../shared/sync/directoryCollections';
 import { overlayPending } from '../replica/overlayPending';
+import { isPacked, latestRows, packsHolding, type Pack, type PackIds } from '../replica/packs';
 import { changeChannelName, createChangeFeed, type ChangeFeed } from './changeFeed';
 import type { DirectoryReader } from './contracts';
 import type { MetaRow, PendingEdit, ReplicaRow } from './db';
@@ -14,8 +15,8 @@ import { RecordParser } from './recordParser';
  * (docs/quality.md: ≤ 60 KB of JavaScript before the home is usable).
  *
  * Same database, read-only transactions over the stores db.ts declares (`rows` keyed by
- * [collection+id] with a `collection` index; `pendingEdits` with `collection` and
- * `[collection+id]` indexes; `meta`), pending edits laid over the server rows as the
+ * [collection+id]; `packs` and `packIds` keyed by [collection+first]; `pendingEdits` with
+ * `collection` and `[collection+id]` indexes; `meta`), pending edits laid over the server rows as the
  * Dexie reader does (overlayPending), every record parsed with the shared schemas
  * (RecordParser; rows that fail are held and quarantined once the data layer connects).
  *
@@ -49,8 +50,34 @@ interface RawRead {
   pending: PendingEdit[];
 }
 
-/** Stores and indexes this reader relies on (db.ts, CURRENT_STORES). */
-const STORES = ['meta', 'rows', 'pendingEdits'] as const;
+/** Stores and indexes this reader relies on (db.ts, CURRENT_STORES, since v3). */
+const STORES = ['meta', 'rows', 'packs', 'packIds', 'pendingEdits'] as const;
+
+/**
+ * Rows held in packs (../replica/packs.ts), read in `tx` as heldRows.ts reads them: a
+ * collection reads its packs whole; one record, the pack ids first, then only the packs
+ * holding it. The array fills as the requests succeed, complete when `tx` is.
+ */
+function readPacked(tx: IDBTransaction, collection: DirectoryCollection, id: string | undefined): ReplicaRow[][] {
+  const packed: ReplicaRow[][] = [];
+  if (!isPacked(collection)) return packed;
+  const range = IDBKeyRange.bound([collection], [collection, []]);
+  const packStore = tx.objectStore('packs');
+  const keep = (pack: Pack | undefined) => pack && packed.push(id === undefined ? pack.rows : pack.rows.filter((r) => r.id === id));
+  if (id === undefined) {
+    const all = packStore.getAll(range) as IDBRequest<Pack[]>;
+    all.onsuccess = () => all.result.forEach(keep);
+    return packed;
+  }
+  const ids = tx.objectStore('packIds').getAll(range) as IDBRequest<PackIds[]>;
+  ids.onsuccess = () => {
+    for (const first of packsHolding(ids.result, new Set([id]))) {
+      const one = packStore.get([collection, first]) as IDBRequest<Pack | undefined>;
+      one.onsuccess = () => keep(one.result);
+    }
+  };
+  return packed;
+}
 
 export function createBootReader(options: BootReaderOptions = {}): BootReader {
   const name = options.dbName ?? DEFAULT_DB_NAME;
@@ -113,11 +140,12 @@ export function createBootReader(options: BootReaderOptions = {}): BootReader {
       const format = tx.objectStore('meta').get(META.replicaFormat) as IDBRequest<MetaRow | undefined>;
       const rows = (id === undefined ? rowStore.getAll(IDBKeyRange.bound([collection], [collection, []])) : rowStore.getAll([collection, id])) as IDBRequest<ReplicaRow[]>;
       const pending = pendingStore.index(index).getAll(id === undefined ? collection : [collection, id]) as IDBRequest<PendingEdit[]>;
+      const packed = readPacked(tx, collection, id);
       tx.oncomplete = () => {
         // Rows of another replica format are cleared and pulled again by the data layer.
         if (format.result?.value !== REPLICA_FORMAT) return resolve(undefined);
         version = db.version;
-        resolve({ rows: rows.result, pending: pending.result });
+        resolve({ rows: packed.length ? latestRows([rows.result, ...packed]) : rows.result, pending: pending.result });
       };
       tx.onerror = () => reject(tx.error ?? new Error('bootReader: read failed'));
       tx.onabort = () => reject(tx.error ?? new Error('bootReader: read aborted'));

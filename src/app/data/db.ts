@@ -1,6 +1,7 @@
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { Collection } from '../../shared/sync/collections';
 import type { MutationResult, Rejection } from '../../shared/sync/protocol';
+import type { Pack, PackIds } from '../replica/packs';
 import type { OutboxEntry, PendingEdit, ReplicaRow } from '../replica/rows';
 import { META } from './dbLayout';
 
@@ -57,6 +58,8 @@ export interface MetaRow {
 
 export class EscaleDb extends Dexie {
   rows!: Table<ReplicaRow, [Collection, string]>;
+  packs!: Table<Pack, [Collection, number]>;
+  packIds!: Table<PackIds, [Collection, number]>;
   pendingEdits!: EntityTable<PendingEdit, 'mutationId'>;
   outbox!: EntityTable<OutboxEntry, 'id'>;
   conflicts!: EntityTable<ConflictRow, 'mutationId'>;
@@ -68,10 +71,15 @@ export class EscaleDb extends Dexie {
     super(name, options);
     declareVersions(this);
   }
+
+  /** The stores that hold the replica's rows (one value per record, or packed): cleared together. */
+  get replicaTables(): [Table<ReplicaRow, [Collection, string]>, Table<Pack, [Collection, number]>, Table<PackIds, [Collection, number]>] {
+    return [this.rows, this.packs, this.packIds];
+  }
 }
 
 /** The current schema version, for tests that define a v+1 on top of it. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** The stores of the current version, for a later `db.version(n + 1)` to build upon. */
 export const CURRENT_STORES = {
@@ -79,6 +87,10 @@ export const CURRENT_STORES = {
   // ([c] .. [c, []]), and the newest seq held is kept in meta (META.newestSeq). Each index
   // was one more B-tree write per record on a first sync (v2).
   rows: '&[collection+id]',
+  // Many places of one pull page as one value, keyed by [collection + its lowest seq], and
+  // their ids apart (../replica/packs.ts): a first sync writes 20 values, not 10,000 (v3).
+  packs: '&[collection+first]',
+  packIds: '&[collection+first]',
   // Keyed by mutation id; [collection+id] finds the edits laid over one record.
   pendingEdits: '&mutationId, [collection+id], collection, status',
   // Keyed by mutation id, so iteration order is push order.
@@ -93,18 +105,22 @@ function declareVersions(db: Dexie): void {
   // v1 (2026-11-22): first schema. Replicated rows, pending edits, outbox, conflicts,
   // rejections, quarantine and meta (clientId, nextMutationId, cursor, lastMutationId,
   // lastSyncedAt).
-  db.version(1).stores({ ...CURRENT_STORES, rows: '&[collection+id], collection, seq' });
+  const { packs: _packs, packIds: _packIds, ...v2 } = CURRENT_STORES;
+  db.version(1).stores({ ...v2, rows: '&[collection+id], collection, seq' });
   // v2 (2026-11-22): `rows` loses its `collection` and `seq` indexes (a first sync wrote
   // three B-trees per record where one is needed). A collection is read as a range of the
   // key; the newest seq held moves to meta, computed here once from the rows. The outbox
   // and its entries are untouched.
-  db.version(2).stores(CURRENT_STORES).upgrade(async (tx) => {
+  db.version(2).stores(v2).upgrade(async (tx) => {
     let newest = 0;
     await tx.table('rows').each((row: ReplicaRow) => {
       if (typeof row.seq === 'number' && row.seq > newest) newest = row.seq;
     });
     await tx.table('meta').put({ key: META.newestSeq, value: newest });
   });
+  // v3 (2026-12-07): `packs` and `packIds`, empty; the rows held stay where they are (a
+  // record's copies are compared by version wherever they are held, replicaStore.ts).
+  db.version(3).stores(CURRENT_STORES);
   // 2026-12-07, no step: an outbox entry may be `sealed` (its `args` then absent, see
   // ../replica/rows.ts). No store or index changes, and this build reads both forms. An
   // older build would push a sealed entry without its arguments (the server rejects it):
@@ -116,7 +132,7 @@ function declareVersions(db: Dexie): void {
     void tx.table('meta').put({ key: META.newestSeq, value: 0 });
   });
   // A later step looks like:
-  //   db.version(2).stores({ ...CURRENT_STORES, rows: '…' }).upgrade(async (tx) => {
+  //   db.version(4).stores({ ...CURRENT_STORES, rows: '…' }).upgrade(async (tx) => {
   //     // rewrite entries if their shape changes; NEVER clear `outbox`.
   //   });
 }

@@ -11,6 +11,7 @@ import { changeChannelName, createChangeFeed, type ChangeFeed } from './changeFe
 import type { PendingChange, Preferences } from './contracts';
 import { EscaleDb, META, REPLICA_FORMAT } from './db';
 import { DEFAULT_DB_NAME } from './dbLayout';
+import { clearHeldRows } from './heldRows';
 import { LogoutRefusedError, ReloadNeededError } from './errors';
 import type { FetchLike } from './fetchLike';
 import { createIssues, type Issues } from './issues';
@@ -234,11 +235,11 @@ async function openDatabase(name: string, options: LocalStoreOptions, storage: S
   await db.open();
   const randomUUID = options.randomUUID ?? uuidV4;
   // Rows pulled under an older replica format are pulled again (never the outbox).
-  await db.transaction('rw', [db.meta, db.rows], async () => {
+  await db.transaction('rw', [db.meta, ...db.replicaTables], async () => {
     const format = (await db.meta.get(META.replicaFormat))?.value;
     if (format === REPLICA_FORMAT) return;
     if (format !== undefined) {
-      await db.rows.clear();
+      await clearHeldRows(db);
       await db.meta.delete(META.cursor);
       await db.meta.put({ key: META.newestSeq, value: 0 });
     }
@@ -260,10 +261,10 @@ async function openDatabase(name: string, options: LocalStoreOptions, storage: S
  * next person must not see this account's visit logs) and 0 is returned.
  */
 async function forgetAccountRows(db: EscaleDb): Promise<number> {
-  return db.transaction('rw', [db.outbox, db.rows, db.pendingEdits, db.meta], async () => {
+  return db.transaction('rw', [db.outbox, ...db.replicaTables, db.pendingEdits, db.meta], async () => {
     const pending = await db.outbox.count();
     if (pending > 0) return pending;
-    await db.rows.clear();
+    await clearHeldRows(db);
     await db.pendingEdits.clear();
     await db.meta.delete(META.cursor);
     await db.meta.put({ key: META.newestSeq, value: 0 });

@@ -139,7 +139,7 @@ export function createLocalWrites({ db, now, guardWrite, afterWrite, actingAs }:
     let ids: number[];
     const touched = new Set<string>();
     try {
-      ids = await guardWrite(() => db.transaction('rw', [db.outbox, db.pendingEdits, db.meta, db.rows], async () => {
+      ids = await guardWrite(() => db.transaction('rw', [db.outbox, db.pendingEdits, db.meta, ...db.replicaTables], async () => {
         const out: number[] = [];
         for (const [i, change] of changes.entries()) {
           at = i;

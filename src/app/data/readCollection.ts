@@ -1,7 +1,7 @@
-import { Dexie } from 'dexie';
 import type { Collection } from '../../shared/sync/collections';
 import { overlayPending, type VisibleRecord } from '../replica/overlayPending';
-import type { EscaleDb, PendingEdit, ReplicaRow } from './db';
+import type { EscaleDb, PendingEdit } from './db';
+import { heldCollection, heldRow } from './heldRows';
 import type { ParsedRecord, RecordParser } from './recordParser';
 
 // RecordParser and ParsedRecord live in recordParser.ts (no Dexie, no schema of its own:
@@ -10,8 +10,8 @@ export { RecordParser, type ParsedRecord } from './recordParser';
 
 /** Every visible record of a collection (server rows with pending edits laid over), parsed. */
 export async function readCollection<C extends Collection>(db: EscaleDb, parser: RecordParser, collection: C): Promise<ParsedRecord<C>[]> {
-  const [rows, pending] = await db.transaction('r', [db.rows, db.pendingEdits], () =>
-    Promise.all([db.rows.where(':id').between([collection, Dexie.minKey], [collection, Dexie.maxKey]).toArray(), db.pendingEdits.where('collection').equals(collection).toArray()]),
+  const [rows, pending] = await db.transaction('r', [...db.replicaTables, db.pendingEdits], () =>
+    Promise.all([heldCollection(db, collection), db.pendingEdits.where('collection').equals(collection).toArray()]),
   );
   const out: ParsedRecord<C>[] = [];
   for (const v of overlayPending(rows, pending)) {
@@ -21,14 +21,14 @@ export async function readCollection<C extends Collection>(db: EscaleDb, parser:
   return out;
 }
 
-/** The visible record of one id, unparsed, read inside the caller's transaction. */
+/** The visible record of one id, unparsed, read inside the caller's transaction (which holds `db.replicaTables`). */
 export async function readVisibleRaw(db: EscaleDb, collection: Collection, id: string): Promise<VisibleRecord | undefined> {
-  const row: ReplicaRow | undefined = await db.rows.get([collection, id]);
+  const row = await heldRow(db, collection, id);
   const pending: PendingEdit[] = await db.pendingEdits.where('[collection+id]').equals([collection, id]).toArray();
   return overlayPending(row ? [row] : [], pending)[0];
 }
 
 export async function readOne<C extends Collection>(db: EscaleDb, parser: RecordParser, collection: C, id: string): Promise<ParsedRecord<C> | undefined> {
-  const visible = await db.transaction('r', [db.rows, db.pendingEdits], () => readVisibleRaw(db, collection, id));
+  const visible = await db.transaction('r', [...db.replicaTables, db.pendingEdits], () => readVisibleRaw(db, collection, id));
   return visible ? parser.parse(collection, visible) : undefined;
 }

@@ -1,8 +1,10 @@
 import type { Change } from '../../shared/sync/protocol';
 import { checkChanges, planPage, type CheckedChanges } from '../replica/applyPage';
 import { settledPendingEdits } from '../replica/overlayPending';
+import { packRows } from '../replica/packs';
 import { rowKey } from '../replica/rowKey';
 import { META, type EscaleDb, type PendingEdit, type ReplicaRow } from './db';
+import { clearHeldRows, heldRowsOf, putPacks } from './heldRows';
 
 // The pull's writes to the device database, each in ONE Dexie transaction (the push's are
 // in outboxStore.ts).
@@ -59,38 +61,46 @@ export async function storePulledPage(
   // transaction is aborted, nothing of it stays, and the page is stored the careful way.
   // A round trip to IndexedDB before the writes was 20-80 ms per page of a first sync.
   try {
-    return await db.transaction('rw', [db.rows, db.meta, db.pendingEdits, db.quarantine], async () => {
+    return await db.transaction('rw', [...db.replicaTables, db.meta, db.pendingEdits, db.quarantine], async () => {
       const heldRead = db.meta.get(META.newestSeq);
       const pendingRead = db.pendingEdits.toArray();
       const cursorRead = options.after !== undefined ? readCursor(db) : undefined;
       cursorRead?.catch(() => undefined);
       const plan = planPage(new Map(), page.changes, checked);
-      const put = plan.put.length ? db.rows.bulkPut(plan.put) : undefined;
+      // The page's places as packs of many rows per value (../replica/packs.ts): only here,
+      // where the page is newer than everything held, so a pack never holds an older copy.
+      const packed = packRows(plan.put);
+      const putRows = packed.rows.length ? db.rows.bulkPut(packed.rows) : undefined;
+      const put = packed.packs.length ? putPacks(db, packed.packs) : putRows;
       // Awaited below; when the transaction is aborted its failure is that abort, not news.
       put?.catch(() => undefined);
+      putRows?.catch(() => undefined);
       pendingRead.catch(() => undefined);
       if (cursorRead) checkAfter(await cursorRead, scope, options.after);
       const heldSeq = (await heldRead)?.value;
       if (page.changes.length && !(typeof heldSeq === 'number' && heldSeq < minSeq)) throw new NotNewer();
       await finishPage(db, scope, page, now, plan, new Map(), await pendingRead);
       if (page.changes.length && typeof heldSeq === 'number' && maxSeq > heldSeq) await db.meta.put({ key: META.newestSeq, value: maxSeq });
+      await putRows;
       await put;
       return { written: plan.put.length, rows: plan.put };
     });
   } catch (error) {
     if (!(error instanceof NotNewer)) throw error;
   }
-  return db.transaction('rw', [db.rows, db.meta, db.pendingEdits, db.quarantine], async () => {
+  return db.transaction('rw', [...db.replicaTables, db.meta, db.pendingEdits, db.quarantine], async () => {
     if (options.after !== undefined) checkAfter(await readCursor(db), scope, options.after);
-    const existing = new Map<string, ReplicaRow>();
+    let existing = new Map<string, ReplicaRow>();
     // The newest seq held is kept in meta (no index on rows, db.ts v2); absent: unknown, read.
     const heldSeq = page.changes.length ? (await db.meta.get(META.newestSeq))?.value : undefined;
     const newestHeld = typeof heldSeq === 'number' ? heldSeq : Infinity;
     if (page.changes.length && newestHeld >= minSeq) {
-      const keys = [...new Map(page.changes.map((c) => [rowKey(c.collection, c.id), [c.collection, c.id] as [typeof c.collection, string]])).values()];
-      const held = await db.rows.bulkGet(keys);
-      for (const row of held) if (row) existing.set(rowKey(row.collection, row.id), row);
+      const keys = [...new Map(page.changes.map((c) => [rowKey(c.collection, c.id), [c.collection, c.id] as const])).values()];
+      // Packed or not: a copy in a pack counts as much as one in `rows` (heldRows.ts).
+      existing = await heldRowsOf(db, keys);
     }
+    // Written one value per record: this page may be older than rows held, and a pack
+    // holds only rows newer than everything held when it was written.
     const plan = planPage(existing, page.changes, checked);
     if (plan.put.length) await db.rows.bulkPut(plan.put);
     await finishPage(db, scope, page, now, plan, existing, await db.pendingEdits.toArray());
@@ -148,8 +158,8 @@ async function finishPage(
 
 /** `{reset: true}` or a scope change: clear the replicated rows and the cursor, NEVER the outbox. */
 export async function resetReplica(db: EscaleDb): Promise<void> {
-  await db.transaction('rw', [db.rows, db.meta], async () => {
-    await db.rows.clear();
+  await db.transaction('rw', [...db.replicaTables, db.meta], async () => {
+    await clearHeldRows(db);
     await db.meta.delete(META.cursor);
     await db.meta.put({ key: META.newestSeq, value: 0 });
   });

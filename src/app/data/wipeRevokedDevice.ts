@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { instantSchema } from '../../shared/domain/common';
 import { META, type EscaleDb } from './db';
+import { clearHeldRows } from './heldRows';
 
 // A lost tablet (docs/privacy.md, "What a lost tablet reveals"): the office revokes the
 // device, the server refuses every request carrying its sessions (`device_revoked`), and
@@ -21,10 +22,11 @@ export type WipeNotice = z.infer<typeof wipeNoticeSchema>;
  * a new device for the office) and its mutation ids start again at 1.
  */
 export async function wipeRevokedDevice(db: EscaleDb, at: Date, newClientId: string): Promise<WipeNotice> {
-  return db.transaction('rw', [db.rows, db.pendingEdits, db.outbox, db.conflicts, db.rejections, db.quarantine, db.meta], async () => {
+  return db.transaction('rw', [...db.replicaTables, db.pendingEdits, db.outbox, db.conflicts, db.rejections, db.quarantine, db.meta], async () => {
     const dropped = await db.outbox.count();
     const format = (await db.meta.get(META.replicaFormat))?.value;
-    await Promise.all([db.rows.clear(), db.pendingEdits.clear(), db.outbox.clear(), db.conflicts.clear(),
+    await clearHeldRows(db);
+    await Promise.all([db.pendingEdits.clear(), db.outbox.clear(), db.conflicts.clear(),
       db.rejections.clear(), db.quarantine.clear(), db.meta.clear()]);
     const notice: WipeNotice = { at: at.toISOString(), dropped };
     await db.meta.bulkPut([

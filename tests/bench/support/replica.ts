@@ -25,7 +25,11 @@ export async function allChanges(server: { url: string }): Promise<Change[]> {
   throw new Error('pull did not end');
 }
 
-/** Rows in Escale's Dexie `rows` store; 0 before the database exists (never creates it). */
+/**
+ * Records held in Escale's replica, counted by key wherever they are held: one per value
+ * in the `rows` store, or many per value in a pack (`packIds` lists a pack's ids; see
+ * src/app/replica/packs.ts). 0 before the database exists (never creates it).
+ */
 export function countRows(page: Page): Promise<number> {
   return page.evaluate(async () => {
     const dbs = await indexedDB.databases();
@@ -35,17 +39,23 @@ export function countRows(page: Page): Promise<number> {
       req.onerror = () => resolve(-1);
       req.onsuccess = () => {
         const db = req.result;
-        if (!db.objectStoreNames.contains('rows')) {
+        const stores = ['rows', 'packIds'].filter((s) => db.objectStoreNames.contains(s));
+        if (!stores.length) {
           db.close();
           resolve(0);
           return;
         }
-        const count = db.transaction('rows').objectStore('rows').count();
-        count.onsuccess = () => {
+        const tx = db.transaction(stores);
+        const keys = new Set<string>();
+        const single = stores.includes('rows') ? tx.objectStore('rows').getAllKeys() : undefined;
+        const packed = stores.includes('packIds') ? tx.objectStore('packIds').getAll() : undefined;
+        tx.oncomplete = () => {
           db.close();
-          resolve(count.result);
+          for (const key of (single?.result ?? []) as Array<[string, string]>) keys.add(`${key[0]}/${key[1]}`);
+          for (const entry of (packed?.result ?? []) as Array<{ collection: string; ids: string[] }>) for (const id of entry.ids) keys.add(`${entry.collection}/${id}`);
+          resolve(keys.size);
         };
-        count.onerror = () => {
+        tx.onerror = () => {
           db.close();
           resolve(-1);
         };
@@ -53,4 +63,3 @@ export function countRows(page: Page): Promise<number> {
     });
   });
 }
-
