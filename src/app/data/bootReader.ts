@@ -1,7 +1,7 @@
 import type { RecordOf } from '../../shared/sync/collections';
 import { DIRECTORY_SCHEMAS, type DirectoryCollection } from '../../shared/sync/directoryCollections';
 import { overlayPending } from '../replica/overlayPending';
-import { isPacked, latestRows, packsHolding, type Pack, type PackIds } from '../replica/packs';
+import { isPacked, latestRows, packsHolding, rowsOfPack, type Pack, type PackIds } from '../replica/packs';
 import { changeChannelName, createChangeFeed, type ChangeFeed } from './changeFeed';
 import type { DirectoryReader } from './contracts';
 import type { MetaRow, PendingEdit, ReplicaRow } from './db';
@@ -63,7 +63,7 @@ function readPacked(tx: IDBTransaction, collection: DirectoryCollection, id: str
   if (!isPacked(collection)) return packed;
   const range = IDBKeyRange.bound([collection], [collection, []]);
   const packStore = tx.objectStore('packs');
-  const keep = (pack: Pack | undefined) => pack && packed.push(id === undefined ? pack.rows : pack.rows.filter((r) => r.id === id));
+  const keep = (pack: Pack | undefined) => pack && packed.push(id === undefined ? rowsOfPack(pack) : rowsOfPack(pack).filter((r) => r.id === id));
   if (id === undefined) {
     const all = packStore.getAll(range) as IDBRequest<Pack[]>;
     all.onsuccess = () => all.result.forEach(keep);

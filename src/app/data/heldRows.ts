@@ -1,6 +1,6 @@
 import { Dexie } from 'dexie';
 import type { Collection } from '../../shared/sync/collections';
-import { idsOf, isPacked, latestRows, packsHolding, type Pack } from '../replica/packs';
+import { isPacked, latestRows, packsHolding, rowsOfPack, type PackedPlan } from '../replica/packs';
 import { rowKey } from '../replica/rowKey';
 import type { EscaleDb, ReplicaRow } from './db';
 
@@ -22,7 +22,7 @@ export function heldCollection(db: EscaleDb, collection: Collection): Promise<Re
   const rows = db.rows.where(':id').between(lo, hi).toArray();
   if (!isPacked(collection)) return rows;
   const packs = db.packs.where(':id').between(lo, hi).toArray();
-  return Dexie.Promise.all([rows, packs]).then(([single, packed]) => (packed.length ? latestRows([single, ...packed.map((p) => p.rows)]) : single));
+  return Dexie.Promise.all([rows, packs]).then(([single, packed]) => (packed.length ? latestRows([single, ...packed.map(rowsOfPack)]) : single));
 }
 
 /** The held row of each key (highest version), by rowKey; keys not held are absent. */
@@ -43,7 +43,7 @@ export function heldRowsOf(db: EscaleDb, keys: ReadonlyArray<readonly [Collectio
       const firsts = packsHolding(index, ids);
       if (!firsts.length) return undefined;
       return db.packs.bulkGet(firsts.map((first) => [collection, first] as [Collection, number])).then((packs) => {
-        for (const pack of packs) for (const row of pack?.rows ?? []) if (ids.has(row.id)) keep(row);
+        for (const pack of packs) for (const row of pack ? rowsOfPack(pack) : []) if (ids.has(row.id)) keep(row);
       });
     }));
   }
@@ -56,9 +56,9 @@ export function heldRow(db: EscaleDb, collection: Collection, id: string): Promi
 }
 
 /** Writes packs and their ids; the caller's transaction holds the rest of the page. */
-export function putPacks(db: EscaleDb, packs: readonly Pack[]): Promise<unknown> {
-  if (!packs.length) return Dexie.Promise.resolve();
-  return Dexie.Promise.all([db.packs.bulkPut([...packs]), db.packIds.bulkPut(packs.map(idsOf))]);
+export function putPacks(db: EscaleDb, plan: Pick<PackedPlan, 'packs' | 'ids'>): Promise<unknown> {
+  if (!plan.packs.length) return Dexie.Promise.resolve();
+  return Dexie.Promise.all([db.packs.bulkPut([...plan.packs]), db.packIds.bulkPut([...plan.ids])]);
 }
 
 /** Every replicated row gone, packed or not (a reset, a logout, a wipe, a new format). */

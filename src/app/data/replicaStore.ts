@@ -26,6 +26,8 @@ export interface PageToStore {
   cursor: string;
   hasMore: boolean;
   lastMutationId: number | null;
+  /** The page's JSON as the server sent it, which `changes` were read from (syncHttp.ts). */
+  text?: string;
 }
 
 /**
@@ -69,9 +71,12 @@ export async function storePulledPage(
       const plan = planPage(new Map(), page.changes, checked);
       // The page's places as packs of many rows per value (../replica/packs.ts): only here,
       // where the page is newer than everything held, so a pack never holds an older copy.
-      const packed = packRows(plan.put);
+      // The page's own text when its rows are exactly its changes (nothing quarantined,
+      // nothing skipped): packs then hold that string (../replica/packs.ts).
+      const exact = page.text !== undefined && !plan.quarantine.length && !plan.skipped;
+      const packed = packRows(plan.put, exact ? page.text : undefined);
       const putRows = packed.rows.length ? db.rows.bulkPut(packed.rows) : undefined;
-      const put = packed.packs.length ? putPacks(db, packed.packs) : putRows;
+      const put = packed.packs.length ? putPacks(db, packed) : putRows;
       // Awaited below; when the transaction is aborted its failure is that abort, not news.
       put?.catch(() => undefined);
       putRows?.catch(() => undefined);

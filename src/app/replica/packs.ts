@@ -23,11 +23,18 @@ export const PACKED_COLLECTIONS: readonly Collection[] = ['place'];
 /** Fewer rows than this go to `rows`: a pack saves little and is read whole on a lookup. */
 export const PACK_MIN = 100;
 
-/** Rows of one collection stored as one value; `first` is the lowest seq among them. */
+/**
+ * Rows of one collection stored as one value; `first` is the lowest seq among them. Held
+ * either as rows, or as the pull page's own JSON text (`page`) when that page's changes of
+ * the collection are exactly the rows (all checked, none skipped): storing a string is a
+ * copy, where IndexedDB serialises an object graph field by field (a third of a first
+ * sync's main thread in Chromium at 10,000 places, as rows).
+ */
 export interface Pack {
   collection: Collection;
   first: number;
-  rows: ReplicaRow[];
+  rows?: ReplicaRow[];
+  page?: string;
 }
 
 /** A pack's ids, stored apart so that finding one record does not read every pack. */
@@ -39,6 +46,8 @@ export interface PackIds {
 
 export interface PackedPlan {
   packs: Pack[];
+  /** Each pack's ids, in the same order. */
+  ids: PackIds[];
   /** What goes to `rows`, one value per record. */
   rows: ReplicaRow[];
 }
@@ -48,9 +57,11 @@ export const isPacked = (collection: Collection): boolean => PACKED_COLLECTIONS.
 /**
  * Split a page's rows (at most one per record, as planPage returns them) into packs and
  * single rows. A page's packs never share a key with a pack already held: the page is
- * newer than every row held, so its lowest seq is above every pack's `first`.
+ * newer than every row held, so its lowest seq is above every pack's `first`. `pageText`:
+ * the page's JSON as it came, given when its rows are exactly its changes; packs then
+ * hold it instead of their rows.
  */
-export function packRows(put: readonly ReplicaRow[]): PackedPlan {
+export function packRows(put: readonly ReplicaRow[], pageText?: string): PackedPlan {
   const byCollection = new Map<Collection, ReplicaRow[]>();
   const rows: ReplicaRow[] = [];
   for (const row of put) {
@@ -63,6 +74,7 @@ export function packRows(put: readonly ReplicaRow[]): PackedPlan {
     else byCollection.set(row.collection, [row]);
   }
   const packs: Pack[] = [];
+  const ids = new Map<number, string[]>();
   for (const [collection, group] of byCollection) {
     if (group.length < PACK_MIN) {
       rows.push(...group);
@@ -70,12 +82,35 @@ export function packRows(put: readonly ReplicaRow[]): PackedPlan {
     }
     let first = Infinity;
     for (const r of group) if (r.seq < first) first = r.seq;
-    packs.push({ collection, first, rows: group });
+    packs.push(pageText === undefined ? { collection, first, rows: group } : { collection, first, page: pageText });
+    ids.set(first, group.map((r) => r.id));
   }
-  return { packs, rows };
+  return { packs, rows, ids: packs.map((p) => ({ collection: p.collection, first: p.first, ids: ids.get(p.first)! })) };
 }
 
-export const idsOf = (pack: Pack): PackIds => ({ collection: pack.collection, first: pack.first, ids: pack.rows.map((r) => r.id) });
+/** A pack's rows, from the rows it holds or from its page's changes of its collection. */
+export function rowsOfPack(pack: Pack): ReplicaRow[] {
+  if (pack.rows) return pack.rows;
+  const out: ReplicaRow[] = [];
+  const changes = (JSON.parse(pack.page ?? '{}') as { changes?: PageChange[] }).changes ?? [];
+  for (const c of changes) {
+    if (c.collection !== pack.collection) continue;
+    out.push(c.op === 'delete'
+      ? { collection: c.collection, id: c.id, version: c.version, seq: c.seq, deleted: true }
+      : { collection: c.collection, id: c.id, version: c.version, seq: c.seq, record: c.record });
+  }
+  return out;
+}
+
+/** A change as the page's JSON holds it (checked when the page was stored). */
+interface PageChange {
+  collection: Collection;
+  op: 'put' | 'delete';
+  id: string;
+  version: number;
+  seq: number;
+  record?: unknown;
+}
 
 /**
  * The record of each key among several copies: the highest version wins (a tombstone too,

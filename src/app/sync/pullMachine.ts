@@ -6,7 +6,9 @@ import {
 // The pull half of a run (docs/sync.md, Pull), until `hasMore: false`, pipelined:
 // - the next page is asked for as soon as a page arrives, and each page's schema checks
 //   start when it arrives (`checkPage`), so the server, the network and the checks work
-//   while IndexedDB writes the page before;
+//   while IndexedDB writes the page before; up to two pages ahead (`AheadPage.next`): the
+//   loop takes a page only once the page before is stored, and waiting for that to ask
+//   for the next left the server and the link idle for a third of a first sync;
 // - a page's transaction is opened once its records are checked, without waiting for the
 //   previous page's to commit (IndexedDB runs them in order, and the main thread copies
 //   this page's records meanwhile). Each checks that the cursor it was pulled `after` is
@@ -76,8 +78,10 @@ export function onPullEvent(t: Transition, pull: PullState): RunNext | undefined
     }
     return undefined;
   }
-  const ahead = pageEvent(t, pull.ahead, op);
+  const ahead = pageEvent(t, pull.ahead, op, pull);
   if (ahead) return onAheadReady(t, { ...pull, ahead });
+  const afterAhead = pull.ahead?.next && pageEvent(t, pull.ahead.next, op);
+  if (afterAhead) return pullRun({ ...pull, ahead: { ...pull.ahead!, next: afterAhead } });
   if (phase.name === 'checks') {
     const current = pageEvent(t, phase.ahead, op);
     if (current) return onChecked(t, { ...pull, phase: { ...phase, ahead: current } });
@@ -85,8 +89,11 @@ export function onPullEvent(t: Transition, pull: PullState): RunNext | undefined
   return onStoreEvent(t, pull, op);
 }
 
-/** The page asked for ahead, with this event's news (undefined: not about it). */
-function pageEvent(t: Transition, page: AheadPage | undefined, op: number): AheadPage | undefined {
+/**
+ * The page asked for ahead, with this event's news (undefined: not about it). `askNext`:
+ * the pull whose next page this is; once it arrives, the page after it is asked for too.
+ */
+function pageEvent(t: Transition, page: AheadPage | undefined, op: number, askNext?: PullState): AheadPage | undefined {
   if (!page) return undefined;
   const e = t.event;
   if (op === page.op) {
@@ -97,7 +104,8 @@ function pageEvent(t: Transition, page: AheadPage | undefined, op: number): Ahea
     // Checked as soon as it arrives, while the loop may still wait for the page before.
     const checkOp = newOp(t);
     t.fx.push({ type: 'checkPage', op: checkOp, changes: answer.body.changes });
-    return { ...page, answer, checkOp };
+    const next = askNext && answer.body.hasMore ? request(t, askNext, answer.body.cursor) : undefined;
+    return { ...page, answer, checkOp, ...(next ? { next } : {}) };
   }
   if (op !== page.checkOp) return undefined;
   if (e.type === 'pageChecked') return { ...page, checked: e.checked };
@@ -119,8 +127,8 @@ function onAheadReady(t: Transition, pull: PullState): RunNext {
   // Scope changed or cursor older than the tombstone horizon: start over. Never the outbox.
   if ('reset' in res.body) return settle(t, { ...pull, ahead: undefined }, { kind: 'reset' });
   const page = res.body;
-  const next = page.hasMore ? request(t, pull, page.cursor) : undefined;
-  return onChecked(t, { ...pull, ahead: next, phase: { name: 'checks', page, ahead } });
+  const next = page.hasMore ? (ahead.next ?? request(t, pull, page.cursor)) : undefined;
+  return onChecked(t, { ...pull, ahead: next, phase: { name: 'checks', page, ahead: { ...ahead, next: undefined } } });
 }
 
 /** In the 'checks' phase, once the page's checks are done: open its transaction, then settle the page before. */

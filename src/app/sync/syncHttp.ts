@@ -104,10 +104,13 @@ export async function postPush(
  * authenticated pull as `X-Escale-Pending` so the office sees what a tablet has not sent
  * yet (admin devices list). Information only: the server never acts on it.
  */
+/** A pull answer; a page carries its JSON text as it came (`text`). */
+export type PulledResponse = Exclude<PullResponse, { changes: unknown }> | (Extract<PullResponse, { changes: unknown }> & { text?: string });
+
 export async function getPull(
   fetch: FetchLike, baseUrl: string, token: string | undefined, query: { cursor?: string; limit: number; territory?: string },
   pending?: number,
-): Promise<HttpOutcome<PullResponse>> {
+): Promise<HttpOutcome<PulledResponse>> {
   const params = new URLSearchParams();
   if (query.cursor) params.set('cursor', query.cursor);
   params.set('limit', String(query.limit));
@@ -122,8 +125,11 @@ export async function getPull(
   }
   try {
     if (!res.ok) return await classifyFailure(res);
-    const body = pullResponseSchema.safeParse(await readJson(res));
-    return body.success ? { kind: 'ok', body: body.data } : { kind: 'retry', error: 'bad pull answer' };
+    // The text is kept with a page: its packs store it as it came (src/app/replica/packs.ts).
+    const text = await res.text();
+    const body = pullResponseSchema.safeParse(JSON.parse(text));
+    if (!body.success) return { kind: 'retry', error: 'bad pull answer' };
+    return { kind: 'ok', body: 'changes' in body.data ? { ...body.data, text } : body.data };
   } catch (err) {
     return { kind: 'retry', error: `cut answer: ${String(err)}` };
   }

@@ -3,7 +3,7 @@ import type { BackoffOptions } from '../replica/backoff';
 import type { CheckedChanges } from '../replica/applyPage';
 import type { GapPlan } from '../replica/outboxRules';
 import type { ReplicaRow } from '../replica/rows';
-import type { AuthProblem, HttpOutcome } from './syncHttp';
+import type { AuthProblem, HttpOutcome, PulledResponse } from './syncHttp';
 
 // The sync engine's vocabulary: its state, the events it takes and the effects it asks
 // for. syncMachine.ts (with pushMachine.ts and pullMachine.ts) turns a state and an event
@@ -11,8 +11,8 @@ import type { AuthProblem, HttpOutcome } from './syncHttp';
 // performs the effects and hands their results back as events. Plain data all through,
 // so a transition is a fixture: tests/unit/sync/syncMachine.test.ts.
 
-/** A pull answer that is a page (not `{reset: true}`). */
-export type PullPage = Extract<PullResponse, { changes: unknown }>;
+/** A pull answer that is a page (not `{reset: true}`), with its JSON text as it came. */
+export type PullPage = Extract<PulledResponse, { changes: unknown }>;
 
 /** How a run ended: pushed and pulled, to retry with backoff, stopped on the session, or not tried. */
 export type CycleOutcome = 'ok' | 'retry' | 'auth' | 'offline';
@@ -58,7 +58,7 @@ export type SyncResult =
   | { type: 'gapStored'; op: number; plan: GapPlan }
   | { type: 'cursorRead'; op: number; stored: { scope: string; cursor: string } | undefined }
   | { type: 'replicaReset'; op: number }
-  | { type: 'pageAnswered'; op: number; answer: HttpOutcome<PullResponse> }
+  | { type: 'pageAnswered'; op: number; answer: HttpOutcome<PulledResponse> }
   | { type: 'pageChecked'; op: number; checked: CheckedChanges }
   | { type: 'pageStored'; op: number; rows: ReplicaRow[] }
   /** `previousNotStored`: its transaction found the page before it not stored (yet). */
@@ -155,6 +155,12 @@ export interface AheadPage {
   checkOp?: number;
   checked?: CheckedChanges;
   checkFailed?: { error: unknown };
+  /**
+   * The page after this one, asked for as soon as this one arrived (its cursor is in it),
+   * while the loop may still wait for the page before to commit: the server's and the
+   * network's time then hides behind the device's. One deep: that page asks for none.
+   */
+  next?: AheadPage;
 }
 
 /** A page whose store was started and whose rows are not yet handed on. */

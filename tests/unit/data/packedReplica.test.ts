@@ -25,10 +25,11 @@ function firstSync(size: number): Array<{ changes: Change[]; cursor: string; has
   return pages;
 }
 
-async function synced(label: string, size = PACK_MIN + 10) {
+/** `asText`: each page comes with its JSON text, as the sync engine's pages do. */
+async function synced(label: string, size = PACK_MIN + 10, asText = false) {
   const dbName = freshDbName(label);
   const client = await openClient({ fetch: noFetch, dbName });
-  for (const page of firstSync(size)) await storePulledPage(client.db, 'public:t', page, at);
+  for (const page of firstSync(size)) await storePulledPage(client.db, 'public:t', asText ? { ...page, text: JSON.stringify(page) } : page, at);
   return { client, dbName };
 }
 
@@ -42,6 +43,30 @@ describe('packed replica', () => {
     expect(places.map((p) => p.id)).toEqual(Array.from({ length: N }, (_, i) => id(i + 1)));
     expect((await client.directory.place(id(200)))?.name).toBe(`Lieu ${id(200)} v1`);
     expect(await client.directory.place('absent')).toBeUndefined();
+    client.close();
+  });
+
+  it('a page that came with its text is packed as that text, and reads the same', async () => {
+    const asRows = await synced('packed-rows');
+    const asText = await synced('packed-text', PACK_MIN + 10, true);
+    const packs = await asText.client.db.packs.toArray();
+    expect(packs.map((p) => [p.rows === undefined, typeof p.page])).toEqual([[true, 'string'], [true, 'string']]);
+    expect(await asText.client.directory.places()).toEqual(await asRows.client.directory.places());
+    expect(await asText.client.directory.place(id(150))).toEqual(await asRows.client.directory.place(id(150)));
+    expect(await createBootReader({ dbName: asText.dbName }).places()).toEqual(await asRows.client.directory.places());
+    asRows.client.close();
+    asText.client.close();
+  });
+
+  it('a page with a record that fails its schema is packed as rows, without it (the text would hold it)', async () => {
+    const client = await openClient({ fetch: noFetch, dbName: freshDbName('packed-quarantine') });
+    const [page] = firstSync(N);
+    const changes = [...page!.changes, put('broken', 1, N + 1, { id: 'broken', name: 12 })];
+    await storePulledPage(client.db, 'public:t', { ...page!, changes, text: JSON.stringify({ ...page, changes }) }, at);
+    const [pack] = await client.db.packs.toArray();
+    expect([pack!.page, pack!.rows?.length]).toEqual([undefined, N]);
+    expect(await client.directory.places()).toHaveLength(N);
+    expect(await client.db.quarantine.count()).toBe(1);
     client.close();
   });
 

@@ -20,7 +20,7 @@ describe('packRows', () => {
 
   it('a small page is stored as single rows, as before packs', () => {
     const page = places(PACK_MIN - 1);
-    expect(packRows(page)).toEqual({ packs: [], rows: page });
+    expect(packRows(page)).toEqual({ packs: [], ids: [], rows: page });
   });
 });
 
@@ -49,5 +49,20 @@ describe('packsHolding', () => {
     const index = [{ collection: 'place' as const, first: 1, ids: ['a', 'b'] }, { collection: 'place' as const, first: 50, ids: ['c'] }, { collection: 'place' as const, first: 90, ids: ['a'] }];
     expect(packsHolding(index, new Set(['a']))).toEqual([1, 90]);
     expect(packsHolding(index, new Set(['z']))).toEqual([]);
+  });
+});
+
+describe('rowsOfPack', () => {
+  it('reads a pack held as its page\'s text: that collection\'s changes only, tombstones included', async () => {
+    const { rowsOfPack } = await import('../../../src/app/replica/packs');
+    const page = { changes: [
+      { collection: 'place', op: 'put', id: 'a', version: 2, seq: 4, record: { id: 'a' } },
+      { collection: 'tour', op: 'put', id: 't', version: 1, seq: 5, record: { id: 't' } },
+      { collection: 'place', op: 'delete', id: 'b', version: 3, seq: 6 },
+    ], cursor: 'c6', hasMore: false, lastMutationId: null };
+    expect(rowsOfPack({ collection: 'place', first: 4, page: JSON.stringify(page) })).toEqual([
+      { collection: 'place', id: 'a', version: 2, seq: 4, record: { id: 'a' } },
+      { collection: 'place', id: 'b', version: 3, seq: 6, deleted: true },
+    ]);
   });
 });
