@@ -379,6 +379,33 @@ describe('sync machine: pull', () => {
     expect(d.last('storePage')).toMatchObject({ op: 9, after: 'c1' });
   }
 
+  it('while the loop waits for a commit, a page that arrives asks for the one after it at once, and that one for none (two ahead)', () => {
+    const d = new Driver();
+    twoPages(d); // store 9 waits for store 6; page 3 asked for (8)
+    expect(d.send({ type: 'pageAnswered', op: 8, answer: { kind: 'ok', body: page(2, 1, true) } })).toEqual([
+      { type: 'checkPage', op: 10, changes: page(2, 1, true).changes },
+      { type: 'requestPage', op: 11, token: undefined, query: { cursor: 'c3', limit: 100, territory: 'civraisien-en-poitou' } },
+    ]);
+    expect(d.send({ type: 'pageAnswered', op: 11, answer: { kind: 'ok', body: page(3, 1, false) } })).toEqual([
+      { type: 'checkPage', op: 12, changes: page(3, 1, false).changes },
+    ]);
+    d.send({ type: 'pageChecked', op: 10, checked: CHECKED });
+    d.send({ type: 'pageChecked', op: 12, checked: CHECKED });
+    // Page 1 commits: handed on, and page 3's transaction opens behind page 2's; and so on.
+    expect(d.send({ type: 'pageStored', op: 6, rows: [] })).toEqual([
+      { type: 'handOn', rows: [] },
+      { type: 'storePage', op: 13, scope: 'public:civraisien-en-poitou', page: page(2, 1, true), checked: CHECKED, after: 'c2' },
+    ]);
+    expect(d.send({ type: 'pageStored', op: 9, rows: [] })).toEqual([
+      { type: 'handOn', rows: [] },
+      { type: 'storePage', op: 14, scope: 'public:civraisien-en-poitou', page: page(3, 1, false), checked: CHECKED, after: 'c3' },
+    ]);
+    expect(d.send({ type: 'pageStored', op: 13, rows: [] })).toEqual([{ type: 'handOn', rows: [] }]);
+    expect(d.send({ type: 'pageStored', op: 14, rows: [] })).toEqual([
+      { type: 'markCaughtUp' }, { type: 'handOn', rows: [] }, { type: 'notifyFeed' }, { type: 'releaseLock' },
+    ]);
+  });
+
   it('pages are handed on in order, after their commit, and the feed not told within 30 s', () => {
     const d = new Driver();
     twoPages(d);
