@@ -56,7 +56,10 @@ async function pullAll(query: { token?: string; territory?: string }): Promise<C
   }
 }
 
-/** Counts of the replicated rows by collection and the stored cursor, read with raw IndexedDB (in the page). */
+/**
+ * The replicated records (one key each, whether held as a row or in a pack's id list,
+ * src/app/replica/packs.ts) and the stored cursor, read with raw IndexedDB (in the page).
+ */
 async function readReplica(): Promise<{ places: string[]; total: number; cursor: unknown }> {
   const db = await new Promise<IDBDatabase>((ok, ko) => {
     const req = indexedDB.open('escale');
@@ -64,19 +67,19 @@ async function readReplica(): Promise<{ places: string[]; total: number; cursor:
     req.onerror = () => ko(req.error);
   });
   try {
-    if (!db.objectStoreNames.contains('rows')) return { places: [], total: 0, cursor: undefined };
-    const tx = db.transaction(['rows', 'meta'], 'readonly');
-    const rows = await new Promise<Array<{ collection: string; id: string }>>((ok, ko) => {
-      const req = tx.objectStore('rows').getAll();
-      req.onsuccess = () => ok(req.result as Array<{ collection: string; id: string }>);
+    if (!db.objectStoreNames.contains('rows') || !db.objectStoreNames.contains('packIds')) return { places: [], total: 0, cursor: undefined };
+    const tx = db.transaction(['rows', 'packIds', 'meta'], 'readonly');
+    const get = <T>(req: IDBRequest) => new Promise<T>((ok, ko) => {
+      req.onsuccess = () => ok(req.result as T);
       req.onerror = () => ko(req.error);
     });
-    const cursor = await new Promise<unknown>((ok, ko) => {
-      const req = tx.objectStore('meta').get('cursor');
-      req.onsuccess = () => ok((req.result as { value?: unknown } | undefined)?.value);
-      req.onerror = () => ko(req.error);
-    });
-    return { places: rows.filter((r) => r.collection === 'place').map((r) => r.id), total: rows.length, cursor };
+    const [rows, packs, cursorRow] = await Promise.all([
+      get<Array<{ collection: string; id: string }>>(tx.objectStore('rows').getAll()),
+      get<Array<{ collection: string; ids: string[] }>>(tx.objectStore('packIds').getAll()),
+      get<{ value?: unknown } | undefined>(tx.objectStore('meta').get('cursor')),
+    ]);
+    const keys = [...rows.map((r) => [r.collection, r.id]), ...packs.flatMap((p) => p.ids.map((id) => [p.collection, id]))];
+    return { places: keys.filter(([c]) => c === 'place').map(([, id]) => id!), total: keys.length, cursor: cursorRow?.value };
   } finally {
     db.close();
   }
