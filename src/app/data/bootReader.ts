@@ -53,6 +53,9 @@ interface RawRead {
 /** Stores and indexes this reader relies on (db.ts, CURRENT_STORES, since v3). */
 const STORES = ['meta', 'rows', 'packs', 'packIds', 'pendingEdits'] as const;
 
+/** A collection's rows as a key range of a store keyed by [collection, …]. */
+const collectionRange = (collection: DirectoryCollection): IDBKeyRange => IDBKeyRange.bound([collection], [collection, []]);
+
 /**
  * Rows held in packs (../replica/packs.ts), read in `tx` as heldRows.ts reads them: a
  * collection reads its packs whole; one record, the pack ids first, then only the packs
@@ -61,7 +64,7 @@ const STORES = ['meta', 'rows', 'packs', 'packIds', 'pendingEdits'] as const;
 function readPacked(tx: IDBTransaction, collection: DirectoryCollection, id: string | undefined): ReplicaRow[][] {
   const packed: ReplicaRow[][] = [];
   if (!isPacked(collection)) return packed;
-  const range = IDBKeyRange.bound([collection], [collection, []]);
+  const range = collectionRange(collection);
   const packStore = tx.objectStore('packs');
   const keep = (pack: Pack | undefined) => pack && packed.push(id === undefined ? rowsOfPack(pack) : rowsOfPack(pack).filter((r) => r.id === id));
   if (id === undefined) {
@@ -138,7 +141,7 @@ export function createBootReader(options: BootReaderOptions = {}): BootReader {
         return;
       }
       const format = tx.objectStore('meta').get(META.replicaFormat) as IDBRequest<MetaRow | undefined>;
-      const rows = (id === undefined ? rowStore.getAll(IDBKeyRange.bound([collection], [collection, []])) : rowStore.getAll([collection, id])) as IDBRequest<ReplicaRow[]>;
+      const rows = (id === undefined ? rowStore.getAll(collectionRange(collection)) : rowStore.getAll([collection, id])) as IDBRequest<ReplicaRow[]>;
       const pending = pendingStore.index(index).getAll(id === undefined ? collection : [collection, id]) as IDBRequest<PendingEdit[]>;
       const packed = readPacked(tx, collection, id);
       tx.oncomplete = () => {

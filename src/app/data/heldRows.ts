@@ -1,6 +1,6 @@
 import { Dexie } from 'dexie';
 import type { Collection } from '../../shared/sync/collections';
-import { isPacked, latestRows, packsHolding, rowsOfPack, type PackedPlan } from '../replica/packs';
+import { isPacked, keepNewest, latestRows, packsHolding, rowsOfPack, type PackedPlan } from '../replica/packs';
 import { rowKey } from '../replica/rowKey';
 import type { EscaleDb, ReplicaRow } from './db';
 
@@ -28,12 +28,7 @@ export function heldCollection(db: EscaleDb, collection: Collection): Promise<Re
 /** The held row of each key (highest version), by rowKey; keys not held are absent. */
 export function heldRowsOf(db: EscaleDb, keys: ReadonlyArray<readonly [Collection, string]>): Promise<Map<string, ReplicaRow>> {
   const out = new Map<string, ReplicaRow>();
-  const keep = (row: ReplicaRow | undefined) => {
-    if (!row) return;
-    const k = rowKey(row.collection, row.id);
-    const held = out.get(k);
-    if (!held || held.version < row.version) out.set(k, row);
-  };
+  const keep = (row: ReplicaRow | undefined) => row && keepNewest(out, row);
   const reads: Array<Promise<unknown>> = [db.rows.bulkGet(keys.map(([c, id]) => [c, id] as [Collection, string])).then((rows) => rows.forEach(keep))];
   const wanted = new Map<Collection, Set<string>>();
   for (const [c, id] of keys) if (isPacked(c)) wanted.set(c, (wanted.get(c) ?? new Set<string>()).add(id));

@@ -120,14 +120,15 @@ interface PageChange {
 export function latestRows(sources: ReadonlyArray<readonly ReplicaRow[]>): ReplicaRow[] {
   if (sources.length === 1 && isSorted(sources[0]!)) return [...sources[0]!];
   const latest = new Map<string, ReplicaRow>();
-  for (const source of sources) {
-    for (const row of source) {
-      const key = rowKey(row.collection, row.id);
-      const held = latest.get(key);
-      if (!held || held.version < row.version) latest.set(key, row);
-    }
-  }
+  for (const source of sources) for (const row of source) keepNewest(latest, row);
   return [...latest.values()].sort(byKey);
+}
+
+/** Keeps `row` in `latest` (by rowKey) unless a copy of a version as high is there. */
+export function keepNewest(latest: Map<string, ReplicaRow>, row: ReplicaRow): void {
+  const key = rowKey(row.collection, row.id);
+  const held = latest.get(key);
+  if (!held || held.version < row.version) latest.set(key, row);
 }
 
 function isSorted(rows: readonly ReplicaRow[]): boolean {
