@@ -3,6 +3,7 @@ import type { ReadonlySignal } from '@preact/signals';
 import { App, preloadHome } from './App';
 import { applyLanguage } from './i18n/i18n';
 import { registerServiceWorker } from './pwa/registerServiceWorker';
+import { CAUGHT_UP_MARK } from './sync/caughtUpMark';
 import { createAppState } from './state/appState';
 import { createServices } from './wiring';
 import { PAINTED_ATTRIBUTE } from './public/home/homeSnapshot';
@@ -21,7 +22,8 @@ async function start(): Promise<void> {
   if (root.hasAttribute(PAINTED_ATTRIBUTE)) await Promise.race([Promise.all([state.settled, preloadHome()]).catch(() => undefined), delay(SNAPSHOT_WAIT_MS)]);
   render(<App services={services} state={state} />, root);
   root.removeAttribute(PAINTED_ATTRIBUTE);
-  registerServiceWorker();
+  // The offline app installs once the first sync has stored the directory (or 10 s after load).
+  registerServiceWorker({ afterMark: CAUGHT_UP_MARK });
   // Dexie, the sync engine and the write side load after the first paint (wiring.ts):
   // once the directory's first read is on screen and the main thread is idle.
   afterFirstRead(state.loaded, () => void services.connect().catch(() => undefined));
