@@ -17,6 +17,7 @@ import { setOffline } from '../support/network';
 import { startEscaleServer, TEST_ADMIN_LOGIN, TEST_ADMIN_PASSWORD, type EscaleServer } from '../support/server';
 import { waitForServiceWorkerControl } from '../support/serviceWorker';
 import { serverApi } from '../support/serverApi';
+import { readHeldRecords } from '../support/readHeldRecords';
 import { PROTOCOL_VERSION } from '../../src/shared/sync/protocol';
 import { PACK_MIN } from '../../src/app/replica/packs';
 
@@ -49,30 +50,12 @@ function makePlace(i: number): Record<string, unknown> {
 }
 
 /** What the device holds: place ids in rows (with their version) and in the packs' id lists. */
-async function readHeld(): Promise<{ rows: Array<{ id: string; version: number }>; packed: string[] }> {
-  const db = await new Promise<IDBDatabase>((ok, ko) => {
-    const req = indexedDB.open('escale');
-    req.onsuccess = () => ok(req.result);
-    req.onerror = () => ko(req.error);
-  });
-  try {
-    if (!db.objectStoreNames.contains('packIds')) return { rows: [], packed: [] };
-    const tx = db.transaction(['rows', 'packIds'], 'readonly');
-    const get = <T,>(req: IDBRequest) => new Promise<T>((ok, ko) => {
-      req.onsuccess = () => ok(req.result as T);
-      req.onerror = () => ko(req.error);
-    });
-    const [rows, packs] = await Promise.all([
-      get<Array<{ collection: string; id: string; version: number }>>(tx.objectStore('rows').getAll()),
-      get<Array<{ collection: string; ids: string[] }>>(tx.objectStore('packIds').getAll()),
-    ]);
-    return {
-      rows: rows.filter((r) => r.collection === 'place').map((r) => ({ id: r.id, version: r.version })),
-      packed: packs.filter((p) => p.collection === 'place').flatMap((p) => p.ids),
-    };
-  } finally {
-    db.close();
-  }
+async function readHeld(page: Page): Promise<{ rows: Array<{ id: string; version: number }>; packed: string[] }> {
+  const held = await page.evaluate(readHeldRecords);
+  return {
+    rows: held.rows.filter((r) => r.collection === 'place').map(({ id, version }) => ({ id, version })),
+    packed: held.packs.filter((p) => p.collection === 'place').flatMap((p) => p.ids),
+  };
 }
 
 async function coldStartOffline(path: string): Promise<Page> {
@@ -115,7 +98,7 @@ describe.skipIf(!browserAvailable())('packed places read offline through the scr
     await page.goto(`${server.url}/`, { waitUntil: 'load' });
     await waitForServiceWorkerControl(page);
     await page.getByText(/informations à jour/i).first().waitFor({ state: 'visible', timeout: 90_000 });
-    const first = await page.evaluate(readHeld);
+    const first = await readHeld(page);
     const ours = Array.from({ length: PACKED }, (_, i) => placeId(i));
     expect(first.packed).toEqual(expect.arrayContaining(ours));
     expect(first.rows.filter((r) => r.id.startsWith(`pack-${runId}`))).toEqual([]);
@@ -129,10 +112,10 @@ describe.skipIf(!browserAvailable())('packed places read offline through the scr
     await push([{ id: PACKED + 1, name: 'place.update@1', args: { id: EDITED, baseVersion: 1, patch: { name: EDITED_NAME } } }]);
     await page.reload({ waitUntil: 'load' });
     await expect
-      .poll(async () => (await page.evaluate(readHeld)).rows.find((r) => r.id === EDITED)?.version, { timeout: 60_000, interval: 250 })
+      .poll(async () => (await readHeld(page)).rows.find((r) => r.id === EDITED)?.version, { timeout: 60_000, interval: 250 })
       .toBe(2);
     // Still in the pack too: the row, being newer, is what every reader takes.
-    expect((await page.evaluate(readHeld)).packed).toContain(EDITED);
+    expect((await readHeld(page)).packed).toContain(EDITED);
     await expect.poll(() => page.locator('.place-list .place-name').allInnerTexts(), { timeout: 15_000 }).toContain(EDITED_NAME);
     await page.waitForLoadState('networkidle');
 

@@ -24,6 +24,7 @@ import { setOffline } from '../support/network';
 import { startEscaleServer, TEST_ADMIN_LOGIN, TEST_ADMIN_PASSWORD, type EscaleServer } from '../support/server';
 import { DEFAULT_PULL_LIMIT, PROTOCOL_VERSION } from '../../src/shared/sync/protocol';
 import { serverApi } from '../support/serverApi';
+import { heldKeys, readHeldRecords } from '../support/readHeldRecords';
 
 const TERRITORY = 'civraisien-en-poitou';
 const AIDANT = { login: 'paul.aidant', displayName: 'Paul Aidant', password: 'aidant-password-2' };
@@ -56,33 +57,11 @@ async function pullAll(query: { token?: string; territory?: string }): Promise<C
   }
 }
 
-/**
- * The replicated records (one key each, whether held as a row or in a pack's id list,
- * src/app/replica/packs.ts) and the stored cursor, read with raw IndexedDB (in the page).
- */
-async function readReplica(): Promise<{ places: string[]; total: number; cursor: unknown }> {
-  const db = await new Promise<IDBDatabase>((ok, ko) => {
-    const req = indexedDB.open('escale');
-    req.onsuccess = () => ok(req.result);
-    req.onerror = () => ko(req.error);
-  });
-  try {
-    if (!db.objectStoreNames.contains('rows') || !db.objectStoreNames.contains('packIds')) return { places: [], total: 0, cursor: undefined };
-    const tx = db.transaction(['rows', 'packIds', 'meta'], 'readonly');
-    const get = <T>(req: IDBRequest) => new Promise<T>((ok, ko) => {
-      req.onsuccess = () => ok(req.result as T);
-      req.onerror = () => ko(req.error);
-    });
-    const [rows, packs, cursorRow] = await Promise.all([
-      get<Array<{ collection: string; id: string }>>(tx.objectStore('rows').getAll()),
-      get<Array<{ collection: string; ids: string[] }>>(tx.objectStore('packIds').getAll()),
-      get<{ value?: unknown } | undefined>(tx.objectStore('meta').get('cursor')),
-    ]);
-    const keys = [...rows.map((r) => [r.collection, r.id]), ...packs.flatMap((p) => p.ids.map((id) => [p.collection, id]))];
-    return { places: keys.filter(([c]) => c === 'place').map(([, id]) => id!), total: keys.length, cursor: cursorRow?.value };
-  } finally {
-    db.close();
-  }
+/** The replicated records (one key each, whether held as a row or in a pack's id list) and the stored cursor. */
+async function readReplica(page: Page): Promise<{ places: string[]; total: number; cursor: unknown }> {
+  const held = await page.evaluate(readHeldRecords);
+  const keys = heldKeys(held);
+  return { places: keys.filter(([c]) => c === 'place').map(([, id]) => id), total: keys.length, cursor: held.cursor };
 }
 
 function makePlace(id: string, insee: string): Record<string, unknown> {
@@ -230,7 +209,7 @@ describe.skipIf(!browserAvailable())('sync resumes: offline writes and a cut pul
       await expect.poll(() => stopped, { timeout: 60_000 }).toBe(true);
       await cut;
       // The failed request was answered by a dead server; the first page and its cursor stayed.
-      const during = await page.evaluate(readReplica);
+      const during = await readReplica(page);
       expect(during.cursor).toBeTruthy();
       expect(during.total).toBeGreaterThan(0);
       expect(during.total).toBeLessThan(serverTotal);
@@ -244,11 +223,11 @@ describe.skipIf(!browserAvailable())('sync resumes: offline writes and a cut pul
       await setOffline(browser.context, true);
       await setOffline(browser.context, false);
       await expect
-        .poll(async () => (await page.evaluate(readReplica)).places.length, { timeout: 60_000, interval: 250 })
+        .poll(async () => (await readReplica(page)).places.length, { timeout: 60_000, interval: 250 })
         .toBe(serverPlaces.length);
       await page.getByText(/informations à jour/i).first().waitFor({ state: 'visible', timeout: 60_000 });
 
-      const after = await page.evaluate(readReplica);
+      const after = await readReplica(page);
       expect(new Set(after.places).size).toBe(after.places.length);
       expect(new Set(after.places)).toEqual(new Set(serverPlaces));
       expect(after.total).toBe(serverTotal);
